@@ -1,0 +1,83 @@
+/*
+ * demand: the offer tables expanded over the horizon.
+ *
+ * A pure function of the scenario: for every band, every day whose
+ * pattern day it covers (bank holidays read as bank_holiday_pattern),
+ * every unit of the band's scope and every requirement, one item saying
+ * how many people of a role must be on duty in that unit between two real
+ * instants.  Requirements are turned into head-counts per unit here:
+ *   count    - as given, in every unit;
+ *   total    - shared by weighted population, largest remainder, then
+ *              raised to min;
+ *   per_100k - value x population / 100000, rounded half up, then raised
+ *              to min.
+ *
+ * Memory: struct demand owns its items; demand_release frees them.
+ */
+#ifndef ROTA7_DEMAND_H
+#define ROTA7_DEMAND_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "scenario.h"
+
+struct demand_item {
+	int service, band, req;  /* where it comes from */
+	int day;                 /* horizon day the band starts on */
+	int scope;               /* SCOPE_* or kind index */
+	int unit;                /* unit of that scope */
+	int role;
+	instant_t from, to;      /* real instants */
+	int required;            /* head-count, > 0 */
+};
+
+struct demand {
+	size_t n;
+	struct demand_item *items;
+};
+
+void demand_init(struct demand *d);
+void demand_release(struct demand *d);
+
+/* Expands sc's offer tables; items with no one required are left out.
+ * Returns 0, or -1 with err set (out of memory). */
+int demand_expand(const struct scenario *sc, struct demand *d,
+		  struct rota_error *err);
+
+/* Whether band b applies on horizon day `day`. */
+int demand_band_applies(const struct scenario *sc, const struct band *b,
+			int day);
+
+/*
+ * Head-count per unit of `scope` for one requirement; out has
+ * scenario_units(sc, scope) entries.  Returns 0, or -1 out of memory.
+ */
+int demand_per_unit(const struct scenario *sc, int scope,
+		     const struct requirement *rq, int *out);
+
+/*
+ * Hamilton's largest-remainder method: shares `total` among n parts in
+ * proportion to weights.  Ties in the remainder go to the larger weight,
+ * then to the earlier part, so the result never depends on sort order.
+ * All-zero weights share equally.  Returns 0, or -1 out of memory.
+ */
+int demand_largest_remainder(int total, const double *weights, size_t n,
+			     int *out);
+
+/* Rounds half up (2.5 -> 3) on non-negative figures. */
+int demand_round_half_up(double x);
+
+/* Hours of the item: head-count x real duration. */
+double demand_item_hours(const struct demand_item *it);
+
+/*
+ * Shares item hours out to home neighbourhoods: a neighbourhood item
+ * stays put; a group or borough item is split by weighted population
+ * (equally if the unit's population is zero).  Adds to hours[n] for each
+ * neighbourhood n.
+ */
+void demand_share_hours(const struct scenario *sc,
+			const struct demand_item *it, double *hours);
+
+#endif

@@ -1,0 +1,100 @@
+#include "plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void plan_init(struct plan *p)
+{
+	memset(p, 0, sizeof(*p));
+}
+
+void plan_release(struct plan *p)
+{
+	free(p->cells);
+	free(p->by_role);
+	free(p->by_nbhd);
+	free(p->service_role_hours);
+	plan_init(p);
+}
+
+static void add_cell(struct plan_cell *to, const struct plan_cell *c)
+{
+	to->demand_hours_week += c->demand_hours_week;
+	to->required_fte += c->required_fte;
+	to->in_post_fte += c->in_post_fte;
+	to->gap_fte += c->gap_fte;
+	to->staff += c->staff;
+}
+
+/* Weekly demand hours per neighbourhood and role into the cells. */
+static int share_demand(const struct scenario *sc, const struct demand *d,
+			struct plan *p)
+{
+	size_t nn = sc->n_neighbourhoods, i, n;
+	double weeks = sc->horizon.days / 7.0;
+	double *hours = calloc(nn, sizeof(double));
+
+	if (!hours)
+		return -1;
+	for (i = 0; i < d->n; i++) {
+		const struct demand_item *it = &d->items[i];
+		size_t r = (size_t)it->role;
+
+		memset(hours, 0, nn * sizeof(double));
+		demand_share_hours(sc, it, hours);
+		for (n = 0; n < nn; n++)
+			plan_cell(p, n, r)->demand_hours_week += hours[n] / weeks;
+		p->service_role_hours[(size_t)it->service * p->n_roles + r] +=
+			demand_item_hours(it) / weeks;
+	}
+	free(hours);
+	return 0;
+}
+
+static void fill_cells(const struct scenario *sc, struct plan *p)
+{
+	double factor = (1 + sc->planning.uplift_pct / 100.0) /
+			sc->planning.hours_per_fte_week;
+	size_t i, n, r;
+
+	for (i = 0; i < sc->n_staff; i++) {
+		const struct staff *s = &sc->staff[i];
+		struct plan_cell *c = plan_cell(p, (size_t)s->home,
+						(size_t)s->role);
+
+		c->in_post_fte += s->fte;
+		c->staff++;
+	}
+	for (n = 0; n < p->n_neighbourhoods; n++)
+		for (r = 0; r < p->n_roles; r++) {
+			struct plan_cell *c = plan_cell(p, n, r);
+
+			c->required_fte = c->demand_hours_week * factor;
+			c->gap_fte = c->required_fte - c->in_post_fte;
+			add_cell(&p->by_role[r], c);
+			add_cell(&p->by_nbhd[n], c);
+			add_cell(&p->total, c);
+		}
+}
+
+int plan_compute(const struct scenario *sc, const struct demand *d,
+		 struct plan *p, struct rota_error *err)
+{
+	p->n_neighbourhoods = sc->n_neighbourhoods;
+	p->n_roles = sc->n_roles;
+	p->n_services = sc->n_services;
+	p->cells = calloc(sc->n_neighbourhoods * sc->n_roles + 1,
+			  sizeof(*p->cells));
+	p->by_role = calloc(sc->n_roles + 1, sizeof(*p->by_role));
+	p->by_nbhd = calloc(sc->n_neighbourhoods + 1, sizeof(*p->by_nbhd));
+	p->service_role_hours = calloc(sc->n_services * sc->n_roles + 1,
+				       sizeof(double));
+	if (!p->cells || !p->by_role || !p->by_nbhd || !p->service_role_hours ||
+	    share_demand(sc, d, p)) {
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory planning");
+		plan_release(p);
+		return -1;
+	}
+	fill_cells(sc, p);
+	return 0;
+}

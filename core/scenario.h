@@ -1,0 +1,256 @@
+/*
+ * scenario: the problem rota7 solves, as plain C data.
+ *
+ * This is what ../shared/spec/scenario.md describes, after validation and
+ * with every default applied.  io/load fills it; everything else reads it.
+ * No JSON and no timezone library types appear here: local times have
+ * already been turned into real instants (instant_t) by the loader, so no
+ * code downstream ever handles a clock change again.
+ *
+ * References between objects are indexes into the owning arrays (role,
+ * service, shift, neighbourhood), never pointers, so the whole structure
+ * can be freed in one pass and copied without fix-ups.
+ *
+ * Days are indexes into the horizon: day 0 is horizon.start.  Dates
+ * outside the horizon (leave that began earlier, say) keep their day
+ * index, which may be negative or >= horizon.days.
+ *
+ * Memory: a struct scenario owns every string and array it points to.
+ * scenario_release() frees them all; scenario_free() also the struct.
+ */
+#ifndef ROTA7_SCENARIO_H
+#define ROTA7_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "civil.h"
+
+/* Scope of a band, skill-mix rule or deployment: a neighbourhood, the
+ * borough, or an index (>= 0) into scenario.kinds. */
+#define SCOPE_NEIGHBOURHOOD (-1)
+#define SCOPE_BOROUGH (-2)
+
+/* Day-of-week sets: bit 0 = Monday ... bit 6 = Sunday. */
+#define DAYS_WEEKDAY 0x1fu
+#define DAYS_WEEKEND 0x60u
+#define DAYS_DAILY 0x7fu
+
+struct neighbourhood {
+	char *id;
+	char *name;
+	double weighted_population;
+};
+
+struct group {
+	char *id;
+	size_t n_members;
+	int *members;                /* neighbourhood indexes */
+	double weighted_population;  /* sum over members */
+};
+
+/* A group kind ("locality", "base") partitions some neighbourhoods. */
+struct group_kind {
+	char *id;
+	size_t n_groups;
+	struct group *groups;
+	int *group_of;               /* [n_neighbourhoods]: group index or -1 */
+};
+
+struct role_cover {
+	int role;                    /* the role that may be filled */
+	double penalty;              /* objective cost per hour */
+};
+
+struct role {
+	char *id;
+	char *name;
+	size_t n_covers;
+	struct role_cover *covers;   /* also_covers */
+};
+
+enum req_kind { REQ_COUNT, REQ_TOTAL, REQ_PER_100K };
+
+struct requirement {
+	int role;
+	enum req_kind kind;
+	double value;                /* count, total or per-100k figure */
+	int min;                     /* floor per unit (total, per_100k) */
+};
+
+struct band {
+	char *label;
+	unsigned days;               /* DAYS_* bits */
+	int from_min, to_min;        /* wall clock, minutes after midnight */
+	int scope;                   /* SCOPE_* or kind index */
+	size_t n_reqs;
+	struct requirement *reqs;
+	instant_t *from_at, *to_at;  /* [horizon.days]: real instants */
+};
+
+struct service {
+	char *id;
+	char *name;
+	size_t n_bands;
+	struct band *bands;
+};
+
+struct shift {
+	char *id;
+	int service;
+	int start_min, end_min;      /* wall clock */
+	int break_minutes;
+	int night;                   /* given, or derived by the 3-hour rule */
+	instant_t *start_at, *end_at;/* [horizon.days]: real instants */
+};
+
+enum mix_type { MIX_RATIO, MIX_SENIOR };
+
+struct skill_mix {
+	enum mix_type type;
+	int service;
+	int scope;
+	int role;
+	double at_most;              /* ratio */
+	int per;                     /* ratio: the other role */
+	int min_band;                /* senior */
+	int count;                   /* senior */
+	unsigned days;               /* senior, and ratio if given */
+	int from_min, to_min;        /* -1 when the rule has no window */
+};
+
+/* Working-time rules, resolved per person (global, then overrides). */
+struct rules {
+	double min_rest_hours;
+	double weekly_rest_hours;
+	int weekly_rest_per_days;
+	int max_days_in_a_row;
+	int min_days_in_a_row;
+	int min_days_off_in_a_row;
+	int max_nights_in_a_row;
+	double max_avg_weekly_hours;
+	double hours_per_fte_week;
+	double contract_tolerance_hours;
+	int max_weekends;
+	int *max_shifts;             /* [n_shifts]: limit, or -1 for none */
+};
+
+struct leave {
+	int from_day, to_day;        /* horizon day indexes, inclusive */
+	char *kind;
+};
+
+struct request {
+	int day;                     /* horizon day index */
+	int shift;                   /* shift index, or -1 for any shift */
+	int on;                      /* 1: wants to work; 0: wants it off */
+	double weight;
+};
+
+struct staff {
+	char *id;
+	char *name;
+	int role;
+	int band;                    /* Agenda for Change band; 0 if none */
+	double fte;
+	int home;                    /* neighbourhood index */
+	unsigned char *may_work;     /* [n_neighbourhoods]: 0/1 */
+	unsigned char *allowed;      /* [n_shifts]: 0/1 */
+	size_t n_leave;
+	struct leave *leave;
+	unsigned days_off_weekly;    /* DAYS_* bits */
+	size_t n_requests;
+	struct request *requests;
+	struct rules rules;
+};
+
+struct weights {
+	double uncovered_hour;
+	double over_cover_hour;
+	double substitution_hour;    /* default also_covers penalty */
+	double cross_cover_hour;
+	double contract_under_hour;
+	double request;
+	double weekend_fairness;
+	double unsocial_fairness;
+};
+
+struct planning {
+	double uplift_pct;
+	double hours_per_fte_week;
+};
+
+struct horizon {
+	int32_t start;               /* civil day number of day 0 */
+	int days;
+	instant_t *day_start;        /* [days + 1]: local midnights */
+};
+
+struct scenario {
+	char *name;
+	char *timezone;
+	struct horizon horizon;
+	int32_t *bank_holidays;      /* civil day numbers, sorted, unique */
+	size_t n_bank_holidays;
+	int bank_holiday_pattern;    /* 0..6 (mon..sun), or -1 for "none" */
+
+	size_t n_neighbourhoods;
+	struct neighbourhood *neighbourhoods;
+	size_t n_kinds;
+	struct group_kind *kinds;
+	size_t n_roles;
+	struct role *roles;
+	size_t n_services;
+	struct service *services;
+	size_t n_shifts;
+	struct shift *shifts;
+	size_t n_mix;
+	struct skill_mix *mix;
+	struct rules rules;          /* scenario-wide defaults */
+	struct planning planning;
+	size_t n_staff;
+	struct staff *staff;
+	struct weights weights;
+};
+
+void scenario_init(struct scenario *sc);
+void scenario_release(struct scenario *sc);
+void scenario_free(struct scenario *sc);
+
+/* Fills r with the defaults of the spec's rules table; max_shifts NULL. */
+void rules_defaults(struct rules *r);
+void weights_defaults(struct weights *w);
+
+/* Index lookups by id; -1 when absent. */
+int scenario_find_role(const struct scenario *sc, const char *id);
+int scenario_find_service(const struct scenario *sc, const char *id);
+int scenario_find_shift(const struct scenario *sc, const char *id);
+int scenario_find_neighbourhood(const struct scenario *sc, const char *id);
+int scenario_find_kind(const struct scenario *sc, const char *id);
+
+/* Civil day number of horizon day `day`. */
+int32_t scenario_date(const struct scenario *sc, int day);
+int scenario_is_bank_holiday(const struct scenario *sc, int day);
+/*
+ * The day of the week whose pattern applies on horizon day `day`: its own,
+ * or bank_holiday_pattern on a bank holiday.  Bands and skill-mix rules
+ * read their `days` against this.
+ */
+int scenario_pattern_weekday(const struct scenario *sc, int day);
+
+/* Number of units of a scope: neighbourhoods, groups of a kind, or 1. */
+size_t scenario_units(const struct scenario *sc, int scope);
+/* Id of unit `unit` of a scope ("borough" for the borough). */
+const char *scenario_unit_id(const struct scenario *sc, int scope, size_t unit);
+/* Unit of `scope` holding neighbourhood n, or -1 if none. */
+int scenario_unit_of(const struct scenario *sc, int scope, int n);
+/* Weighted population of a unit. */
+double scenario_unit_population(const struct scenario *sc, int scope,
+				size_t unit);
+/* "neighbourhood", "borough" or the kind's id. */
+const char *scenario_scope_name(const struct scenario *sc, int scope);
+
+/* Paid hours of shift s started on horizon day `day` (real instants). */
+double scenario_paid_hours(const struct scenario *sc, int s, int day);
+
+#endif

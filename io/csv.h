@@ -1,0 +1,19 @@
+/*
+ * csv: RFC 4180 fields, so spreadsheets open rota7's files cleanly.
+ *
+ * Fields are quoted only when they hold a comma, quote, CR or LF (and
+ * quotes doubled); records end in CRLF as RFC 4180 says.  Text is
+ * written as given (UTF-8).
+ */
+#ifndef ROTA7_CSV_H
+#define ROTA7_CSV_H
+
+#include <stdio.h>
+
+/* Writes one field, preceded by a comma unless it is the first. */
+void csv_field(FILE *f, const char *s, int first);
+/* A number with up to `decimals` places, trailing zeros trimmed. */
+void csv_number(FILE *f, double v, int decimals);
+void csv_end(FILE *f);
+
+#endif

@@ -1,0 +1,247 @@
+#include "jv.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void jv_bad(struct jv *v, const char *path, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = rota_vstrdupf(fmt, ap);
+	va_end(ap);
+	rota_error_add(v->err, ROTA_EINPUT, "%s: %s: %s", v->file, path,
+		       msg ? msg : "invalid value");
+	free(msg);
+}
+
+const char *jv_key_path(char out[JV_PATH_MAX], const char *base,
+			const char *key)
+{
+	snprintf(out, JV_PATH_MAX, "%s.%s", base, key);
+	return out;
+}
+
+const char *jv_index_path(char out[JV_PATH_MAX], const char *base, size_t i)
+{
+	snprintf(out, JV_PATH_MAX, "%s[%zu]", base, i);
+	return out;
+}
+
+const char *jv_type_name(const json_t *j)
+{
+	switch (json_typeof(j)) {
+	case JSON_OBJECT:
+		return "an object";
+	case JSON_ARRAY:
+		return "an array";
+	case JSON_STRING:
+		return "a string";
+	case JSON_INTEGER:
+	case JSON_REAL:
+		return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "a boolean";
+	case JSON_NULL:
+		return "null";
+	}
+	return "a value";
+}
+
+static const char *wanted_name(json_type type)
+{
+	switch (type) {
+	case JSON_OBJECT:
+		return "an object";
+	case JSON_ARRAY:
+		return "an array";
+	case JSON_STRING:
+		return "a string";
+	case JSON_INTEGER:
+	case JSON_REAL:
+		return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "a boolean";
+	case JSON_NULL:
+		return "null";
+	}
+	return "a value";
+}
+
+static int has_type(json_t *j, json_type type)
+{
+	if (type == JSON_REAL || type == JSON_INTEGER)
+		return json_is_number(j);
+	if (type == JSON_TRUE || type == JSON_FALSE)
+		return json_is_boolean(j);
+	return json_typeof(j) == type;
+}
+
+int jv_is(struct jv *v, json_t *j, const char *path, json_type type)
+{
+	if (has_type(j, type))
+		return 1;
+	jv_bad(v, path, "expected %s, got %s", wanted_name(type),
+	       jv_type_name(j));
+	return 0;
+}
+
+void jv_known_keys(struct jv *v, json_t *obj, const char *path,
+		   const char *const *allowed)
+{
+	const char *key;
+	json_t *val;
+	size_t i;
+
+	json_object_foreach(obj, key, val) {
+		int ok = !strncmp(key, "x-", 2);
+
+		for (i = 0; !ok && allowed[i]; i++)
+			ok = !strcmp(key, allowed[i]);
+		if (!ok)
+			jv_bad(v, path, "unknown key '%s'", key);
+	}
+}
+
+json_t *jv_member(struct jv *v, json_t *obj, const char *path,
+		  const char *key, json_type type, int required)
+{
+	char sub[JV_PATH_MAX];
+	json_t *j = json_object_get(obj, key);
+
+	if (!j) {
+		if (required)
+			jv_bad(v, path, "missing key '%s'", key);
+		return NULL;
+	}
+	if (!jv_is(v, j, jv_key_path(sub, path, key), type))
+		return NULL;
+	return j;
+}
+
+static enum jv_res fetch(struct jv *v, json_t *obj, const char *path,
+			 const char *key, int required, json_type type,
+			 json_t **out)
+{
+	*out = json_object_get(obj, key);
+	if (!*out) {
+		if (required)
+			jv_bad(v, path, "missing key '%s'", key);
+		return required ? JV_BAD : JV_ABSENT;
+	}
+	if (!jv_member(v, obj, path, key, type, 1))
+		return JV_BAD;
+	return JV_OK;
+}
+
+enum jv_res jv_string(struct jv *v, json_t *obj, const char *path,
+		      const char *key, int required, size_t max_len,
+		      const char **out)
+{
+	char sub[JV_PATH_MAX];
+	enum jv_res r;
+	json_t *j;
+	size_t len, i;
+	const char *s;
+
+	r = fetch(v, obj, path, key, required, JSON_STRING, &j);
+	if (r != JV_OK)
+		return r;
+	s = json_string_value(j);
+	len = json_string_length(j);
+	jv_key_path(sub, path, key);
+	if (!len) {
+		jv_bad(v, sub, "empty string");
+		return JV_BAD;
+	}
+	if (len > max_len) {
+		jv_bad(v, sub, "string longer than %zu bytes", max_len);
+		return JV_BAD;
+	}
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
+			jv_bad(v, sub, "control character in string");
+			return JV_BAD;
+		}
+	}
+	*out = s;
+	return JV_OK;
+}
+
+enum jv_res jv_number(struct jv *v, json_t *obj, const char *path,
+		      const char *key, int required, double lo, int lo_open,
+		      double hi, double *out)
+{
+	char sub[JV_PATH_MAX];
+	enum jv_res r;
+	json_t *j;
+	double d;
+
+	r = fetch(v, obj, path, key, required, JSON_REAL, &j);
+	if (r != JV_OK)
+		return r;
+	d = json_number_value(j);
+	jv_key_path(sub, path, key);
+	if (!isfinite(d) || d < lo || (lo_open && d <= lo) || d > hi) {
+		if (isinf(hi))
+			jv_bad(v, sub, "%g out of range, expected %s %g", d,
+			       lo_open ? ">" : ">=", lo);
+		else
+			jv_bad(v, sub, "%g out of range, expected %s %g and <= %g",
+			       d, lo_open ? ">" : ">=", lo, hi);
+		return JV_BAD;
+	}
+	*out = d;
+	return JV_OK;
+}
+
+enum jv_res jv_integer(struct jv *v, json_t *obj, const char *path,
+		       const char *key, int required, long long lo,
+		       long long hi, long long *out)
+{
+	char sub[JV_PATH_MAX];
+	enum jv_res r;
+	json_t *j;
+	long long n;
+
+	r = fetch(v, obj, path, key, required, JSON_INTEGER, &j);
+	if (r != JV_OK)
+		return r;
+	jv_key_path(sub, path, key);
+	if (json_is_real(j)) {
+		double d = json_real_value(j);
+
+		if (d != floor(d) || d < -9e15 || d > 9e15) {
+			jv_bad(v, sub, "expected a whole number, got %g", d);
+			return JV_BAD;
+		}
+		n = (long long)d;
+	} else {
+		n = json_integer_value(j);
+	}
+	if (n < lo || n > hi) {
+		jv_bad(v, sub, "%lld out of range, expected %lld to %lld", n,
+		       lo, hi);
+		return JV_BAD;
+	}
+	*out = n;
+	return JV_OK;
+}
+
+enum jv_res jv_boolean(struct jv *v, json_t *obj, const char *path,
+		       const char *key, int required, int *out)
+{
+	enum jv_res r;
+	json_t *j;
+
+	r = fetch(v, obj, path, key, required, JSON_TRUE, &j);
+	if (r != JV_OK)
+		return r;
+	*out = json_is_true(j);
+	return JV_OK;
+}

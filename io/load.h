@@ -1,0 +1,40 @@
+/*
+ * load: read and validate a scenario file (../shared/spec/scenario.md).
+ *
+ * The whole file is checked before anything is used: unknown keys, types,
+ * ranges, ids and references.  Every problem found is recorded (up to
+ * ROTA_ERROR_CAP) in err with status ROTA_EINPUT, each naming the file
+ * and either jansson's line and column (bad JSON) or the JSON path
+ * ("$.staff[3].role: unknown role 'nurse'").
+ *
+ * On success every default is applied and every local time has become a
+ * real instant in the scenario's timezone.
+ *
+ * Memory: sc must be initialised (scenario_init) by the caller; on
+ * failure it is released again, so the caller only ever releases it.
+ */
+#ifndef ROTA7_LOAD_H
+#define ROTA7_LOAD_H
+
+#include <stddef.h>
+
+#include "../core/diag.h"
+#include "../core/scenario.h"
+
+/* Upper bounds enforced with a clear message rather than by running out
+ * of memory.  Documented in README.md. */
+#define LOAD_MAX_FILE_BYTES (64L * 1024 * 1024)
+#define LOAD_MAX_ID_LEN 100
+#define LOAD_MAX_TEXT_LEN 1000
+#define LOAD_MAX_ITEMS 20000
+#define LOAD_MAX_DAYS 366
+
+/* path "-" reads standard input (named "<stdin>" in messages). */
+int scenario_load(const char *path, struct scenario *sc,
+		  struct rota_error *err);
+
+/* The same from memory; `name` stands for the file in messages. */
+int scenario_load_buffer(const char *buf, size_t len, const char *name,
+			 struct scenario *sc, struct rota_error *err);
+
+#endif
