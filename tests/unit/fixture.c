@@ -1,0 +1,59 @@
+#include "fixture.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/load.h"
+
+int fixture_load(const char *json, struct scenario *sc,
+		 struct rota_error *err)
+{
+	scenario_init(sc);
+	return scenario_load_buffer(json, strlen(json), "test.json", sc, err);
+}
+
+void fixture_load_ok(const char *json, struct scenario *sc)
+{
+	struct rota_error err;
+	size_t i;
+
+	rota_error_init(&err);
+	if (fixture_load(json, sc, &err)) {
+		for (i = 0; i < err.kept; i++)
+			fprintf(stderr, "%s\n", err.msgs[i]);
+		rota_error_release(&err);
+		ck_abort_msg("scenario did not load");
+	}
+	rota_error_release(&err);
+}
+
+int fixture_has_message(const struct rota_error *err, const char *needle)
+{
+	size_t i;
+
+	for (i = 0; i < err->kept; i++)
+		if (strstr(err->msgs[i], needle))
+			return 1;
+	return 0;
+}
+
+const char *fixture_source_path(const char *rel)
+{
+	static char buf[4096];
+	const char *root = getenv("ROTA7_SOURCE_DIR");
+
+	snprintf(buf, sizeof(buf), "%s/%s", root ? root : ".", rel);
+	return buf;
+}
+
+int fixture_run(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
