@@ -146,7 +146,8 @@ int cmd_check(const struct cli_args *a)
 	       sc.n_services, sc.n_shifts, sc.n_mix, sc.n_staff);
 	print_staff(&sc, &p);
 	print_demand(&sc, &p);
-	printf("\nok: '%s' is a valid scenario\n", a->input);
+	printf("\nok: '%s' is a valid scenario\n",
+	       strcmp(a->input, "-") ? a->input : "<stdin>");
 out:
 	rota_error_release(&err);
 	plan_release(&p);

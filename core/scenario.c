@@ -127,6 +127,10 @@ void scenario_release(struct scenario *sc)
 		free(sc->shifts[i].end_at);
 	}
 	free(sc->shifts);
+	for (i = 0; i < sc->n_mix; i++) {
+		free(sc->mix[i].from_at);
+		free(sc->mix[i].to_at);
+	}
 	free(sc->mix);
 	free(sc->rules.max_shifts);
 	release_staff(sc);

@@ -117,6 +117,8 @@ struct skill_mix {
 	int count;                   /* senior */
 	unsigned days;               /* senior, and ratio if given */
 	int from_min, to_min;        /* -1 when the rule has no window */
+	instant_t *from_at, *to_at;  /* [horizon.days]: the window, or the
+	                                whole local day when none is given */
 };
 
 /* Working-time rules, resolved per person (global, then overrides). */

@@ -212,6 +212,11 @@ static void load_horizon(struct ld *l, json_t *root)
 	if (jv_integer(&l->v, obj, "$.horizon", "days", 1, 1, LOAD_MAX_DAYS,
 		       &days) == JV_OK)
 		h->days = (int)days;
+	if (h->start + h->days - 1 > civil_from_ymd(CIVIL_YEAR_MAX, 12, 31)) {
+		jv_bad(&l->v, "$.horizon", "horizon runs past %d-12-31",
+		       CIVIL_YEAR_MAX);
+		h->days = 0;
+	}
 }
 
 static int cmp_i32(const void *a, const void *b)
@@ -382,6 +387,8 @@ static void load_kind(struct ld *l, struct group_kind *gk, const char *kid,
 	if (!gk->groups)
 		return;
 	json_object_foreach(obj, gid, members) {
+		if (!strncmp(gid, "x-", 2))
+			continue;
 		jv_key_path(sub, path, gid);
 		if (!*gid || strlen(gid) > LOAD_MAX_ID_LEN)
 			jv_bad(&l->v, sub, "group id must be 1 to %d bytes",
@@ -404,6 +411,8 @@ static void load_groups(struct ld *l, json_t *root)
 	if (!sc->kinds)
 		return;
 	json_object_foreach(obj, kid, kind) {
+		if (!strncmp(kid, "x-", 2))
+			continue;
 		jv_key_path(path, "$.groups", kid);
 		load_kind(l, &sc->kinds[sc->n_kinds++], kid, kind, path);
 	}
@@ -738,9 +747,9 @@ static void load_shift(struct ld *l, struct shift *sh, json_t *e,
 		return;
 	len = wall_length(sh->start_min, sh->end_min);
 	if (jv_integer(&l->v, e, path, "break_minutes", 0, 0, 1440, &brk) ==
-	    JV_OK && brk >= len - 60)
+	    JV_OK && brk >= len)
 		jv_bad(&l->v, jv_key_path(sub, path, "break_minutes"),
-		       "break of %lld minutes leaves under an hour of a "
+		       "break of %lld minutes is not shorter than the "
 		       "%d-minute shift", brk, len);
 	sh->break_minutes = (int)brk;
 	sh->night = night_minutes(sh->start_min, len) >= 180;
@@ -910,6 +919,8 @@ static void load_max_shifts(struct ld *l, struct rules *r, json_t *obj,
 	json_object_foreach(ms, key, val) {
 		int s = scenario_find_shift(sc, key);
 
+		if (!strncmp(key, "x-", 2))
+			continue;
 		jv_key_path(kpath, sub, key);
 		if (s < 0) {
 			jv_bad(&l->v, kpath, "unknown shift '%s'", key);
@@ -1299,7 +1310,7 @@ static void load_staff(struct ld *l, json_t *root)
 			continue;
 		sc->n_staff++;
 		load_person(l, p, e, path);
-		if (staff_id_taken(sc, sc->n_staff - 1, p->id))
+		if (*p->id && staff_id_taken(sc, sc->n_staff - 1, p->id))
 			jv_bad(&l->v, path, "duplicate staff id '%s'", p->id);
 	}
 }
@@ -1343,6 +1354,14 @@ static int compute_instants(struct ld *l)
 
 		if (instants(l, &sh->start_at, &sh->end_at, sh->start_min,
 			     sh->end_min))
+			return -1;
+	}
+	for (i = 0; i < sc->n_mix; i++) {
+		struct skill_mix *m = &sc->mix[i];
+		int whole = m->from_min < 0;
+
+		if (instants(l, &m->from_at, &m->to_at, whole ? 0 : m->from_min,
+			     whole ? 0 : m->to_min))
 			return -1;
 	}
 	for (i = 0; i < sc->n_services; i++)
@@ -1398,14 +1417,42 @@ static int finish(struct ld *l, json_t *root)
 	return ret;
 }
 
+/*
+ * jansson's column points at the end of the token it stopped on; people
+ * look for where the token starts.  Its text names the token ("near
+ * '\"horizon\"'"), so the start is that far back on the same line.
+ */
+static int token_start_column(const json_error_t *je)
+{
+	const char *near = strstr(je->text, "near '");
+	size_t len;
+
+	if (je->column <= 0)
+		return 1;
+	if (strstr(je->text, "near end of file"))
+		return je->column + 1;
+	if (!near)
+		return je->column;
+	len = strlen(near + 6);
+	if (len && near[6 + len - 1] == '\'')
+		len--;
+	if ((int)len <= je->column)
+		return je->column - (int)len + 1;
+	return je->column;
+}
+
 static void syntax_error(struct ld *l, const json_error_t *je)
 {
+	const char *text = je->text;
+
+	/* Its own wording names a flag our users cannot set. */
+	if (strstr(text, "JSON_ALLOW_NUL"))
+		text = "NUL character (\\u0000) not allowed in strings";
 	if (je->line > 0)
 		rota_error_add(l->v.err, ROTA_EINPUT, "%s:%d:%d: %s", l->v.file,
-			       je->line, je->column, je->text);
+			       je->line, token_start_column(je), text);
 	else
-		rota_error_add(l->v.err, ROTA_EINPUT, "%s: %s", l->v.file,
-			       je->text);
+		rota_error_add(l->v.err, ROTA_EINPUT, "%s: %s", l->v.file, text);
 }
 
 int scenario_load_buffer(const char *buf, size_t len, const char *name,
