@@ -22,6 +22,8 @@ struct cli_args {
 
 int cmd_check(const struct cli_args *a);
 int cmd_plan(const struct cli_args *a);
+int cmd_solve(const struct cli_args *a);
+int cmd_export_lp(const struct cli_args *a);
 
 /* Loads a.input into sc and expands its demand; prints errors.
  * Returns 0 or the exit status to stop with. */

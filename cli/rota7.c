@@ -27,6 +27,11 @@ static const struct command commands[] = {
 	 "validate; print a summary (units, roles, staff, weekly demand hours)"},
 	{"plan", cmd_plan, "plan SCENARIO [-o DIR]",
 	 "required FTE, in post and gap per neighbourhood and role"},
+	{"solve", cmd_solve, "solve SCENARIO [-o DIR] [--time-limit SEC] "
+	 "[--gap REL] [--seed N] [-q]", "build and solve the rota; write the rota"
+	 " and the FTE gap"},
+	{"export-lp", cmd_export_lp, "export-lp SCENARIO FILE",
+	 "write the integer program as CPLEX LP (.lp) or free MPS (.mps)"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -39,10 +44,14 @@ static void usage(FILE *f)
 	      "Makes 7-day rotas for neighbourhood health and social care "
 	      "teams\nand reports the FTE gap.\n\ncommands:\n", f);
 	for (i = 0; i < N_COMMANDS; i++)
-		fprintf(f, "  rota7 %-40s %s\n", commands[i].usage,
+		fprintf(f, "  rota7 %s\n      %s\n", commands[i].usage,
 			commands[i].help);
 	fputs("\noptions:\n"
 	      "  -o DIR            output directory (default rota-out)\n"
+	      "  --time-limit SEC  stop the search after SEC seconds (default 60)\n"
+	      "  --gap REL         stop when this close to the bound\n"
+	      "  --seed N          seed of the search (same input and seed, same "
+	      "rota)\n"
 	      "  -q                no progress on standard error\n"
 	      "  -h, --help        this text\n"
 	      "  --version         the version\n\n"
@@ -140,7 +149,11 @@ static int parse_args(int argc, char **argv, struct cli_args *a)
 		diag_error("missing input file for '%s'", a->command);
 		return -1;
 	}
-	if (a->output) {
+	if (!strcmp(a->command, "export-lp") && !a->output) {
+		diag_error("missing output FILE for 'export-lp'");
+		return -1;
+	}
+	if (strcmp(a->command, "export-lp") && a->output) {
 		diag_error("unexpected argument '%s'", a->output);
 		return -1;
 	}

@@ -1,0 +1,50 @@
+#include "cli.h"
+
+#include "../constraints/constraints.h"
+#include "../core/demand.h"
+#include "../core/diag.h"
+#include "../core/scenario.h"
+#include "../solver/model.h"
+#include "../solver/problem.h"
+
+int cmd_export_lp(const struct cli_args *a)
+{
+	struct scenario sc;
+	struct demand d;
+	struct problem pb;
+	struct model *m = NULL;
+	struct build b = {0};
+	struct rota_error err;
+	int status;
+
+	scenario_init(&sc);
+	demand_init(&d);
+	problem_init(&pb);
+	rota_error_init(&err);
+	status = cli_load(a->input, &sc, &d);
+	if (status)
+		goto out;
+	m = model_new(*sc.name ? sc.name : "rota7");
+	if (!m) {
+		rota_error_add(&err, ROTA_EINTERNAL, "out of memory");
+		goto fail;
+	}
+	if (problem_build(&pb, &sc, &d, &err) ||
+	    constraints_build(&b, &pb, m, 0, &err) ||
+	    model_write(m, a->output, &err))
+		goto fail;
+	diag_progress("wrote %s: %zu columns, %zu rows", a->output,
+		      model_n_cols(m), model_n_rows(m));
+	goto out;
+fail:
+	diag_print(&err);
+	status = err.status;
+out:
+	constraints_build_release(&b);
+	model_free(m);
+	rota_error_release(&err);
+	problem_release(&pb);
+	demand_release(&d);
+	scenario_release(&sc);
+	return status;
+}

@@ -1,0 +1,82 @@
+#include "cli.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "../core/demand.h"
+#include "../core/diag.h"
+#include "../core/plan.h"
+#include "../core/scenario.h"
+#include "../io/report.h"
+#include "../solver/problem.h"
+#include "../solver/roster.h"
+#include "../solver/solve.h"
+
+/* Used when --time-limit is not given. */
+#define DEFAULT_TIME_LIMIT 60.0
+
+static void summary(const struct problem *pb, const struct roster *r,
+		    const struct solve_result *res)
+{
+	size_t p, n = 0;
+	int d;
+
+	for (p = 0; p < pb->sc->n_staff; p++)
+		for (d = 0; d < pb->days; d++)
+			n += roster_get(r, (int)p, d) != ROSTER_NONE;
+	printf("status      %s\n", res->optimal ? "optimal" : "feasible");
+	printf("objective   %.1f\n", res->objective);
+	if (isinf(res->bound))
+		printf("bound       none\n");
+	else
+		printf("bound       %.1f (gap %.2f%%)\n", res->bound,
+		       100 * res->gap);
+	printf("shifts      %zu for %zu staff\n", n, pb->sc->n_staff);
+	printf("uncovered   %.1f person-hours\n", res->uncovered_hours);
+	printf("time        %.1f s\n", res->seconds);
+}
+
+int cmd_solve(const struct cli_args *a)
+{
+	struct scenario sc;
+	struct demand d;
+	struct problem pb;
+	struct roster r = {0};
+	struct solve_result res;
+	struct solve_opts o;
+	struct plan p;
+	struct rota_error err;
+	int status;
+
+	scenario_init(&sc);
+	demand_init(&d);
+	problem_init(&pb);
+	plan_init(&p);
+	rota_error_init(&err);
+	status = cli_load(a->input, &sc, &d);
+	if (status)
+		goto out;
+	o.time_limit = a->time_limit > 0 ? a->time_limit : DEFAULT_TIME_LIMIT;
+	o.gap = a->gap >= 0 ? a->gap : 0;
+	o.seed = a->seed;
+	if (problem_build(&pb, &sc, &d, &err) ||
+	    solve_run(&pb, &o, &r, &res, &err) ||
+	    plan_compute(&sc, &d, &p, &err) ||
+	    report_write_rota(a->dir, &pb, &r, &res, &err) ||
+	    report_write_plan(a->dir, &sc, &p, &err)) {
+		diag_print(&err);
+		status = err.status;
+		goto out;
+	}
+	summary(&pb, &r, &res);
+	diag_progress("wrote %s/rota.json, rota.csv, fte-gap.json, fte-gap.csv",
+		      a->dir);
+out:
+	rota_error_release(&err);
+	roster_release(&r);
+	plan_release(&p);
+	problem_release(&pb);
+	demand_release(&d);
+	scenario_release(&sc);
+	return status;
+}

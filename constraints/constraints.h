@@ -1,0 +1,156 @@
+/*
+ * constraints: every rule of the scenario, one file per family.
+ *
+ * A family says the same rule three ways, side by side so they cannot
+ * drift apart:
+ *   rows  - as rows and columns of the integer program (solver/model),
+ *           every one named after the rota ("rest[n001,2018-03-04]");
+ *   check - as an exact test of a rota on real instants (hard rules);
+ *   cost  - as its share of the objective for a rota (soft rules).
+ * The objective of a rota is the sum of the families' costs, and equals
+ * the integer program's objective for the same assignments.
+ *
+ * Adding a rule is adding a file and a line in the table (families.c).
+ */
+#ifndef ROTA7_CONSTRAINTS_H
+#define ROTA7_CONSTRAINTS_H
+
+#include <stddef.h>
+
+#include "../core/diag.h"
+#include "../solver/model.h"
+#include "../solver/problem.h"
+#include "../solver/roster.h"
+
+struct violation {
+	char text[512];
+};
+
+struct build {
+	const struct problem *pb;
+	struct model *m;
+	int *x;                  /* [n_vars]: column of each var */
+	size_t *cell_first;      /* [n_cells + 1]: vars covering each cell */
+	size_t *cell_vars;
+	int relaxation;          /* building for the bound: leave out
+	                            formulations stricter than their rule */
+	/* scratch row under construction */
+	int *cols;
+	double *vals;
+	size_t n, cap;
+};
+
+struct family {
+	const char *name;
+	/* Adds the family's rows and columns; 0 or -1 (out of memory). */
+	int (*rows)(struct build *b);
+	/* Person p (>= 0), or the whole rota (p == -1) for families that
+	 * are not per person.  0 if kept; -1 and v filled if broken.  NULL
+	 * for soft families. */
+	int (*check)(const struct problem *pb, const struct roster *r, int p,
+		     struct violation *v);
+	/* Objective share of person p (>= 0) or of the whole rota beyond
+	 * persons (p == -1).  NULL when the family costs nothing. */
+	double (*cost)(const struct problem *pb, const struct roster *r, int p);
+	int global;              /* check and cost work on p == -1 only */
+	int fair;                /* cost compares people with each other,
+	                            so it is not a sum of independent parts */
+};
+
+extern const struct family constraint_families[];
+extern const size_t constraint_n_families;
+
+/* Builds the whole integer program of pb into m. */
+int constraints_build(struct build *b, const struct problem *pb,
+		      struct model *m, int relaxation, struct rota_error *err);
+void constraints_build_release(struct build *b);
+
+/* All hard rules for one person, or for everyone and the global rules
+ * (p == -1).  0 if the rota keeps them. */
+int constraints_check_person(const struct problem *pb, const struct roster *r,
+			     int p, struct violation *v);
+int constraints_check(const struct problem *pb, const struct roster *r,
+		      struct violation *v);
+
+/* The objective of a rota, and the part that depends on one person. */
+double constraints_cost(const struct problem *pb, const struct roster *r);
+double constraints_person_cost(const struct problem *pb,
+			       const struct roster *r, int p);
+/* The same without the fairness families, whose share of one person
+ * depends on everyone else: what local search can price per person. */
+double constraints_person_cost_local(const struct problem *pb,
+				     const struct roster *r, int p);
+
+/* ---- helpers for family files ---- */
+
+/* Starts a row; adds a term; finishes with bounds and a name. */
+void build_begin(struct build *b);
+int build_term(struct build *b, int col, double val);
+/* Adds all columns of person p on day d whose shift passes `keep`
+ * (NULL: all), each with coefficient val. */
+int build_day(struct build *b, int p, int d,
+	      int (*keep)(const struct problem *pb, int s), double val);
+int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/*
+ * Fairness, shared by weekends and unsocial hours: for a measure W_p of
+ * each person, the role total T_r = sum of W_p over the role, and a
+ * priced excess e_p >= W_p - fte_p / F_r x T_r (F_r: the role's FTE).
+ * `terms` adds scale x W_p to the row being built.
+ */
+int build_fairness(struct build *b, const char *name, double weight,
+		   int (*terms)(struct build *b, int p, double scale, void *ctx),
+		   void *ctx);
+/* max(0, W_p - share) for a rota, with W given by `measure`. */
+double fairness_excess(const struct problem *pb, const struct roster *r,
+		       int p, double (*measure)(const struct problem *pb,
+						const struct roster *r, int p));
+/* Weekends p works (a shift starting on the Saturday or Sunday). */
+int weekends_worked(const struct problem *pb, const struct roster *r, int p);
+/* Evening, night and weekend hours of var v (see unsocial.c). */
+double unsocial_hours(const struct problem *pb, size_t v);
+/*
+ * Every cell of every skill-mix rule's window, on the days it applies:
+ * fn(ctx, rule, unit, day, cell, per_cell), per_cell being the matching
+ * cell of a ratio's `per` role or (size_t)-1.  A senior window with
+ * instants no shift can reach fails at once with v filled: no rota can
+ * meet it.  Returns 0, -1 (v filled) or fn's non-zero return.
+ */
+int skill_mix_cells(const struct problem *pb,
+		    int (*fn)(void *ctx, size_t rule, int unit, int day,
+			      size_t cell, size_t per_cell),
+		    void *ctx, struct violation *v);
+int skill_mix_is_senior(const struct problem *pb, const struct skill_mix *m,
+			size_t var);
+/* Requests of p granted by the rota. */
+int requests_granted(const struct problem *pb, const struct roster *r, int p);
+
+/* "2018-03-04" for horizon day d. */
+const char *build_date(const struct problem *pb, int d, char *buf);
+
+/* violation text, printf-style. */
+void violation_set(struct violation *v, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Family entry points, one set per file. */
+#define FAMILY(name)                                                        \
+	int name##_rows(struct build *b);                                   \
+	int name##_check(const struct problem *pb, const struct roster *r,  \
+			 int p, struct violation *v);                       \
+	double name##_cost(const struct problem *pb, const struct roster *r, \
+			   int p)
+FAMILY(assignment);
+FAMILY(coverage);
+FAMILY(rest);
+FAMILY(weekly_rest);
+FAMILY(runs);
+FAMILY(nights);
+FAMILY(hours);
+FAMILY(weekends);
+FAMILY(skill_mix);
+FAMILY(requests);
+FAMILY(unsocial);
+#undef FAMILY
+
+#endif

@@ -1,0 +1,267 @@
+#include "constraints.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The table: adding a rule is adding a file and a line here.  Families
+ * that do not check or cost leave the slot NULL. */
+const struct family constraint_families[] = {
+	{"assignment", assignment_rows, assignment_check, assignment_cost, 0, 0},
+	{"coverage", coverage_rows, NULL, coverage_cost, 1, 0},
+	{"rest", rest_rows, rest_check, NULL, 0, 0},
+	{"weekly-rest", weekly_rest_rows, weekly_rest_check, NULL, 0, 0},
+	{"runs", runs_rows, runs_check, NULL, 0, 0},
+	{"nights", nights_rows, nights_check, NULL, 0, 0},
+	{"hours", hours_rows, hours_check, hours_cost, 0, 0},
+	{"weekends", weekends_rows, weekends_check, weekends_cost, 0, 1},
+	{"skill-mix", skill_mix_rows, skill_mix_check, NULL, 1, 0},
+	{"requests", requests_rows, NULL, requests_cost, 0, 0},
+	{"unsocial", unsocial_rows, NULL, unsocial_cost, 0, 1},
+};
+
+const size_t constraint_n_families =
+	sizeof(constraint_families) / sizeof(constraint_families[0]);
+
+void violation_set(struct violation *v, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(v->text, sizeof(v->text), fmt, ap);
+	va_end(ap);
+}
+
+const char *build_date(const struct problem *pb, int d, char *buf)
+{
+	civil_format_date(scenario_date(pb->sc, d), buf);
+	return buf;
+}
+
+void build_begin(struct build *b)
+{
+	b->n = 0;
+}
+
+int build_term(struct build *b, int col, double val)
+{
+	if (b->n == b->cap) {
+		size_t ncap = b->cap ? b->cap * 2 : 256;
+		int *nc = realloc(b->cols, ncap * sizeof(int));
+		double *nv;
+
+		if (!nc)
+			return -1;
+		b->cols = nc;
+		nv = realloc(b->vals, ncap * sizeof(double));
+		if (!nv)
+			return -1;
+		b->vals = nv;
+		b->cap = ncap;
+	}
+	b->cols[b->n] = col;
+	b->vals[b->n++] = val;
+	return 0;
+}
+
+int build_day(struct build *b, int p, int d,
+	      int (*keep)(const struct problem *pb, int s), double val)
+{
+	size_t first, end, i;
+
+	if (d < 0 || d >= b->pb->days)
+		return 0;
+	problem_day_vars(b->pb, p, d, &first, &end);
+	for (i = first; i < end; i++)
+		if ((!keep || keep(b->pb, b->pb->vars[i].s)) &&
+		    build_term(b, b->x[i], val))
+			return -1;
+	return 0;
+}
+
+int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
+{
+	char name[MODEL_NAME_MAX];
+	va_list ap;
+
+	if (!b->n)
+		return 0;   /* nothing to constrain */
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	return model_row(b->m, lb, ub, b->n, b->cols, b->vals, "%s", name) < 0
+		       ? -1 : 0;
+}
+
+/* Cell -> vars covering it: the transpose of problem.var_cells. */
+static int index_cells(struct build *b)
+{
+	const struct problem *pb = b->pb;
+	size_t v, i, *fill;
+
+	b->cell_first = calloc(pb->n_cells + 2, sizeof(size_t));
+	fill = calloc(pb->n_cells + 1, sizeof(size_t));
+	b->cell_vars = malloc((pb->vars && pb->n_vars ?
+			       pb->vars[pb->n_vars - 1].first_cell +
+			       pb->vars[pb->n_vars - 1].n_cells : 0) *
+			      sizeof(size_t) + 1);
+	if (!b->cell_first || !fill || !b->cell_vars) {
+		free(fill);
+		return -1;
+	}
+	for (v = 0; v < pb->n_vars; v++)
+		for (i = 0; i < pb->vars[v].n_cells; i++)
+			b->cell_first[pb->var_cells[pb->vars[v].first_cell + i] + 1]++;
+	for (i = 0; i < pb->n_cells; i++)
+		b->cell_first[i + 1] += b->cell_first[i];
+	for (v = 0; v < pb->n_vars; v++)
+		for (i = 0; i < pb->vars[v].n_cells; i++) {
+			size_t c = pb->var_cells[pb->vars[v].first_cell + i];
+
+			b->cell_vars[b->cell_first[c] + fill[c]++] = v;
+		}
+	free(fill);
+	return 0;
+}
+
+/* One binary column per var: x[staff,date,shift] at home in one's own
+ * role, x[staff,date,shift,neighbourhood,role] otherwise. */
+static int add_x(struct build *b)
+{
+	const struct problem *pb = b->pb;
+	const struct scenario *sc = pb->sc;
+	char date[CIVIL_DATE_LEN];
+	size_t v;
+
+	b->x = malloc((pb->n_vars + 1) * sizeof(int));
+	if (!b->x)
+		return -1;
+	for (v = 0; v < pb->n_vars; v++) {
+		const struct var *x = &pb->vars[v];
+		const struct option *o = &pb->people[x->p].opts[x->k];
+
+		build_date(pb, x->d, date);
+		if (x->k == 0)
+			b->x[v] = model_col(b->m, 0, 1, 1, 0, "x[%s,%s,%s]",
+					    sc->staff[x->p].id, date,
+					    sc->shifts[x->s].id);
+		else
+			b->x[v] = model_col(b->m, 0, 1, 1, 0, "x[%s,%s,%s,%s,%s]",
+					    sc->staff[x->p].id, date,
+					    sc->shifts[x->s].id,
+					    sc->neighbourhoods[o->nbhd].id,
+					    sc->roles[o->role].id);
+		if (b->x[v] < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void constraints_build_release(struct build *b)
+{
+	free(b->x);
+	free(b->cell_first);
+	free(b->cell_vars);
+	free(b->cols);
+	free(b->vals);
+	memset(b, 0, sizeof(*b));
+}
+
+int constraints_build(struct build *b, const struct problem *pb,
+		      struct model *m, int relaxation, struct rota_error *err)
+{
+	size_t f;
+
+	memset(b, 0, sizeof(*b));
+	b->pb = pb;
+	b->m = m;
+	b->relaxation = relaxation;
+	if (add_x(b) || index_cells(b))
+		goto oom;
+	for (f = 0; f < constraint_n_families; f++)
+		if (constraint_families[f].rows(b))
+			goto oom;
+	return 0;
+oom:
+	rota_error_add(err, ROTA_EINTERNAL, "out of memory building the model");
+	constraints_build_release(b);
+	return -1;
+}
+
+int constraints_check_person(const struct problem *pb, const struct roster *r,
+			     int p, struct violation *v)
+{
+	size_t f;
+
+	for (f = 0; f < constraint_n_families; f++) {
+		const struct family *fam = &constraint_families[f];
+
+		if (fam->check && !fam->global && fam->check(pb, r, p, v))
+			return -1;
+	}
+	return 0;
+}
+
+int constraints_check(const struct problem *pb, const struct roster *r,
+		      struct violation *v)
+{
+	size_t f, p;
+
+	for (p = 0; p < pb->sc->n_staff; p++)
+		if (constraints_check_person(pb, r, (int)p, v))
+			return -1;
+	for (f = 0; f < constraint_n_families; f++) {
+		const struct family *fam = &constraint_families[f];
+
+		if (fam->check && fam->global && fam->check(pb, r, -1, v))
+			return -1;
+	}
+	return 0;
+}
+
+double constraints_person_cost(const struct problem *pb,
+			       const struct roster *r, int p)
+{
+	double c = 0;
+	size_t f;
+
+	for (f = 0; f < constraint_n_families; f++) {
+		const struct family *fam = &constraint_families[f];
+
+		if (fam->cost && !fam->global)
+			c += fam->cost(pb, r, p);
+	}
+	return c;
+}
+
+double constraints_person_cost_local(const struct problem *pb,
+				     const struct roster *r, int p)
+{
+	double c = 0;
+	size_t f;
+
+	for (f = 0; f < constraint_n_families; f++) {
+		const struct family *fam = &constraint_families[f];
+
+		if (fam->cost && !fam->global && !fam->fair)
+			c += fam->cost(pb, r, p);
+	}
+	return c;
+}
+
+double constraints_cost(const struct problem *pb, const struct roster *r)
+{
+	double c = 0;
+	size_t f, p;
+
+	for (p = 0; p < pb->sc->n_staff; p++)
+		c += constraints_person_cost(pb, r, (int)p);
+	for (f = 0; f < constraint_n_families; f++) {
+		const struct family *fam = &constraint_families[f];
+
+		if (fam->cost)
+			c += fam->cost(pb, r, -1);
+	}
+	return c;
+}

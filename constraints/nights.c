@@ -1,0 +1,106 @@
+/*
+ * nights: max_nights_in_a_row (days on which a night shift starts) and
+ * max_shifts (most shifts of a type over the horizon).
+ */
+#include "constraints.h"
+
+#include <stdlib.h>
+
+static int is_night(const struct problem *pb, int s)
+{
+	return pb->sc->shifts[s].night;
+}
+
+static int night_rows(struct build *b, int p, int m)
+{
+	const struct problem *pb = b->pb;
+	char date[CIVIL_DATE_LEN];
+	int d, j;
+
+	for (d = 0; d + m < pb->days; d++) {
+		build_begin(b);
+		for (j = 0; j <= m; j++)
+			if (build_day(b, p, d + j, is_night, 1))
+				return -1;
+		if (b->n > (size_t)m && build_row(b, -MODEL_INF, m, "nights[%s,%s]",
+					   pb->sc->staff[p].id,
+					   build_date(pb, d, date)))
+			return -1;
+	}
+	return 0;
+}
+
+static int max_shift_rows(struct build *b, int p)
+{
+	const struct problem *pb = b->pb;
+	const int *lim = pb->sc->staff[p].rules.max_shifts;
+	size_t first, end, i;
+	int s, d;
+
+	for (s = 0; s < (int)pb->sc->n_shifts; s++) {
+		if (lim[s] < 0)
+			continue;
+		build_begin(b);
+		for (d = 0; d < pb->days; d++) {
+			problem_day_vars(pb, p, d, &first, &end);
+			for (i = first; i < end; i++)
+				if (pb->vars[i].s == s && build_term(b, b->x[i], 1))
+					return -1;
+		}
+		if ((int)b->n > lim[s] &&
+		    build_row(b, -MODEL_INF, lim[s], "max_shifts[%s,%s]",
+			      pb->sc->staff[p].id, pb->sc->shifts[s].id))
+			return -1;
+	}
+	return 0;
+}
+
+int nights_rows(struct build *b)
+{
+	size_t p;
+
+	for (p = 0; p < b->pb->sc->n_staff; p++)
+		if (night_rows(b, (int)p,
+			       b->pb->sc->staff[p].rules.max_nights_in_a_row) ||
+		    max_shift_rows(b, (int)p))
+			return -1;
+	return 0;
+}
+
+int nights_check(const struct problem *pb, const struct roster *r, int p,
+		 struct violation *v)
+{
+	const struct scenario *sc = pb->sc;
+	const struct rules *ru = &sc->staff[p].rules;
+	char d1[CIVIL_DATE_LEN];
+	int d, run = 0, s;
+	int *used = calloc(sc->n_shifts + 1, sizeof(int));
+
+	if (!used) {
+		violation_set(v, "out of memory");
+		return -1;
+	}
+	for (d = 0; d < pb->days; d++) {
+		s = roster_shift(r, p, d);
+		run = s >= 0 && sc->shifts[s].night ? run + 1 : 0;
+		if (s >= 0)
+			used[s]++;
+		if (run > ru->max_nights_in_a_row) {
+			violation_set(v, "nights in a row: '%s' has %d ending %s, "
+				      "limit %d", sc->staff[p].id, run,
+				      build_date(pb, d, d1), ru->max_nights_in_a_row);
+			free(used);
+			return -1;
+		}
+	}
+	for (s = 0; s < (int)sc->n_shifts; s++)
+		if (ru->max_shifts[s] >= 0 && used[s] > ru->max_shifts[s]) {
+			violation_set(v, "max shifts: '%s' works '%s' %d times, "
+				      "limit %d", sc->staff[p].id, sc->shifts[s].id,
+				      used[s], ru->max_shifts[s]);
+			free(used);
+			return -1;
+		}
+	free(used);
+	return 0;
+}

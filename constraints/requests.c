@@ -1,0 +1,69 @@
+/*
+ * requests: soft, priced at weights.request x the request's weight when
+ * refused.  "on" (a shift, or any shift) is refused when not worked;
+ * "off" (the day, or one shift) is refused when worked.  No rows: a
+ * refusal is linear in the shift variables, with a constant for "on".
+ */
+#include "constraints.h"
+
+static int matches(const struct request *rq, int s)
+{
+	return rq->shift < 0 || rq->shift == s;
+}
+
+int requests_rows(struct build *b)
+{
+	const struct problem *pb = b->pb;
+	const struct scenario *sc = pb->sc;
+	size_t p, q, first, end, i;
+
+	for (p = 0; p < sc->n_staff; p++)
+		for (q = 0; q < sc->staff[p].n_requests; q++) {
+			const struct request *rq = &sc->staff[p].requests[q];
+			double w = sc->weights.request * rq->weight;
+
+			if (rq->on)
+				model_add_obj_constant(b->m, w);
+			problem_day_vars(pb, (int)p, rq->day, &first, &end);
+			for (i = first; i < end; i++)
+				if (matches(rq, pb->vars[i].s))
+					model_set_cost(b->m, b->x[i],
+						       model_cost(b->m, b->x[i]) +
+							       (rq->on ? -w : w));
+		}
+	return 0;
+}
+
+/* Whether request q of person p is granted in the rota. */
+static int granted(const struct roster *r, int p, const struct request *rq)
+{
+	int s = roster_shift(r, p, rq->day);
+	int hit = s >= 0 && matches(rq, s);
+
+	return rq->on ? hit : !hit;
+}
+
+double requests_cost(const struct problem *pb, const struct roster *r, int p)
+{
+	const struct scenario *sc = pb->sc;
+	double c = 0;
+	size_t q;
+
+	if (p < 0)
+		return 0;
+	for (q = 0; q < sc->staff[p].n_requests; q++)
+		if (!granted(r, p, &sc->staff[p].requests[q]))
+			c += sc->weights.request * sc->staff[p].requests[q].weight;
+	return c;
+}
+
+int requests_granted(const struct problem *pb, const struct roster *r, int p)
+{
+	const struct staff *st = &pb->sc->staff[p];
+	int n = 0;
+	size_t q;
+
+	for (q = 0; q < st->n_requests; q++)
+		n += granted(r, p, &st->requests[q]);
+	return n;
+}

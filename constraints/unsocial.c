@@ -1,0 +1,68 @@
+/*
+ * unsocial: unsocial_fairness, per hour of evening, night or weekend work
+ * above the fair share of a person's role.  A shift's unsocial hours are
+ * all its paid hours when it is a night shift or starts on a Saturday,
+ * Sunday or bank holiday (read by bank_holiday_pattern), and otherwise
+ * its wall-clock hours after 20:00 (evening).
+ */
+#include "constraints.h"
+
+double unsocial_hours(const struct problem *pb, size_t v)
+{
+	const struct var *x = &pb->vars[v];
+	const struct shift *sh = &pb->sc->shifts[x->s];
+	int wd = scenario_pattern_weekday(pb->sc, x->d);
+	int end = sh->end_min > sh->start_min ? sh->end_min : sh->end_min + 1440;
+	int from = sh->start_min > 20 * 60 ? sh->start_min : 20 * 60;
+
+	if (sh->night || wd >= 5)
+		return x->paid_hours;
+	return end > from ? (end - from) / 60.0 : 0;
+}
+
+static int unsocial_terms(struct build *b, int p, double scale, void *ctx)
+{
+	size_t first, end, i;
+	int d;
+
+	(void)ctx;
+	for (d = 0; d < b->pb->days; d++) {
+		problem_day_vars(b->pb, p, d, &first, &end);
+		for (i = first; i < end; i++) {
+			double h = unsocial_hours(b->pb, i);
+
+			if (h > 0 && build_term(b, b->x[i], scale * h))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int unsocial_rows(struct build *b)
+{
+	return build_fairness(b, "unsocial_fair",
+			      b->pb->sc->weights.unsocial_fairness,
+			      unsocial_terms, NULL);
+}
+
+static double measure(const struct problem *pb, const struct roster *r, int p)
+{
+	double h = 0;
+	int d;
+
+	for (d = 0; d < pb->days; d++) {
+		size_t v = roster_get(r, p, d);
+
+		if (v != ROSTER_NONE)
+			h += unsocial_hours(pb, v);
+	}
+	return h;
+}
+
+double unsocial_cost(const struct problem *pb, const struct roster *r, int p)
+{
+	if (p < 0)
+		return 0;
+	return fairness_excess(pb, r, p, measure) *
+	       pb->sc->weights.unsocial_fairness;
+}

@@ -1,0 +1,278 @@
+/* rota.json and rota.csv: the rota itself, its gaps and its people. */
+#include "report.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "../constraints/constraints.h"
+#include "../solver/problem.h"
+#include "../solver/roster.h"
+#include "../solver/solve.h"
+#include "csv.h"
+#include "outfile.h"
+#include "tz.h"
+
+static json_t *num(double v, double unit)
+{
+	double r = round(v / unit) * unit;
+
+	return json_real(r == 0 ? 0 : r);
+}
+
+static void hhmm(const struct tz *tz, instant_t t, char out[8], int32_t *day)
+{
+	int secs;
+
+	tz_local(tz, t, day, &secs);
+	snprintf(out, 8, "%02d:%02d", secs / 3600 % 24, secs / 60 % 60);
+}
+
+static json_t *assignment(const struct problem *pb, const struct tz *tz,
+			  size_t v)
+{
+	const struct scenario *sc = pb->sc;
+	const struct var *x = &pb->vars[v];
+	const struct shift *sh = &sc->shifts[x->s];
+	const struct option *o = &pb->people[x->p].opts[x->k];
+	char date[CIVIL_DATE_LEN], start[TZ_ISO_LEN], end[TZ_ISO_LEN];
+
+	civil_format_date(scenario_date(sc, x->d), date);
+	tz_format_iso(tz, sh->start_at[x->d], start);
+	tz_format_iso(tz, sh->end_at[x->d], end);
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}",
+			 "staff", sc->staff[x->p].id, "date", date, "shift", sh->id,
+			 "service", sc->services[sh->service].id,
+			 "neighbourhood", sc->neighbourhoods[o->nbhd].id,
+			 "role", sc->roles[o->role].id, "start", start, "end", end,
+			 "paid_hours", num(x->paid_hours, 0.01));
+}
+
+static json_t *assignments(const struct problem *pb, const struct roster *r,
+			   const struct tz *tz)
+{
+	json_t *a = json_array();
+	size_t p;
+	int d;
+
+	for (p = 0; p < pb->sc->n_staff; p++)
+		for (d = 0; d < pb->days; d++) {
+			size_t v = roster_get(r, (int)p, d);
+
+			if (v != ROSTER_NONE)
+				json_array_append_new(a, assignment(pb, tz, v));
+		}
+	return a;
+}
+
+/* One uncovered range, cut at local midnight when longer than a day so
+ * that `date`, `from` and `to` always say which hours are meant. */
+static void add_range(json_t *a, const struct problem *pb, const struct tz *tz,
+		      const struct cell *c, instant_t from, instant_t to,
+		      int staffed)
+{
+	const struct scenario *sc = pb->sc;
+	char date[CIVIL_DATE_LEN], f[8], t[8], fs[TZ_ISO_LEN], ts[TZ_ISO_LEN];
+	int32_t day, day2;
+
+	while (from < to) {
+		instant_t cut = to;
+
+		hhmm(tz, from, f, &day);
+		if (to - from > 86400) {
+			int secs;
+
+			tz_local(tz, from, &day, &secs);
+			cut = tz_instant(tz, day + 1, 0);
+		}
+		hhmm(tz, cut, t, &day2);
+		civil_format_date(day, date);
+		tz_format_iso(tz, from, fs);
+		tz_format_iso(tz, cut, ts);
+		json_array_append_new(a, json_pack(
+			"{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:s, s:s, s:o}",
+			"service", sc->services[c->service].id,
+			"scope", scenario_scope_name(sc, c->scope),
+			"unit", scenario_unit_id(sc, c->scope, (size_t)c->unit),
+			"role", sc->roles[c->role].id, "date", date, "from", f,
+			"to", t, "required", c->required, "staffed", staffed,
+			"start", fs, "end", ts, "hours",
+			num((c->required - staffed) * (double)(cut - from) / 3600.0,
+			    0.001)));
+		from = cut;
+	}
+}
+
+/* Maximal ranges of cells in one track with the same shortfall. */
+static json_t *uncovered(const struct problem *pb, const struct roster *r,
+			 const struct tz *tz)
+{
+	json_t *a = json_array();
+	size_t t, c;
+
+	for (t = 0; t < pb->n_tracks; t++) {
+		size_t lo = pb->track_first[t], hi = pb->track_first[t + 1];
+
+		for (c = lo; c < hi; c++) {
+			const struct cell *ce = &pb->cells[c];
+			size_t e = c;
+
+			if (r->on_duty[c] >= ce->required)
+				continue;
+			while (e + 1 < hi && pb->cells[e + 1].from == pb->cells[e].to &&
+			       pb->cells[e + 1].required == ce->required &&
+			       r->on_duty[e + 1] == r->on_duty[c])
+				e++;
+			add_range(a, pb, tz, ce, ce->from, pb->cells[e].to,
+				  r->on_duty[c]);
+			c = e;
+		}
+	}
+	return a;
+}
+
+static int nights(const struct problem *pb, const struct roster *r, int p)
+{
+	int d, n = 0;
+
+	for (d = 0; d < pb->days; d++) {
+		int s = roster_shift(r, p, d);
+
+		n += s >= 0 && pb->sc->shifts[s].night;
+	}
+	return n;
+}
+
+static json_t *staff_summary(const struct problem *pb, const struct roster *r)
+{
+	const struct scenario *sc = pb->sc;
+	json_t *a = json_array();
+	size_t p;
+
+	for (p = 0; p < sc->n_staff; p++)
+		json_array_append_new(a, json_pack(
+			"{s:s, s:o, s:o, s:i, s:i, s:i, s:i}", "staff",
+			sc->staff[p].id,
+			"paid_hours", num(roster_paid_hours(r, (int)p), 0.01),
+			"target_hours", num(pb->people[p].target_hours, 0.01),
+			"weekends", weekends_worked(pb, r, (int)p),
+			"nights", nights(pb, r, (int)p),
+			"requests_granted", requests_granted(pb, r, (int)p),
+			"requests_total", (int)sc->staff[p].n_requests));
+	return a;
+}
+
+static json_t *rota_json(const struct problem *pb, const struct roster *r,
+			 const struct solve_result *res, const struct tz *tz)
+{
+	const struct scenario *sc = pb->sc;
+	char date[CIVIL_DATE_LEN];
+	json_t *root;
+
+	civil_format_date(sc->horizon.start, date);
+	root = json_pack("{s:i, s:s, s:{s:s, s:i, s:s}, s:s, s:o}", "rota7", 1,
+			 "scenario", sc->name, "horizon", "start", date, "days",
+			 pb->days, "timezone", sc->timezone, "status",
+			 res->optimal ? "optimal" : "feasible", "objective",
+			 num(res->objective, 0.001));
+	if (!root)
+		return NULL;
+	json_object_set_new(root, "bound", isinf(res->bound) ? json_null()
+				 : num(res->bound, 0.001));
+	json_object_set_new(root, "gap", isinf(res->gap) ? json_null()
+				 : num(res->gap, 1e-6));
+	json_object_set_new(root, "solve_seconds", num(res->seconds, 0.01));
+	json_object_set_new(root, "uncovered_hours",
+			    num(res->uncovered_hours, 0.001));
+	json_object_set_new(root, "assignments", assignments(pb, r, tz));
+	json_object_set_new(root, "uncovered", uncovered(pb, r, tz));
+	json_object_set_new(root, "staff_summary", staff_summary(pb, r));
+	return root;
+}
+
+static int write_json(const char *dir, json_t *root, struct rota_error *err)
+{
+	struct outfile o;
+
+	if (outfile_open(&o, dir, "rota.json", err))
+		return -1;
+	if (json_dumpf(root, o.f, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
+		       JSON_REAL_PRECISION(15)) || fputc('\n', o.f) == EOF) {
+		outfile_abort(&o);
+		rota_error_add(err, ROTA_EOUTPUT, "cannot write '%s/rota.json'",
+			       dir);
+		return -1;
+	}
+	return outfile_commit(&o, err);
+}
+
+static int write_csv(const char *dir, const struct problem *pb,
+		     const struct roster *r, const struct tz *tz,
+		     struct rota_error *err)
+{
+	const struct scenario *sc = pb->sc;
+	struct outfile o;
+	size_t p;
+	int d;
+
+	if (outfile_open(&o, dir, "rota.csv", err))
+		return -1;
+	fputs("staff,name,role,neighbourhood,service,date,shift,start,end,"
+	      "paid_hours\r\n", o.f);
+	for (p = 0; p < sc->n_staff; p++)
+		for (d = 0; d < pb->days; d++) {
+			size_t v = roster_get(r, (int)p, d);
+			const struct var *x;
+			const struct option *op;
+			char date[CIVIL_DATE_LEN], st[TZ_ISO_LEN], en[TZ_ISO_LEN];
+
+			if (v == ROSTER_NONE)
+				continue;
+			x = &pb->vars[v];
+			op = &pb->people[p].opts[x->k];
+			civil_format_date(scenario_date(sc, d), date);
+			tz_format_iso(tz, sc->shifts[x->s].start_at[d], st);
+			tz_format_iso(tz, sc->shifts[x->s].end_at[d], en);
+			csv_field(o.f, sc->staff[p].id, 1);
+			csv_field(o.f, sc->staff[p].name, 0);
+			csv_field(o.f, sc->roles[op->role].id, 0);
+			csv_field(o.f, sc->neighbourhoods[op->nbhd].id, 0);
+			csv_field(o.f, sc->services[sc->shifts[x->s].service].id, 0);
+			csv_field(o.f, date, 0);
+			csv_field(o.f, sc->shifts[x->s].id, 0);
+			csv_field(o.f, st, 0);
+			csv_field(o.f, en, 0);
+			csv_number(o.f, x->paid_hours, 2);
+			csv_end(o.f);
+		}
+	return outfile_commit(&o, err);
+}
+
+int report_write_rota(const char *dir, const struct problem *pb,
+		      const struct roster *r, const struct solve_result *res,
+		      struct rota_error *err)
+{
+	struct tz *tz = tz_open(pb->sc->timezone);
+	json_t *root = NULL;
+	int ret = -1;
+
+	if (!tz) {
+		rota_error_add(err, ROTA_EINTERNAL, "timezone '%s' vanished",
+			       pb->sc->timezone);
+		return -1;
+	}
+	if (outfile_mkdir(dir, err))
+		goto out;
+	root = rota_json(pb, r, res, tz);
+	if (!root) {
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+		goto out;
+	}
+	if (write_json(dir, root, err) || write_csv(dir, pb, r, tz, err))
+		goto out;
+	ret = 0;
+out:
+	json_decref(root);
+	tz_close(tz);
+	return ret;
+}

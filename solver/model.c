@@ -1,0 +1,300 @@
+#include "model.h"
+
+#include <glpk.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct model {
+	glp_prob *lp;
+	int last;              /* 0 none, 1 LP, 2 MIP */
+	const double *start;   /* for the callback during one solve */
+	int start_given;
+};
+
+static int quiet_hook(void *info, const char *s)
+{
+	(void)info;
+	(void)s;
+	return 1;   /* swallow GLPK's terminal output */
+}
+
+struct model *model_new(const char *name)
+{
+	struct model *m = calloc(1, sizeof(*m));
+
+	if (!m)
+		return NULL;
+	glp_term_hook(quiet_hook, NULL);
+	m->lp = glp_create_prob();
+	glp_set_prob_name(m->lp, name);
+	glp_set_obj_dir(m->lp, GLP_MIN);
+	return m;
+}
+
+void model_free(struct model *m)
+{
+	if (!m)
+		return;
+	glp_delete_prob(m->lp);
+	free(m);
+}
+
+/* GLPK names: at most 255 chars, no spaces (LP and MPS cannot hold them). */
+static void vname(char out[MODEL_NAME_MAX], const char *fmt, va_list ap)
+{
+	char *p;
+
+	vsnprintf(out, MODEL_NAME_MAX, fmt, ap);
+	for (p = out; *p; p++)
+		if (*p == ' ' || (unsigned char)*p < 0x20)
+			*p = '_';
+}
+
+static int bound_type(double lb, double ub)
+{
+	if (isinf(lb) && isinf(ub))
+		return GLP_FR;
+	if (isinf(ub))
+		return GLP_LO;
+	if (isinf(lb))
+		return GLP_UP;
+	return lb == ub ? GLP_FX : GLP_DB;
+}
+
+static double fin(double v)
+{
+	return isinf(v) ? 0 : v;
+}
+
+int model_col(struct model *m, double lb, double ub, int is_int, double cost,
+	      const char *fmt, ...)
+{
+	char name[MODEL_NAME_MAX];
+	va_list ap;
+	int j;
+
+	va_start(ap, fmt);
+	vname(name, fmt, ap);
+	va_end(ap);
+	j = glp_add_cols(m->lp, 1);
+	glp_set_col_name(m->lp, j, name);
+	glp_set_col_kind(m->lp, j, is_int ? GLP_IV : GLP_CV);
+	glp_set_col_bnds(m->lp, j, bound_type(lb, ub), fin(lb), fin(ub));
+	glp_set_obj_coef(m->lp, j, cost);
+	return j - 1;
+}
+
+int model_row(struct model *m, double lb, double ub, size_t n,
+	      const int *cols, const double *vals, const char *fmt, ...)
+{
+	char name[MODEL_NAME_MAX];
+	int *ind = malloc((n + 1) * sizeof(int));
+	double *val = malloc((n + 1) * sizeof(double));
+	va_list ap;
+	size_t k;
+	int i = -1;
+
+	if (!ind || !val)
+		goto out;
+	va_start(ap, fmt);
+	vname(name, fmt, ap);
+	va_end(ap);
+	for (k = 0; k < n; k++) {
+		ind[k + 1] = cols[k] + 1;
+		val[k + 1] = vals[k];
+	}
+	i = glp_add_rows(m->lp, 1);
+	glp_set_row_name(m->lp, i, name);
+	glp_set_row_bnds(m->lp, i, bound_type(lb, ub), fin(lb), fin(ub));
+	glp_set_mat_row(m->lp, i, (int)n, ind, val);
+	i--;
+out:
+	free(ind);
+	free(val);
+	return i;
+}
+
+size_t model_n_cols(const struct model *m)
+{
+	return (size_t)glp_get_num_cols(m->lp);
+}
+
+size_t model_n_rows(const struct model *m)
+{
+	return (size_t)glp_get_num_rows(m->lp);
+}
+
+const char *model_col_name(const struct model *m, int j)
+{
+	const char *s = glp_get_col_name(m->lp, j + 1);
+
+	return s ? s : "";
+}
+
+const char *model_row_name(const struct model *m, int i)
+{
+	const char *s = glp_get_row_name(m->lp, i + 1);
+
+	return s ? s : "";
+}
+
+void model_set_bounds(struct model *m, int j, double lb, double ub)
+{
+	glp_set_col_bnds(m->lp, j + 1, bound_type(lb, ub), fin(lb), fin(ub));
+}
+
+void model_get_bounds(const struct model *m, int j, double *lb, double *ub)
+{
+	int t = glp_get_col_type(m->lp, j + 1);
+
+	*lb = t == GLP_FR || t == GLP_UP ? -MODEL_INF
+					 : glp_get_col_lb(m->lp, j + 1);
+	*ub = t == GLP_FR || t == GLP_LO ? MODEL_INF
+					 : glp_get_col_ub(m->lp, j + 1);
+}
+
+double model_cost(const struct model *m, int j)
+{
+	return glp_get_obj_coef(m->lp, j + 1);
+}
+
+void model_set_cost(struct model *m, int j, double cost)
+{
+	glp_set_obj_coef(m->lp, j + 1, cost);
+}
+
+double model_obj_constant(const struct model *m)
+{
+	return glp_get_obj_coef(m->lp, 0);
+}
+
+void model_add_obj_constant(struct model *m, double c)
+{
+	glp_set_obj_coef(m->lp, 0, glp_get_obj_coef(m->lp, 0) + c);
+}
+
+static int ms(double seconds)
+{
+	if (seconds <= 0 || seconds > 2e6)
+		return 0x7fffffff;
+	return (int)(seconds * 1000);
+}
+
+int model_solve_lp(struct model *m, const struct model_opts *o,
+		   struct model_result *r)
+{
+	glp_smcp p;
+	int rc, st;
+
+	glp_init_smcp(&p);
+	p.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+	p.tm_lim = ms(o->time_limit);
+	p.presolve = o->presolve ? GLP_ON : GLP_OFF;
+	glp_term_hook(o->verbose ? NULL : quiet_hook, NULL);
+	rc = glp_simplex(m->lp, &p);
+	m->last = 1;
+	st = glp_get_status(m->lp);
+	r->objective = r->bound = glp_get_obj_val(m->lp);
+	if (rc == GLP_ENOPFS || st == GLP_NOFEAS || st == GLP_INFEAS) {
+		r->status = rc == GLP_ENOPFS || st == GLP_NOFEAS ? MODEL_INFEASIBLE
+								 : MODEL_UNKNOWN;
+		return 0;
+	}
+	if (rc == GLP_ETMLIM) {
+		r->status = MODEL_UNKNOWN;
+		return 0;
+	}
+	if (rc != 0 || st != GLP_OPT) {
+		r->status = MODEL_ERROR;
+		return -1;
+	}
+	r->status = MODEL_OPTIMAL;
+	return 0;
+}
+
+static void callback(glp_tree *t, void *info)
+{
+	struct model *m = info;
+
+	if (glp_ios_reason(t) == GLP_IHEUR && m->start && !m->start_given) {
+		m->start_given = 1;
+		/* GLPK wants x[1..n]; the array is offset by one. */
+		glp_ios_heur_sol(t, m->start - 1);
+	}
+}
+
+int model_solve_mip(struct model *m, const struct model_opts *o,
+		    struct model_result *r)
+{
+	glp_iocp p;
+	int rc, st;
+
+	glp_init_iocp(&p);
+	p.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+	p.tm_lim = ms(o->time_limit);
+	p.presolve = GLP_ON;
+	p.mip_gap = o->gap > 0 ? o->gap : 0;
+	p.cb_func = callback;
+	p.cb_info = m;
+	m->start = o->start;
+	m->start_given = 0;
+	glp_term_hook(o->verbose ? NULL : quiet_hook, NULL);
+	rc = glp_intopt(m->lp, &p);
+	m->start = NULL;
+	m->last = 2;
+	st = glp_mip_status(m->lp);
+	r->objective = glp_mip_obj_val(m->lp);
+	r->bound = r->objective;
+	if (st == GLP_NOFEAS || rc == GLP_ENOPFS || rc == GLP_ENODFS) {
+		r->status = MODEL_INFEASIBLE;
+		return 0;
+	}
+	if (st == GLP_OPT) {
+		r->status = MODEL_OPTIMAL;
+		return 0;
+	}
+	if (st == GLP_FEAS) {
+		r->status = MODEL_FEASIBLE;
+		return 0;
+	}
+	r->status = rc == GLP_ETMLIM || rc == GLP_EMIPGAP || rc == GLP_ESTOP
+			    ? MODEL_UNKNOWN : MODEL_ERROR;
+	return r->status == MODEL_ERROR ? -1 : 0;
+}
+
+double model_value(const struct model *m, int j)
+{
+	if (m->last == 2)
+		return glp_mip_col_val(m->lp, j + 1);
+	return glp_get_col_prim(m->lp, j + 1);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && !strcmp(s + a - b, suffix);
+}
+
+int model_write(struct model *m, const char *path, struct rota_error *err)
+{
+	int rc;
+
+	glp_term_hook(quiet_hook, NULL);
+	if (ends_with(path, ".lp"))
+		rc = glp_write_lp(m->lp, NULL, path);
+	else if (ends_with(path, ".mps"))
+		rc = glp_write_mps(m->lp, GLP_MPS_FILE, NULL, path);
+	else {
+		rota_error_add(err, ROTA_EINPUT, "'%s': unknown model format, "
+			       "expected a name ending in .lp or .mps", path);
+		return -1;
+	}
+	if (rc) {
+		rota_error_add(err, ROTA_EOUTPUT, "cannot write '%s'", path);
+		return -1;
+	}
+	return 0;
+}

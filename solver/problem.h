@@ -1,0 +1,97 @@
+/*
+ * problem: a scenario prepared for solving.
+ *
+ * Everything the constraint families, the heuristics and the rota writer
+ * share, computed once from the scenario and its demand:
+ *   - each person's deployment options (neighbourhood, role filled), with
+ *     their cost per paid hour (cross-cover, substitution);
+ *   - the days each person can work at all (leave, weekly days off);
+ *   - coverage cells: for each service, scope unit and role, the
+ *     elementary time intervals between consecutive breakpoints (band
+ *     edges and shift edges of that service), with the head-count
+ *     required there.  Between breakpoints nobody comes or goes, so
+ *     counting people on duty per cell is exact;
+ *   - for each (person, day, shift, option) that may be worked, the
+ *     cells it counts toward.
+ *
+ * Memory: struct problem owns its arrays and borrows the scenario, which
+ * must outlive it.  problem_release frees what it owns.
+ */
+#ifndef ROTA7_PROBLEM_H
+#define ROTA7_PROBLEM_H
+
+#include <stddef.h>
+
+#include "../core/demand.h"
+#include "../core/diag.h"
+#include "../core/scenario.h"
+
+struct option {
+	int nbhd;              /* neighbourhood worked in */
+	int role;              /* role filled */
+	double cost_per_hour;  /* cross_cover_hour and/or substitution */
+};
+
+struct person {
+	size_t n_opts;
+	struct option *opts;
+	unsigned char *off;    /* [days]: 1 on leave or a weekly day off */
+	int leave_weekdays;    /* Mon-Fri leave days inside the horizon */
+	double target_hours;   /* contract target over the horizon */
+};
+
+struct cell {
+	int service, scope, unit, role;
+	instant_t from, to;
+	int required;          /* head-count required (0: none) */
+};
+
+/* A variable of the problem: person p works shift s on day d with
+ * option k.  Only combinations that are possible at all exist. */
+struct var {
+	int p, d, s, k;
+	double paid_hours;
+	size_t first_cell, n_cells;   /* range in problem.var_cells */
+};
+
+struct problem {
+	const struct scenario *sc;
+	int days;
+	struct person *people;        /* [n_staff] */
+	size_t n_cells;
+	struct cell *cells;
+	size_t n_vars;
+	struct var *vars;
+	size_t *var_cells;            /* cell ids, per var as ranges */
+	size_t *day_first;            /* [n_staff * days + 1]: vars by
+	                                 person, then day */
+	size_t n_tracks;
+	size_t *track_first;          /* [n_tracks + 1]: cells by track */
+	int n_scopes;                 /* 2 + n_kinds */
+	size_t max_units;
+};
+
+void problem_init(struct problem *pb);
+void problem_release(struct problem *pb);
+
+/* Builds pb from sc and its expanded demand.  0, or -1 with err set. */
+int problem_build(struct problem *pb, const struct scenario *sc,
+		  const struct demand *d, struct rota_error *err);
+
+/* Scope number (0 .. n_scopes-1) of a scenario scope, and back. */
+int problem_scope_index(const struct problem *pb, int scope);
+int problem_scope_of_index(const struct problem *pb, int idx);
+
+/* Track of (service, scope, unit, role); cells of a track are in time
+ * order at track_first[t] .. track_first[t+1]. */
+size_t problem_track(const struct problem *pb, int service, int scope,
+		     int unit, int role);
+
+/* Hours of a cell. */
+double cell_hours(const struct cell *c);
+
+/* Vars of one person on one day: [*first, *end). */
+void problem_day_vars(const struct problem *pb, int p, int d, size_t *first,
+		      size_t *end);
+
+#endif

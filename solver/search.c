@@ -1,0 +1,477 @@
+#include "search.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../constraints/constraints.h"
+
+/* Price of an hour of unmet senior cover: above any soft cost, so the
+ * search meets the hard rule whenever a move can. */
+#define SENIOR_HOUR 1e7
+
+double search_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static uint64_t next(struct search *s)
+{
+	/* splitmix64: small, fast, and the same sequence everywhere. */
+	uint64_t z = (s->rng += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static size_t below(struct search *s, size_t n)
+{
+	return n ? (size_t)(next(s) % n) : 0;
+}
+
+static void shuffle(struct search *s, size_t *a, size_t n)
+{
+	size_t i;
+
+	for (i = n; i > 1; i--) {
+		size_t j = below(s, i), t = a[i - 1];
+
+		a[i - 1] = a[j];
+		a[j] = t;
+	}
+}
+
+/* ---- skill-mix bookkeeping ---- */
+
+static int add_cell_rule(void *ctx, size_t rule, int unit, int day,
+			 size_t cell, size_t per_cell)
+{
+	struct search *s = ctx;
+	const struct skill_mix *m = &s->pb->sc->mix[rule];
+
+	(void)unit;
+	(void)day;
+	if (m->type == MIX_SENIOR) {
+		if (m->count <= 0)
+			return 0;
+		if (s->n_needs == s->cap_needs) {
+			size_t nc = s->cap_needs ? s->cap_needs * 2 : 256;
+			struct need *nn = realloc(s->needs, nc * sizeof(*nn));
+
+			if (!nn)
+				return 1;
+			s->needs = nn;
+			s->cap_needs = nc;
+		}
+		s->needs[s->n_needs++] = (struct need){cell, (int)rule, m->count, 0};
+		return 0;
+	}
+	if (s->n_pairs == s->cap_pairs) {
+		size_t nc = s->cap_pairs ? s->cap_pairs * 2 : 256;
+		struct pair *np = realloc(s->pairs, nc * sizeof(*np));
+
+		if (!np)
+			return 1;
+		s->pairs = np;
+		s->cap_pairs = nc;
+	}
+	s->pairs[s->n_pairs++] = (struct pair){cell, per_cell, m->at_most};
+	return 0;
+}
+
+/* Cells an item (need or pair) watches: up to two. */
+static size_t need_cell(const struct search *s, size_t i, int which)
+{
+	return which ? (size_t)-1 : s->needs[i].cell;
+}
+
+static size_t pair_cell(const struct search *s, size_t i, int which)
+{
+	const struct pair *pr = &s->pairs[i];
+
+	if (!which)
+		return pr->role_cell;
+	return pr->per_cell == pr->role_cell ? (size_t)-1 : pr->per_cell;
+}
+
+/* Cell -> items, as first[cell] .. first[cell + 1] into ids. */
+static int index_by_cell(const struct search *s, size_t n,
+			 size_t (*cell_of)(const struct search *, size_t, int),
+			 size_t **first, size_t **ids)
+{
+	size_t n_cells = s->pb->n_cells, i, *fill;
+	int w;
+
+	*first = calloc(n_cells + 2, sizeof(size_t));
+	*ids = malloc((2 * n + 1) * sizeof(size_t));
+	fill = calloc(n_cells + 1, sizeof(size_t));
+	if (!*first || !*ids || !fill) {
+		free(fill);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		for (w = 0; w < 2; w++)
+			if (cell_of(s, i, w) != (size_t)-1)
+				(*first)[cell_of(s, i, w) + 1]++;
+	for (i = 0; i < n_cells; i++)
+		(*first)[i + 1] += (*first)[i];
+	for (i = 0; i < n; i++)
+		for (w = 0; w < 2; w++) {
+			size_t c = cell_of(s, i, w);
+
+			if (c != (size_t)-1)
+				(*ids)[(*first)[c] + fill[c]++] = i;
+		}
+	free(fill);
+	return 0;
+}
+
+/* The families priced on the whole rota (coverage). */
+static double global_cost(const struct problem *pb, const struct roster *r)
+{
+	double c = 0;
+	size_t f;
+
+	for (f = 0; f < constraint_n_families; f++)
+		if (constraint_families[f].cost && constraint_families[f].global)
+			c += constraint_families[f].cost(pb, r, -1);
+	return c;
+}
+
+int search_init(struct search *s, const struct problem *pb, uint64_t seed,
+		char *why, size_t why_len)
+{
+	struct violation v;
+	size_t p;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	s->pb = pb;
+	s->rng = seed;
+	v.text[0] = '\0';
+	if (roster_init(&s->r, pb))
+		goto oom;
+	rc = skill_mix_cells(pb, add_cell_rule, s, &v);
+	if (rc < 0) {
+		snprintf(why, why_len, "%s", v.text);
+		search_release(s);
+		return -1;
+	}
+	if (rc > 0)
+		goto oom;
+	if (index_by_cell(s, s->n_needs, need_cell, &s->cell_need_first,
+			  &s->cell_needs) ||
+	    index_by_cell(s, s->n_pairs, pair_cell, &s->cell_pair_first,
+			  &s->cell_pairs))
+		goto oom;
+	s->person_cost = calloc(pb->sc->n_staff + 1, sizeof(double));
+	if (!s->person_cost)
+		goto oom;
+	for (p = 0; p < pb->sc->n_staff; p++) {
+		s->person_cost[p] = constraints_person_cost_local(pb, &s->r, (int)p);
+		s->objective += s->person_cost[p];
+	}
+	for (p = 0; p < s->n_needs; p++)
+		s->objective += SENIOR_HOUR * s->needs[p].count *
+				cell_hours(&pb->cells[s->needs[p].cell]);
+	s->objective += global_cost(pb, &s->r);
+	return 0;
+oom:
+	snprintf(why, why_len, "out of memory");
+	search_release(s);
+	return -2;
+}
+
+void search_release(struct search *s)
+{
+	roster_release(&s->r);
+	free(s->needs);
+	free(s->cell_need_first);
+	free(s->cell_needs);
+	free(s->pairs);
+	free(s->cell_pair_first);
+	free(s->cell_pairs);
+	free(s->person_cost);
+	memset(s, 0, sizeof(*s));
+}
+
+/* ---- moves ---- */
+
+/* Change in coverage and senior cost when var v comes (dir +1) or goes
+ * (dir -1), with the counts as they are before the change. */
+static double var_delta(struct search *s, size_t v, int dir)
+{
+	const struct problem *pb = s->pb;
+	const struct weights *w = &pb->sc->weights;
+	const struct var *x = &pb->vars[v];
+	double d = 0;
+	size_t i, j;
+
+	for (i = 0; i < x->n_cells; i++) {
+		size_t c = pb->var_cells[x->first_cell + i];
+		const struct cell *ce = &pb->cells[c];
+		int n = s->r.on_duty[c];
+		double h = cell_hours(ce);
+
+		if (ce->required > 0) {
+			if (dir > 0)
+				d += n < ce->required ? -w->uncovered_hour * h
+						      : w->over_cover_hour * h;
+			else
+				d += n <= ce->required ? w->uncovered_hour * h
+						       : -w->over_cover_hour * h;
+		}
+		for (j = s->cell_need_first[c]; j < s->cell_need_first[c + 1];
+		     j++) {
+			struct need *nd = &s->needs[s->cell_needs[j]];
+
+			if (!skill_mix_is_senior(pb, &pb->sc->mix[nd->rule], v))
+				continue;
+			if (dir > 0 && nd->have < nd->count)
+				d -= SENIOR_HOUR * h;
+			if (dir < 0 && nd->have <= nd->count)
+				d += SENIOR_HOUR * h;
+			nd->have += dir;
+		}
+	}
+	return d;
+}
+
+/*
+ * Sets what p works on d, keeping every count and cost up to date, and
+ * returns the change in the objective.  Legality is the caller's
+ * business (see legal()).
+ */
+static double apply(struct search *s, int p, int d, size_t nv)
+{
+	size_t ov = roster_get(&s->r, p, d);
+	double delta = 0, pc;
+
+	if (ov == nv)
+		return 0;
+	if (ov != ROSTER_NONE) {
+		delta += var_delta(s, ov, -1);
+		roster_set(&s->r, p, d, ROSTER_NONE);
+	}
+	if (nv != ROSTER_NONE) {
+		delta += var_delta(s, nv, +1);
+		roster_set(&s->r, p, d, nv);
+	}
+	pc = constraints_person_cost_local(s->pb, &s->r, p);
+	delta += pc - s->person_cost[p];
+	s->person_cost[p] = pc;
+	s->objective += delta;
+	s->moves++;
+	return delta;
+}
+
+static int pairs_ok(const struct search *s, size_t v)
+{
+	const struct problem *pb = s->pb;
+	const struct var *x;
+	size_t i, j;
+
+	if (v == ROSTER_NONE)
+		return 1;
+	x = &pb->vars[v];
+	for (i = 0; i < x->n_cells; i++) {
+		size_t c = pb->var_cells[x->first_cell + i];
+
+		for (j = s->cell_pair_first[c]; j < s->cell_pair_first[c + 1];
+		     j++) {
+			const struct pair *pr = &s->pairs[s->cell_pairs[j]];
+			int per = pr->per_cell == (size_t)-1
+					  ? 0 : s->r.on_duty[pr->per_cell];
+
+			if (s->r.on_duty[pr->role_cell] > pr->at_most * per + 1e-9)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Whether p's rota keeps every rule, and the ratio rules around the
+ * vars that changed. */
+static int legal(const struct search *s, int p, size_t v1, size_t v2)
+{
+	struct violation v;
+
+	return pairs_ok(s, v1) && pairs_ok(s, v2) &&
+	       !constraints_check_person(s->pb, &s->r, p, &v);
+}
+
+/* Best legal change of what p works on d; applied if it improves. */
+static int improve_day(struct search *s, int p, int d)
+{
+	const struct problem *pb = s->pb;
+	size_t first, end, i, cur = roster_get(&s->r, p, d);
+	size_t best = cur;
+	double best_delta = -1e-7;
+
+	if (pb->people[p].off[d])
+		return 0;
+	problem_day_vars(pb, p, d, &first, &end);
+	for (i = first; i <= end; i++) {
+		size_t cand = i == end ? ROSTER_NONE : i;
+		double delta;
+
+		if (cand == cur)
+			continue;
+		delta = apply(s, p, d, cand);
+		if (delta < best_delta && legal(s, p, cand, cur)) {
+			best_delta = delta;
+			best = cand;
+		}
+		apply(s, p, d, cur);
+	}
+	if (best == cur)
+		return 0;
+	apply(s, p, d, best);
+	return 1;
+}
+
+/* Passes of improve_day over the given (person, day) slots, in a fresh
+ * random order each pass, until a pass changes nothing. */
+static int descend(struct search *s, size_t *slots, size_t n)
+{
+	int any = 0, changed = 1;
+	size_t i, days = (size_t)s->pb->days;
+
+	while (changed && search_now() < s->deadline) {
+		changed = 0;
+		shuffle(s, slots, n);
+		for (i = 0; i < n; i++)
+			changed |= improve_day(s, (int)(slots[i] / days),
+					       (int)(slots[i] % days));
+		any |= changed;
+	}
+	return any;
+}
+
+/* Moves one of p's shifts to another day, when that helps. */
+static int shift_day(struct search *s, int p)
+{
+	const struct problem *pb = s->pb;
+	int d1 = (int)below(s, (size_t)pb->days), d2;
+	size_t v1 = roster_get(&s->r, p, d1), first, end, i;
+	double out;
+
+	if (v1 == ROSTER_NONE)
+		return 0;
+	out = apply(s, p, d1, ROSTER_NONE);
+	for (d2 = 0; d2 < pb->days; d2++) {
+		if (d2 == d1 || roster_get(&s->r, p, d2) != ROSTER_NONE ||
+		    pb->people[p].off[d2])
+			continue;
+		problem_day_vars(pb, p, d2, &first, &end);
+		for (i = first; i < end; i++) {
+			double in = apply(s, p, d2, i);
+
+			if (out + in < -1e-7 && legal(s, p, i, v1))
+				return 1;
+			apply(s, p, d2, ROSTER_NONE);
+		}
+	}
+	apply(s, p, d1, v1);
+	return 0;
+}
+
+/* ---- ruin and recreate ---- */
+
+struct saved {
+	size_t slot;
+	size_t var;
+};
+
+/* Clears the people of one neighbourhood over a few days and refills
+ * greedily; kept if the rota is legal and no worse, undone otherwise. */
+static int ruin_recreate(struct search *s, size_t *slots, struct saved *sv)
+{
+	const struct problem *pb = s->pb;
+	const struct scenario *sc = pb->sc;
+	size_t days = (size_t)pb->days, n = 0, i, p;
+	int home = sc->staff[below(s, sc->n_staff)].home;
+	int len = 3 + (int)below(s, 5);
+	int d0 = (int)below(s, days), d, ok = 1;
+	double before = s->objective;
+
+	for (p = 0; p < sc->n_staff; p++) {
+		if (sc->staff[p].home != home)
+			continue;
+		for (d = d0; d < d0 + len && d < pb->days; d++) {
+			if (pb->people[p].off[d])
+				continue;
+			slots[n] = p * days + (size_t)d;
+			sv[n].slot = slots[n];
+			sv[n].var = roster_get(&s->r, (int)p, d);
+			n++;
+		}
+	}
+	for (i = 0; i < n; i++)
+		apply(s, (int)(sv[i].slot / days), (int)(sv[i].slot % days),
+		      ROSTER_NONE);
+	descend(s, slots, n);
+	for (i = 0; i < n && ok; i++) {
+		int pp = (int)(sv[i].slot / days), dd = (int)(sv[i].slot % days);
+
+		ok = legal(s, pp, roster_get(&s->r, pp, dd), sv[i].var);
+	}
+	if (ok && s->objective <= before + 1e-7)
+		return s->objective < before - 1e-7;
+	for (i = 0; i < n; i++)
+		apply(s, (int)(sv[i].slot / days), (int)(sv[i].slot % days),
+		      sv[i].var);
+	return 0;
+}
+
+double search_senior_short(const struct search *s)
+{
+	double h = 0;
+	size_t i;
+
+	for (i = 0; i < s->n_needs; i++)
+		if (s->needs[i].have < s->needs[i].count)
+			h += (s->needs[i].count - s->needs[i].have) *
+			     cell_hours(&s->pb->cells[s->needs[i].cell]);
+	return h;
+}
+
+void search_run(struct search *s, double deadline,
+		void (*progress)(void *ctx, const struct search *s), void *ctx)
+{
+	const struct problem *pb = s->pb;
+	size_t n_staff = pb->sc->n_staff, days = (size_t)pb->days;
+	size_t n = 0, p, i;
+	size_t *slots = malloc((n_staff * days + 1) * sizeof(size_t));
+	struct saved *sv = malloc((n_staff * days + 1) * sizeof(*sv));
+	long idle = 0, max_idle = 200 + 5 * (long)n_staff;
+	double last_report = search_now();
+
+	s->deadline = deadline;
+	if (!slots || !sv)
+		goto out;
+	for (p = 0; p < n_staff * days; p++)
+		if (!pb->people[p / days].off[p % days])
+			slots[n++] = p;
+	descend(s, slots, n);
+	while (idle < max_idle && search_now() < deadline) {
+		int better = ruin_recreate(s, slots, sv);
+
+		for (i = 0; i < 4 && n_staff; i++)
+			better |= shift_day(s, (int)below(s, n_staff));
+		idle = better ? 0 : idle + 1;
+		if (progress && search_now() - last_report >= 2.0) {
+			last_report = search_now();
+			progress(ctx, s);
+		}
+	}
+out:
+	free(slots);
+	free(sv);
+}

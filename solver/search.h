@@ -1,0 +1,72 @@
+/*
+ * search: local search for a good legal rota, fast.
+ *
+ * Starts from the empty rota (legal for every rule but `senior`) and
+ * improves it by moves that keep every hard rule: change what one person
+ * works on one day (nothing, or a shift and deployment), move a person's
+ * shift from one day to another, and ruin-and-recreate, which clears one
+ * neighbourhood's people over a few days and refills greedily, kept when
+ * the rota is no worse.  Coverage is priced incrementally from the cell
+ * counts; each person's own costs and rules are recomputed exactly for
+ * the person moved.  Unmet `senior` cover is priced far above any other
+ * cost, so it is met whenever the search can meet it.
+ *
+ * Deterministic for a given seed unless the time limit cuts it short.
+ *
+ * Memory: struct search owns its arrays and a roster; search_release
+ * frees them.  The problem is borrowed.
+ */
+#ifndef ROTA7_SEARCH_H
+#define ROTA7_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "problem.h"
+#include "roster.h"
+
+struct need {            /* senior cover wanted in one cell */
+	size_t cell;
+	int rule;
+	int count;
+	int have;
+};
+
+struct pair {            /* ratio: on_duty[role] <= at_most x on_duty[per] */
+	size_t role_cell, per_cell;
+	double at_most;
+};
+
+struct search {
+	const struct problem *pb;
+	struct roster r;
+	uint64_t rng;
+	double objective;        /* local objective (no fairness) */
+	size_t n_needs, cap_needs;
+	struct need *needs;
+	size_t *cell_need_first, *cell_needs;
+	size_t n_pairs, cap_pairs;
+	struct pair *pairs;
+	size_t *cell_pair_first, *cell_pairs;
+	double *person_cost;     /* [n_staff]: local person costs */
+	double deadline;         /* monotonic seconds */
+	long moves;
+};
+
+/* 0, or -1 with err (out of memory) or with v filled when a senior rule
+ * can never be met (a window no shift reaches): exit 3. */
+int search_init(struct search *s, const struct problem *pb, uint64_t seed,
+		char *why, size_t why_len);
+void search_release(struct search *s);
+
+/* Improves s->r until no move helps or the deadline passes.
+ * `progress` (may be NULL) is called about every two seconds. */
+void search_run(struct search *s, double deadline,
+		void (*progress)(void *ctx, const struct search *s), void *ctx);
+
+/* Unmet senior cover in the current rota, in person-hours. */
+double search_senior_short(const struct search *s);
+
+double search_now(void);
+
+#endif

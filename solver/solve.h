@@ -1,0 +1,46 @@
+/*
+ * solve: from a prepared problem to the best legal rota found, with a
+ * lower bound on the objective so the gap can be reported honestly.
+ *
+ * The rota comes from local search (search.h); the bound from the LP
+ * relaxation of the integer program, solved by GLPK within part of the
+ * time limit.  The final rota is checked against every hard rule before
+ * it is returned.
+ *
+ * Memory: the roster given is initialised by solve_run and released by
+ * the caller (roster_release), also on failure.
+ */
+#ifndef ROTA7_SOLVE_H
+#define ROTA7_SOLVE_H
+
+#include <stdint.h>
+
+#include "../core/diag.h"
+#include "problem.h"
+#include "roster.h"
+
+struct solve_opts {
+	double time_limit;      /* seconds, > 0 */
+	double gap;             /* stop when this close to the bound */
+	uint64_t seed;
+};
+
+struct solve_result {
+	int optimal;            /* the objective meets the bound */
+	double objective;
+	double bound;           /* -HUGE_VAL when none is known */
+	double gap;             /* relative; HUGE_VAL when no bound */
+	double seconds;
+	double uncovered_hours;
+};
+
+/* 0, or -1 with err set: ROTA_EINFEASIBLE naming the rule, person or
+ * unit and dates when the hard rules admit no rota. */
+int solve_run(const struct problem *pb, const struct solve_opts *o,
+	      struct roster *best, struct solve_result *res,
+	      struct rota_error *err);
+
+/* Person-hours of demand the rota leaves uncovered. */
+double solve_uncovered_hours(const struct problem *pb, const struct roster *r);
+
+#endif
