@@ -45,8 +45,8 @@ struct family {
 	/* Adds the family's rows and columns; 0 or -1 (out of memory). */
 	int (*rows)(struct build *b);
 	/* Person p (>= 0), or the whole rota (p == -1) for families that
-	 * are not per person.  0 if kept; -1 and v filled if broken.  NULL
-	 * for soft families. */
+	 * are not per person.  0 if kept; -1 and v filled if broken (v may
+	 * be NULL: only the answer is wanted).  NULL for soft families. */
 	int (*check)(const struct problem *pb, const struct roster *r, int p,
 		     struct violation *v);
 	/* Objective share of person p (>= 0) or of the whole rota beyond

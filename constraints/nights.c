@@ -5,6 +5,7 @@
 #include "constraints.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static int is_night(const struct problem *pb, int s)
 {
@@ -74,12 +75,16 @@ int nights_check(const struct problem *pb, const struct roster *r, int p,
 	const struct rules *ru = &sc->staff[p].rules;
 	char d1[CIVIL_DATE_LEN];
 	int d, run = 0, s;
-	int *used = calloc(sc->n_shifts + 1, sizeof(int));
+	int small[64];
+	int *used = sc->n_shifts <= 64 ? small
+				       : calloc(sc->n_shifts + 1, sizeof(int));
 
 	if (!used) {
 		violation_set(v, "out of memory");
 		return -1;
 	}
+	if (used == small)
+		memset(small, 0, sizeof(small));
 	for (d = 0; d < pb->days; d++) {
 		s = roster_shift(r, p, d);
 		run = s >= 0 && sc->shifts[s].night ? run + 1 : 0;
@@ -89,7 +94,8 @@ int nights_check(const struct problem *pb, const struct roster *r, int p,
 			violation_set(v, "nights in a row: '%s' has %d ending %s, "
 				      "limit %d", sc->staff[p].id, run,
 				      build_date(pb, d, d1), ru->max_nights_in_a_row);
-			free(used);
+			if (used != small)
+				free(used);
 			return -1;
 		}
 	}
@@ -98,9 +104,11 @@ int nights_check(const struct problem *pb, const struct roster *r, int p,
 			violation_set(v, "max shifts: '%s' works '%s' %d times, "
 				      "limit %d", sc->staff[p].id, sc->shifts[s].id,
 				      used[s], ru->max_shifts[s]);
-			free(used);
+			if (used != small)
+				free(used);
 			return -1;
 		}
-	free(used);
+	if (used != small)
+		free(used);
 	return 0;
 }

@@ -123,7 +123,9 @@ int weekends_rows(struct build *b)
 	for (p = 0; p < n; p++)
 		if (person_rows(b, (int)p, kc.k + p * (size_t)kc.nw, kc.nw))
 			goto out;
-	ret = build_fairness(b, "weekend_fair", pb->sc->weights.weekend_fairness,
+	/* Fairness costs are >= 0: the bound may leave them out. */
+	ret = b->relaxation ? 0 :
+	      build_fairness(b, "weekend_fair", pb->sc->weights.weekend_fairness,
 			     weekend_terms, &kc);
 out:
 	free(kc.k);

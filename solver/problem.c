@@ -26,11 +26,6 @@ void problem_release(struct problem *pb)
 	problem_init(pb);
 }
 
-double cell_hours(const struct cell *c)
-{
-	return (double)(c->to - c->from) / 3600.0;
-}
-
 int problem_scope_index(const struct problem *pb, int scope)
 {
 	(void)pb;
@@ -307,7 +302,8 @@ static int service_cells(struct problem *pb, const struct demand *dm, int sv,
 					       req);
 				for (i = 0; i + 1 < nbp; i++) {
 					struct cell c = {sv, scope, (int)u, role, bp[i],
-							 bp[i + 1], (int)req[i]};
+							 bp[i + 1], (int)req[i],
+							 (double)(bp[i + 1] - bp[i]) / 3600.0};
 
 					if ((req[i] > 0 || on[i] > 0) &&
 					    push_cell(cb, &c))

@@ -44,6 +44,7 @@ struct cell {
 	int service, scope, unit, role;
 	instant_t from, to;
 	int required;          /* head-count required (0: none) */
+	double hours;          /* (to - from) in hours */
 };
 
 /* A variable of the problem: person p works shift s on day d with
@@ -88,7 +89,10 @@ size_t problem_track(const struct problem *pb, int service, int scope,
 		     int unit, int role);
 
 /* Hours of a cell. */
-double cell_hours(const struct cell *c);
+static inline double cell_hours(const struct cell *c)
+{
+	return c->hours;
+}
 
 /* Vars of one person on one day: [*first, *end). */
 void problem_day_vars(const struct problem *pb, int p, int d, size_t *first,

@@ -1,6 +1,7 @@
 #include "solve.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../constraints/constraints.h"
@@ -58,6 +59,8 @@ static double lp_bound(const struct problem *pb, double seconds,
 		goto out;
 	o.time_limit = seconds;
 	o.presolve = 1;
+	if (getenv("ROTA7_DUMP_BOUND_LP"))
+		model_write(m, getenv("ROTA7_DUMP_BOUND_LP"), err);
 	if (model_solve_lp(m, &o, &r) == 0 && r.status == MODEL_OPTIMAL)
 		bound = r.objective;
 	constraints_build_release(&b);
