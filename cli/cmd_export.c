@@ -30,7 +30,7 @@ int cmd_export_lp(const struct cli_args *a)
 		goto fail;
 	}
 	if (problem_build(&pb, &sc, &d, &err) ||
-	    constraints_build(&b, &pb, m, 0, &err) ||
+	    constraints_build(&b, &pb, m, 0, NULL, &err) ||
 	    model_write(m, a->output, &err))
 		goto fail;
 	diag_progress("wrote %s: %zu columns, %zu rows", a->output,

@@ -17,7 +17,8 @@ int assignment_rows(struct build *b)
 		const struct var *x = &pb->vars[v];
 		double c = pb->people[x->p].opts[x->k].cost_per_hour;
 
-		model_set_cost(b->m, b->x[v], c * x->paid_hours);
+		if (b->x[v] >= 0)
+			model_set_cost(b->m, b->x[v], c * x->paid_hours);
 	}
 	for (p = 0; p < (int)pb->sc->n_staff; p++)
 		for (d = 0; d < pb->days; d++) {

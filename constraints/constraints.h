@@ -34,6 +34,11 @@ struct build {
 	size_t *cell_vars;
 	int relaxation;          /* building for the bound: leave out
 	                            formulations stricter than their rule */
+	const unsigned char *keep;  /* [n_vars]: build only these vars'
+	                               columns (NULL: all); the others are
+	                               absent, that is fixed at zero */
+	int feasibility;         /* hard rules only: leave out rows and
+	                            columns that only price soft rules */
 	/* scratch row under construction */
 	int *cols;
 	double *vals;
@@ -60,9 +65,16 @@ struct family {
 extern const struct family constraint_families[];
 extern const size_t constraint_n_families;
 
-/* Builds the whole integer program of pb into m. */
+/* Builds the whole integer program of pb into m (keep: see struct
+ * build; NULL for every variable). */
 int constraints_build(struct build *b, const struct problem *pb,
-		      struct model *m, int relaxation, struct rota_error *err);
+		      struct model *m, int relaxation,
+		      const unsigned char *keep, struct rota_error *err);
+/* The hard rules alone, for the variables in keep: a feasibility
+ * problem with no objective. */
+int constraints_build_for(struct build *b, const struct problem *pb,
+			  struct model *m, const unsigned char *keep,
+			  struct rota_error *err);
 void constraints_build_release(struct build *b);
 
 /* All hard rules for one person, or for everyone and the global rules
@@ -83,7 +95,8 @@ double constraints_person_cost_local(const struct problem *pb,
 
 /* ---- helpers for family files ---- */
 
-/* Starts a row; adds a term; finishes with bounds and a name. */
+/* Starts a row; adds a term (col < 0, an absent var, adds nothing);
+ * finishes with bounds and a name. */
 void build_begin(struct build *b);
 int build_term(struct build *b, int col, double val);
 /* Adds all columns of person p on day d whose shift passes `keep`

@@ -13,6 +13,8 @@ int coverage_rows(struct build *b)
 	const struct weights *w = &sc->weights;
 	size_t c, i;
 
+	if (b->feasibility)
+		return 0;
 	for (c = 0; c < pb->n_cells; c++) {
 		const struct cell *ce = &pb->cells[c];
 		double h = cell_hours(ce);

@@ -48,6 +48,8 @@ void build_begin(struct build *b)
 
 int build_term(struct build *b, int col, double val)
 {
+	if (col < 0)
+		return 0;
 	if (b->n == b->cap) {
 		size_t ncap = b->cap ? b->cap * 2 : 256;
 		int *nc = realloc(b->cols, ncap * sizeof(int));
@@ -144,6 +146,10 @@ static int add_x(struct build *b)
 		const struct option *o = &pb->people[x->p].opts[x->k];
 
 		build_date(pb, x->d, date);
+		if (b->keep && !b->keep[v]) {
+			b->x[v] = -1;
+			continue;
+		}
 		if (x->k == 0)
 			b->x[v] = model_col(b->m, 0, 1, 1, 0, "x[%s,%s,%s]",
 					    sc->staff[x->p].id, date,
@@ -171,7 +177,8 @@ void constraints_build_release(struct build *b)
 }
 
 int constraints_build(struct build *b, const struct problem *pb,
-		      struct model *m, int relaxation, struct rota_error *err)
+		      struct model *m, int relaxation,
+		      const unsigned char *keep, struct rota_error *err)
 {
 	size_t f;
 
@@ -179,6 +186,30 @@ int constraints_build(struct build *b, const struct problem *pb,
 	b->pb = pb;
 	b->m = m;
 	b->relaxation = relaxation;
+	b->keep = keep;
+	if (add_x(b) || index_cells(b))
+		goto oom;
+	for (f = 0; f < constraint_n_families; f++)
+		if (constraint_families[f].rows(b))
+			goto oom;
+	return 0;
+oom:
+	rota_error_add(err, ROTA_EINTERNAL, "out of memory building the model");
+	constraints_build_release(b);
+	return -1;
+}
+
+int constraints_build_for(struct build *b, const struct problem *pb,
+			  struct model *m, const unsigned char *keep,
+			  struct rota_error *err)
+{
+	size_t f;
+
+	memset(b, 0, sizeof(*b));
+	b->pb = pb;
+	b->m = m;
+	b->keep = keep;
+	b->feasibility = 1;
 	if (add_x(b) || index_cells(b))
 		goto oom;
 	for (f = 0; f < constraint_n_families; f++)

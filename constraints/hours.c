@@ -31,6 +31,8 @@ static int person_hours(struct build *b, int p)
 			return -1;
 	if (build_row(b, -MODEL_INF, cap_hours(pb, p), "hours[%s]", id))
 		return -1;
+	if (b->feasibility)
+		return 0;
 	under = model_col(b->m, 0, target, 0,
 			  pb->sc->weights.contract_under_hour,
 			  "contract_under[%s]", id);

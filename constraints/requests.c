@@ -17,6 +17,8 @@ int requests_rows(struct build *b)
 	const struct scenario *sc = pb->sc;
 	size_t p, q, first, end, i;
 
+	if (b->feasibility)
+		return 0;
 	for (p = 0; p < sc->n_staff; p++)
 		for (q = 0; q < sc->staff[p].n_requests; q++) {
 			const struct request *rq = &sc->staff[p].requests[q];
@@ -26,7 +28,7 @@ int requests_rows(struct build *b)
 				model_add_obj_constant(b->m, w);
 			problem_day_vars(pb, (int)p, rq->day, &first, &end);
 			for (i = first; i < end; i++)
-				if (matches(rq, pb->vars[i].s))
+				if (b->x[i] >= 0 && matches(rq, pb->vars[i].s))
 					model_set_cost(b->m, b->x[i],
 						       model_cost(b->m, b->x[i]) +
 							       (rq->on ? -w : w));

@@ -219,10 +219,39 @@ static void callback(glp_tree *t, void *info)
 	struct model *m = info;
 
 	if (glp_ios_reason(t) == GLP_IHEUR && m->start && !m->start_given) {
+		size_t n = model_n_cols(m);
+		double *x = malloc((n + 1) * sizeof(double));
+
 		m->start_given = 1;
-		/* GLPK wants x[1..n]; the array is offset by one. */
-		glp_ios_heur_sol(t, m->start - 1);
+		if (!x)
+			return;
+		/* GLPK wants x[1..n]. */
+		memcpy(x + 1, m->start, n * sizeof(double));
+		glp_ios_heur_sol(t, x);
+		free(x);
 	}
+}
+
+/* Without the MIP presolver GLPK wants an optimal LP basis first; the
+ * LP's time comes out of the MIP's. */
+static int lp_first(struct model *m, const struct model_opts *o, glp_iocp *p)
+{
+	glp_smcp sp;
+	double t0 = glp_time();
+	int rc;
+
+	glp_init_smcp(&sp);
+	sp.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+	sp.tm_lim = p->tm_lim;
+	/* As glpsol does: scaling and a crash basis make this LP several
+	 * times faster. */
+	glp_scale_prob(m->lp, GLP_SF_AUTO);
+	glp_adv_basis(m->lp, 0);
+	rc = glp_simplex(m->lp, &sp);
+	if (rc || glp_get_status(m->lp) != GLP_OPT)
+		return -1;
+	p->tm_lim -= (int)glp_difftime(glp_time(), t0) * 1000;
+	return p->tm_lim > 0 ? 0 : -1;
 }
 
 int model_solve_mip(struct model *m, const struct model_opts *o,
@@ -234,13 +263,23 @@ int model_solve_mip(struct model *m, const struct model_opts *o,
 	glp_init_iocp(&p);
 	p.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
 	p.tm_lim = ms(o->time_limit);
-	p.presolve = GLP_ON;
+	p.presolve = o->presolve ? GLP_ON : GLP_OFF;
 	p.mip_gap = o->gap > 0 ? o->gap : 0;
+	if (o->first_feasible) {
+		/* Feasibility is all that is asked: the pump finds it fastest,
+		 * and any solution is within an unbounded gap. */
+		p.fp_heur = GLP_ON;
+		p.mip_gap = 1e30;
+	}
 	p.cb_func = callback;
 	p.cb_info = m;
 	m->start = o->start;
 	m->start_given = 0;
 	glp_term_hook(o->verbose ? NULL : quiet_hook, NULL);
+	if (!o->presolve && lp_first(m, o, &p)) {
+		r->status = MODEL_UNKNOWN;
+		return 0;
+	}
 	rc = glp_intopt(m->lp, &p);
 	m->start = NULL;
 	m->last = 2;

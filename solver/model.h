@@ -58,8 +58,9 @@ struct model_opts {
 	double time_limit;      /* seconds; <= 0: none */
 	double gap;             /* relative MIP gap to stop at */
 	const double *start;    /* [n_cols] incumbent to hand GLPK, or NULL */
-	int presolve;
+	int presolve;           /* GLPK's presolver (LP and MIP) */
 	int verbose;            /* GLPK's own output on stdout */
+	int first_feasible;     /* stop at the first solution found */
 };
 
 struct model_result {

@@ -132,6 +132,36 @@ static int index_by_cell(const struct search *s, size_t n,
 	return 0;
 }
 
+/* Cell -> vars covering it, for repairing senior cover. */
+static int index_cell_vars(struct search *s)
+{
+	const struct problem *pb = s->pb;
+	size_t v, i, total = 0, *fill;
+
+	for (v = 0; v < pb->n_vars; v++)
+		total += pb->vars[v].n_cells;
+	s->cell_var_first = calloc(pb->n_cells + 2, sizeof(size_t));
+	s->cell_vars = malloc((total + 1) * sizeof(size_t));
+	fill = calloc(pb->n_cells + 1, sizeof(size_t));
+	if (!s->cell_var_first || !s->cell_vars || !fill) {
+		free(fill);
+		return -1;
+	}
+	for (v = 0; v < pb->n_vars; v++)
+		for (i = 0; i < pb->vars[v].n_cells; i++)
+			s->cell_var_first[pb->var_cells[pb->vars[v].first_cell + i] + 1]++;
+	for (i = 0; i < pb->n_cells; i++)
+		s->cell_var_first[i + 1] += s->cell_var_first[i];
+	for (v = 0; v < pb->n_vars; v++)
+		for (i = 0; i < pb->vars[v].n_cells; i++) {
+			size_t c = pb->var_cells[pb->vars[v].first_cell + i];
+
+			s->cell_vars[s->cell_var_first[c] + fill[c]++] = v;
+		}
+	free(fill);
+	return 0;
+}
+
 /* The families priced on the whole rota (coverage). */
 static double global_cost(const struct problem *pb, const struct roster *r)
 {
@@ -171,7 +201,7 @@ int search_init(struct search *s, const struct problem *pb, uint64_t seed,
 			  &s->cell_pairs))
 		goto oom;
 	s->person_cost = calloc(pb->sc->n_staff + 1, sizeof(double));
-	if (!s->person_cost)
+	if (!s->person_cost || index_cell_vars(s))
 		goto oom;
 	for (p = 0; p < pb->sc->n_staff; p++) {
 		s->person_cost[p] = constraints_person_cost_local(pb, &s->r, (int)p);
@@ -198,6 +228,8 @@ void search_release(struct search *s)
 	free(s->cell_pair_first);
 	free(s->cell_pairs);
 	free(s->person_cost);
+	free(s->cell_var_first);
+	free(s->cell_vars);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -234,9 +266,9 @@ static double var_delta(struct search *s, size_t v, int dir)
 			if (!skill_mix_is_senior(pb, &pb->sc->mix[nd->rule], v))
 				continue;
 			if (dir > 0 && nd->have < nd->count)
-				d -= SENIOR_HOUR * h;
+				s->senior_delta -= SENIOR_HOUR * h;
 			if (dir < 0 && nd->have <= nd->count)
-				d += SENIOR_HOUR * h;
+				s->senior_delta += SENIOR_HOUR * h;
 			nd->have += dir;
 		}
 	}
@@ -255,6 +287,7 @@ static double apply(struct search *s, int p, int d, size_t nv)
 
 	if (ov == nv)
 		return 0;
+	s->senior_delta = 0;
 	if (ov != ROSTER_NONE) {
 		delta += var_delta(s, ov, -1);
 		roster_set(&s->r, p, d, ROSTER_NONE);
@@ -264,11 +297,11 @@ static double apply(struct search *s, int p, int d, size_t nv)
 		roster_set(&s->r, p, d, nv);
 	}
 	pc = constraints_person_cost_local(s->pb, &s->r, p);
-	delta += pc - s->person_cost[p];
+	delta += pc - s->person_cost[p] + s->senior_delta;
 	s->person_cost[p] = pc;
 	s->objective += delta;
 	s->moves++;
-	return delta;
+	return s->senior_first ? s->senior_delta : delta;
 }
 
 static int pairs_ok(const struct search *s, size_t v)
@@ -380,6 +413,77 @@ static int shift_day(struct search *s, int p)
 	return 0;
 }
 
+/* ---- repairing senior cover ---- */
+
+/*
+ * Puts senior person p on var v, clearing p's other days nearest first
+ * until p's rota is legal again.  Kept if unmet senior cover does not
+ * grow (sideways moves let the shortage travel to where someone can
+ * meet it: min-conflicts); undone otherwise.
+ */
+static int try_senior(struct search *s, size_t v, size_t *saved)
+{
+	const struct problem *pb = s->pb;
+	int p = pb->vars[v].p, d0 = pb->vars[v].d, k, d, ok;
+	double before = search_senior_short(s);
+
+	for (d = 0; d < pb->days; d++)
+		saved[d] = roster_get(&s->r, p, d);
+	apply(s, p, d0, v);
+	ok = legal(s, p, v, saved[d0]);
+	for (k = 1; !ok && k < pb->days; k++)
+		for (d = d0 - k; d <= d0 + k && !ok; d += 2 * k) {
+			if (d < 0 || d >= pb->days || saved[d] == ROSTER_NONE)
+				continue;
+			apply(s, p, d, ROSTER_NONE);
+			ok = legal(s, p, v, saved[d]);
+		}
+	if (ok && search_senior_short(s) <= before + 1e-9)
+		return 1;
+	for (d = 0; d < pb->days; d++)
+		apply(s, p, d, saved[d]);
+	return 0;
+}
+
+static void repair_need(struct search *s, size_t n, size_t *saved)
+{
+	const struct problem *pb = s->pb;
+	const struct need *nd = &s->needs[n];
+	const struct skill_mix *m = &pb->sc->mix[nd->rule];
+	size_t first = s->cell_var_first[nd->cell];
+	size_t count = s->cell_var_first[nd->cell + 1] - first, k, tries;
+
+	for (tries = 0; nd->have < nd->count && tries < count; tries++) {
+		size_t v = s->cell_vars[first + below(s, count)];
+
+		k = roster_get(&s->r, pb->vars[v].p, pb->vars[v].d);
+		if (skill_mix_is_senior(pb, m, v) && k != v)
+			try_senior(s, v, saved);
+	}
+}
+
+static void repair_seniors(struct search *s)
+{
+	size_t *saved = malloc(((size_t)s->pb->days + 1) * sizeof(size_t));
+	size_t *order = malloc((s->n_needs + 1) * sizeof(size_t));
+	size_t n, round;
+
+	if (!saved || !order)
+		goto out;
+	for (n = 0; n < s->n_needs; n++)
+		order[n] = n;
+	for (round = 0; round < 30 && search_senior_short(s) > 0 &&
+			search_now() < s->deadline; round++) {
+		shuffle(s, order, s->n_needs);
+		for (n = 0; n < s->n_needs; n++)
+			if (s->needs[order[n]].have < s->needs[order[n]].count)
+				repair_need(s, order[n], saved);
+	}
+out:
+	free(saved);
+	free(order);
+}
+
 /* ---- ruin and recreate ---- */
 
 struct saved {
@@ -428,6 +532,49 @@ static int ruin_recreate(struct search *s, size_t *slots, struct saved *sv)
 	return 0;
 }
 
+static size_t all_slots(const struct search *s, size_t *slots)
+{
+	const struct problem *pb = s->pb;
+	size_t days = (size_t)pb->days, n = 0, p;
+
+	for (p = 0; p < pb->sc->n_staff * days; p++)
+		if (!pb->people[p / days].off[p % days])
+			slots[n++] = p;
+	return n;
+}
+
+void search_seniors(struct search *s, double deadline)
+{
+	const struct problem *pb = s->pb;
+	size_t *slots = malloc((pb->sc->n_staff * (size_t)pb->days + 1) *
+			       sizeof(size_t));
+
+	if (!slots || !s->n_needs) {
+		free(slots);
+		return;
+	}
+	s->deadline = deadline;
+	/* Senior cover first, on its own: once met, the full objective
+	 * prices breaking it far above anything else, so it stays met. */
+	s->senior_first = 1;
+	descend(s, slots, all_slots(s, slots));
+	if (search_senior_short(s) > 0)
+		repair_seniors(s);
+	s->senior_first = 0;
+	free(slots);
+}
+
+void search_load(struct search *s, const struct roster *r)
+{
+	const struct problem *pb = s->pb;
+	size_t p;
+	int d;
+
+	for (p = 0; p < pb->sc->n_staff; p++)
+		for (d = 0; d < pb->days; d++)
+			apply(s, (int)p, d, roster_get(r, (int)p, d));
+}
+
 double search_senior_short(const struct search *s)
 {
 	double h = 0;
@@ -441,7 +588,7 @@ double search_senior_short(const struct search *s)
 }
 
 void search_run(struct search *s, double deadline,
-		void (*progress)(void *ctx, const struct search *s), void *ctx)
+		int (*progress)(void *ctx, const struct search *s), void *ctx)
 {
 	const struct problem *pb = s->pb;
 	size_t n_staff = pb->sc->n_staff, days = (size_t)pb->days;
@@ -457,6 +604,15 @@ void search_run(struct search *s, double deadline,
 	for (p = 0; p < n_staff * days; p++)
 		if (!pb->people[p / days].off[p % days])
 			slots[n++] = p;
+	/* Senior cover first, on its own: once met, the full objective
+	 * prices breaking it far above anything else, so it stays met. */
+	if (s->n_needs) {
+		s->senior_first = 1;
+		descend(s, slots, n);
+		if (search_senior_short(s) > 0)
+			repair_seniors(s);
+		s->senior_first = 0;
+	}
 	descend(s, slots, n);
 	while (idle < max_idle && search_now() < deadline) {
 		int better = ruin_recreate(s, slots, sv);
@@ -466,7 +622,8 @@ void search_run(struct search *s, double deadline,
 		idle = better ? 0 : idle + 1;
 		if (progress && search_now() - last_report >= 2.0) {
 			last_report = search_now();
-			progress(ctx, s);
+			if (progress(ctx, s))
+				break;
 		}
 	}
 out:

@@ -49,8 +49,11 @@ struct search {
 	struct pair *pairs;
 	size_t *cell_pair_first, *cell_pairs;
 	double *person_cost;     /* [n_staff]: local person costs */
+	size_t *cell_var_first, *cell_vars;   /* vars covering each cell */
 	double deadline;         /* monotonic seconds */
 	long moves;
+	int senior_first;        /* pricing only unmet senior cover */
+	double senior_delta;     /* its part of the last apply() */
 };
 
 /* 0, or -1 with err (out of memory) or with v filled when a senior rule
@@ -59,10 +62,16 @@ int search_init(struct search *s, const struct problem *pb, uint64_t seed,
 		char *why, size_t why_len);
 void search_release(struct search *s);
 
-/* Improves s->r until no move helps or the deadline passes.
- * `progress` (may be NULL) is called about every two seconds. */
+/* Improves s->r until no move helps, the deadline passes or `progress`
+ * (may be NULL; called about every two seconds) returns non-zero. */
 void search_run(struct search *s, double deadline,
-		void (*progress)(void *ctx, const struct search *s), void *ctx);
+		int (*progress)(void *ctx, const struct search *s), void *ctx);
+
+/* Meets as much senior cover as greedy moves and a bounded repair can:
+ * the first phase of the search, run before search_run. */
+void search_seniors(struct search *s, double deadline);
+/* Replaces the current rota with r's assignments. */
+void search_load(struct search *s, const struct roster *r);
 
 /* Unmet senior cover in the current rota, in person-hours. */
 double search_senior_short(const struct search *s);

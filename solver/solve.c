@@ -1,12 +1,17 @@
 #include "solve.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../constraints/constraints.h"
 #include "model.h"
+#include "bound.h"
 #include "search.h"
+#include "seed.h"
 
 double solve_uncovered_hours(const struct problem *pb, const struct roster *r)
 {
@@ -24,55 +29,87 @@ double solve_uncovered_hours(const struct problem *pb, const struct roster *r)
 
 struct ticker {
 	double t0;
-	double bound;
+	double gap;              /* stop when this close */
+	struct bound *bound;
+	_Atomic double upper;    /* the search's best, for the bound's steps */
 };
 
-static void report(void *ctx, const struct search *s)
+static int report(void *ctx, const struct search *s)
 {
-	const struct ticker *t = ctx;
-	double obj = s->objective;
+	struct ticker *t = ctx;
+	double obj = s->objective, lb = atomic_load(&t->bound->published);
+	double gap = (obj - lb) / fmax(fabs(obj), 1);
 
-	if (isinf(t->bound))
+	atomic_store(&t->upper, obj);
+	if (isinf(lb))
 		diag_progress("%5.0fs  search  best %.1f  uncovered %.1f h",
 			      search_now() - t->t0, obj,
 			      solve_uncovered_hours(s->pb, &s->r));
 	else
 		diag_progress("%5.0fs  search  best %.1f  bound %.1f  gap %.2f%%  "
-			      "uncovered %.1f h", search_now() - t->t0, obj,
-			      t->bound, 100 * (obj - t->bound) / fmax(fabs(obj), 1),
-			      solve_uncovered_hours(s->pb, &s->r));
+			      "uncovered %.1f h", search_now() - t->t0, obj, lb,
+			      100 * gap, solve_uncovered_hours(s->pb, &s->r));
+	return !isinf(lb) && gap <= t->gap;
 }
 
-/* The LP relaxation's optimum: a lower bound on every legal rota. */
-static double lp_bound(const struct problem *pb, double seconds,
-		       struct rota_error *err)
-{
-	struct model *m = model_new("rota7-bound");
-	struct model_opts o = {0};
-	struct model_result r;
-	struct build b;
-	double bound = -HUGE_VAL;
+struct bound_job {
+	struct bound *b;
+	_Atomic double stop_at;
+	_Atomic double *upper;
+};
 
-	if (!m)
-		return bound;
-	if (constraints_build(&b, pb, m, 1, err))
-		goto out;
-	o.time_limit = seconds;
-	o.presolve = 1;
-	if (getenv("ROTA7_DUMP_BOUND_LP"))
-		model_write(m, getenv("ROTA7_DUMP_BOUND_LP"), err);
-	if (model_solve_lp(m, &o, &r) == 0 && r.status == MODEL_OPTIMAL)
-		bound = r.objective;
-	constraints_build_release(&b);
-out:
-	model_free(m);
-	return bound;
+static void *bound_thread(void *arg)
+{
+	struct bound_job *j = arg;
+
+	bound_run(j->b, &j->stop_at, j->upper);
+	return NULL;
 }
 
 static int fail_infeasible(const char *why, struct rota_error *err)
 {
 	rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard rules: %s",
 		       why);
+	return -1;
+}
+
+/* Meets every senior rule or says why not: greedy and repair first,
+ * then GLPK on the seniors' own problem. */
+static int meet_seniors(struct search *s, double t0, double limit, char *why,
+			size_t why_len)
+{
+	const struct problem *pb = s->pb;
+	struct roster seed;
+	struct violation v;
+	enum seed_result sr;
+
+	search_seniors(s, t0 + limit * 0.3);
+	if (search_senior_short(s) <= 0)
+		return 0;
+	diag_progress("%5.0fs  seniors  greedy repair left %.1f h of senior cover "
+		      "unmet; asking GLPK", search_now() - t0,
+		      search_senior_short(s));
+	if (roster_init(&seed, pb)) {
+		snprintf(why, why_len, "out of memory");
+		return -1;
+	}
+	sr = seed_seniors(pb, fmax(1.0, t0 + limit * 0.8 - search_now()), &seed);
+	if (sr == SEED_FOUND)
+		search_load(s, &seed);
+	diag_progress("%5.0fs  seniors  GLPK: %s", search_now() - t0,
+		      sr == SEED_FOUND ? "found" : sr == SEED_IMPOSSIBLE ?
+		      "proved impossible" : "no answer in time");
+	roster_release(&seed);
+	if (sr == SEED_FOUND && search_senior_short(s) <= 0)
+		return 0;
+	constraints_check(pb, &s->r, &v);
+	if (sr == SEED_IMPOSSIBLE)
+		snprintf(why, why_len, "%s (GLPK proved that no rota meets the "
+			 "senior rules)", v.text);
+	else
+		snprintf(why, why_len, "%s (no rota meeting the senior rules was "
+			 "found within the time limit; a longer --time-limit may "
+			 "find one)", v.text);
 	return -1;
 }
 
@@ -83,26 +120,57 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	struct search s;
 	struct ticker t;
 	struct violation v;
-	char why[512];
+	struct bound bd;
+	struct bound_job job;
+	pthread_t th;
+	int threaded;
+	char why[1024];
 	int rc;
 
 	memset(res, 0, sizeof(*res));
 	t.t0 = search_now();
-	t.bound = -HUGE_VAL;
-	if (roster_init(best, pb)) {
+	t.gap = o->gap;
+	t.bound = &bd;
+	atomic_store(&t.upper, HUGE_VAL);
+	if (roster_init(best, pb) || bound_init(&bd, pb)) {
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 		return -1;
 	}
 	rc = search_init(&s, pb, o->seed, why, sizeof(why));
-	if (rc == -1)
-		return fail_infeasible(why, err);
 	if (rc) {
+		bound_release(&bd);
+		if (rc == -1)
+			return fail_infeasible(why, err);
 		rota_error_add(err, ROTA_EINTERNAL, "%s", why);
 		return -1;
 	}
-	diag_progress("%5.0fs  bound   solving the LP relaxation", 0.0);
-	t.bound = lp_bound(pb, o->time_limit * 0.4, err);
+	/* The bound runs on the second core while the search runs. */
+	job.b = &bd;
+	job.upper = &t.upper;
+	atomic_store(&job.stop_at, t.t0 + o->time_limit);
+	threaded = pthread_create(&th, NULL, bound_thread, &job) == 0;
+	if (meet_seniors(&s, t.t0, o->time_limit, why, sizeof(why))) {
+		atomic_store(&job.stop_at, 0);
+		if (threaded)
+			pthread_join(th, NULL);
+		bound_release(&bd);
+		search_release(&s);
+		return fail_infeasible(why, err);
+	}
 	search_run(&s, t.t0 + o->time_limit, report, &t);
+	atomic_store(&t.upper, s.objective);
+	/* A search that settles early leaves the bound as long again, within
+	 * the time limit, so the gap reported is worth reading. */
+	atomic_store(&job.stop_at, fmin(t.t0 + o->time_limit, search_now() +
+					fmax(2.0, search_now() - t.t0)));
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		bound_run(&bd, &job.stop_at, &t.upper);
+	res->bound = bd.best;
+	diag_progress("%5.0fs  bound %.1f after %ld rounds", search_now() - t.t0,
+		      bd.best, bd.iterations);
+	bound_release(&bd);
 	roster_copy(best, &s.r);
 	if (search_senior_short(&s) > 0 && constraints_check(pb, best, &v)) {
 		search_release(&s);
@@ -115,7 +183,11 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		return -1;
 	}
 	res->objective = constraints_cost(pb, best);
-	res->bound = t.bound > res->objective ? res->objective : t.bound;
+	if (res->bound > res->objective + 1e-6 * fmax(fabs(res->objective), 1))
+		diag_warn("bound %.3f above the rota's objective %.3f (a bug)",
+			  res->bound, res->objective);
+	if (res->bound > res->objective)
+		res->bound = res->objective;
 	res->gap = isinf(res->bound) ? HUGE_VAL
 		   : (res->objective - res->bound) / fmax(fabs(res->objective), 1);
 	res->optimal = res->gap <= 1e-9;
