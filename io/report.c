@@ -26,6 +26,60 @@ static json_t *cell_json(json_t *obj, const struct plan_cell *c)
 	return obj;
 }
 
+/* Adds what the rota showed, when there is one, after the plan's figures
+ * (the order of the CSV columns). */
+static json_t *gap_json(json_t *obj, const struct report_gap_cell *g)
+{
+	if (!g)
+		return obj;
+	json_object_set_new(obj, "demand_hours", num(g->demand_hours));
+	json_object_set_new(obj, "covered_hours",
+			    num(g->demand_hours - g->uncovered_hours));
+	json_object_set_new(obj, "uncovered_hours", num(g->uncovered_hours));
+	json_object_set_new(obj, "uncovered_fte", num(g->uncovered_fte));
+	json_object_set_new(obj, "worked_hours", num(g->worked_hours));
+	json_object_set_new(obj, "worked_outside_home_hours",
+			    num(g->outside_home_hours));
+	json_object_set_new(obj, "covered_from_outside_hours",
+			    num(g->from_outside_hours));
+	json_object_set_new(obj, "substitution_hours",
+			    num(g->substitution_hours));
+	return obj;
+}
+
+/* The rota's figures of a row, or NULL without a rota. */
+static const struct report_gap_cell *gap_row(const struct report_gap *g,
+					     size_t n, size_t r)
+{
+	return g ? report_gap_cell(g, n, r) : NULL;
+}
+
+static const struct report_gap_cell *gap_nbhd(const struct report_gap *g,
+					      size_t n)
+{
+	return g ? &g->by_nbhd[n] : NULL;
+}
+
+static const struct report_gap_cell *gap_role(const struct report_gap *g,
+					      size_t r)
+{
+	return g ? &g->by_role[r] : NULL;
+}
+
+static json_t *by_service_json(const struct scenario *sc,
+			       const struct report_gap *g)
+{
+	json_t *a = json_array();
+	size_t s;
+
+	for (s = 0; s < sc->n_services; s++)
+		json_array_append_new(a, json_pack("{s:s, s:o, s:o}", "service",
+			sc->services[s].id, "demand_hours",
+			num(g->demand_by_service[s]), "uncovered_hours",
+			num(g->uncovered_by_service[s])));
+	return a;
+}
+
 static json_t *horizon_json(const struct scenario *sc)
 {
 	char date[CIVIL_DATE_LEN];
@@ -35,7 +89,8 @@ static json_t *horizon_json(const struct scenario *sc)
 			 sc->horizon.days, "timezone", sc->timezone);
 }
 
-static json_t *plan_json(const struct scenario *sc, const struct plan *p)
+static json_t *plan_json(const struct scenario *sc, const struct plan *p,
+			 const struct report_gap *g)
 {
 	json_t *root, *rows, *by_role, *by_nbhd;
 	size_t n, r;
@@ -45,17 +100,19 @@ static json_t *plan_json(const struct scenario *sc, const struct plan *p)
 	by_nbhd = json_array();
 	for (n = 0; n < p->n_neighbourhoods; n++)
 		for (r = 0; r < p->n_roles; r++)
-			json_array_append_new(rows, cell_json(json_pack(
+			json_array_append_new(rows, gap_json(cell_json(json_pack(
 				"{s:s, s:s}", "neighbourhood",
 				sc->neighbourhoods[n].id, "role", sc->roles[r].id),
-				plan_cell(p, n, r)));
+				plan_cell(p, n, r)),
+				gap_row(g, n, r)));
 	for (r = 0; r < p->n_roles; r++)
-		json_array_append_new(by_role, cell_json(json_pack("{s:s}",
-			"role", sc->roles[r].id), &p->by_role[r]));
+		json_array_append_new(by_role, gap_json(cell_json(json_pack(
+			"{s:s}", "role", sc->roles[r].id), &p->by_role[r]),
+			gap_role(g, r)));
 	for (n = 0; n < p->n_neighbourhoods; n++)
-		json_array_append_new(by_nbhd, cell_json(json_pack("{s:s}",
-			"neighbourhood", sc->neighbourhoods[n].id),
-			&p->by_nbhd[n]));
+		json_array_append_new(by_nbhd, gap_json(cell_json(json_pack(
+			"{s:s}", "neighbourhood", sc->neighbourhoods[n].id),
+			&p->by_nbhd[n]), gap_nbhd(g, n)));
 	root = json_pack("{s:i, s:s, s:o, s:{s:o, s:o}}", "rota7", 1,
 			 "scenario", sc->name, "horizon", horizon_json(sc),
 			 "planning", "uplift_pct", num(sc->planning.uplift_pct),
@@ -66,15 +123,19 @@ static json_t *plan_json(const struct scenario *sc, const struct plan *p)
 	json_object_set_new(root, "rows", rows);
 	json_object_set_new(root, "by_role", by_role);
 	json_object_set_new(root, "by_neighbourhood", by_nbhd);
-	json_object_set_new(root, "total", cell_json(json_object(), &p->total));
+	json_object_set_new(root, "total", gap_json(cell_json(json_object(),
+			    &p->total), g ? &g->total : NULL));
+	if (g)
+		json_object_set_new(root, "by_service", by_service_json(sc, g));
 	return root;
 }
 
 static int write_json(const char *dir, const struct scenario *sc,
-		      const struct plan *p, struct rota_error *err)
+		      const struct plan *p, const struct report_gap *g,
+		      struct rota_error *err)
 {
 	struct outfile o;
-	json_t *root = plan_json(sc, p);
+	json_t *root = plan_json(sc, p, g);
 	int ret = -1;
 
 	if (!root) {
@@ -97,7 +158,8 @@ out:
 }
 
 static void csv_row(FILE *f, const char *level, const char *nbhd,
-		    const char *role, const struct plan_cell *c)
+		    const char *role, const struct plan_cell *c,
+		    const struct report_gap_cell *g)
 {
 	char staff[32];
 
@@ -110,11 +172,22 @@ static void csv_row(FILE *f, const char *level, const char *nbhd,
 	snprintf(staff, sizeof(staff), "%d", c->staff);
 	csv_field(f, staff, 0);
 	csv_number(f, c->gap_fte, 3);
+	if (g) {
+		csv_number(f, g->demand_hours, 3);
+		csv_number(f, g->demand_hours - g->uncovered_hours, 3);
+		csv_number(f, g->uncovered_hours, 3);
+		csv_number(f, g->uncovered_fte, 3);
+		csv_number(f, g->worked_hours, 3);
+		csv_number(f, g->outside_home_hours, 3);
+		csv_number(f, g->from_outside_hours, 3);
+		csv_number(f, g->substitution_hours, 3);
+	}
 	csv_end(f);
 }
 
 static int write_csv(const char *dir, const struct scenario *sc,
-		     const struct plan *p, struct rota_error *err)
+		     const struct plan *p, const struct report_gap *g,
+		     struct rota_error *err)
 {
 	struct outfile o;
 	size_t n, r;
@@ -122,26 +195,40 @@ static int write_csv(const char *dir, const struct scenario *sc,
 	if (outfile_open(&o, dir, "fte-gap.csv", err))
 		return -1;
 	fputs("level,neighbourhood,role,demand_hours_per_week,required_fte,"
-	      "in_post_fte,in_post_staff,gap_fte\r\n", o.f);
+	      "in_post_fte,in_post_staff,gap_fte", o.f);
+	if (g)
+		fputs(",demand_hours,covered_hours,uncovered_hours,uncovered_fte,"
+		      "worked_hours,worked_outside_home_hours,"
+		      "covered_from_outside_hours,substitution_hours", o.f);
+	csv_end(o.f);
 	for (n = 0; n < p->n_neighbourhoods; n++)
 		for (r = 0; r < p->n_roles; r++)
 			csv_row(o.f, "neighbourhood", sc->neighbourhoods[n].id,
-				sc->roles[r].id, plan_cell(p, n, r));
+				sc->roles[r].id, plan_cell(p, n, r),
+				gap_row(g, n, r));
 	for (n = 0; n < p->n_neighbourhoods; n++)
 		csv_row(o.f, "neighbourhood_total", sc->neighbourhoods[n].id, "",
-			&p->by_nbhd[n]);
+			&p->by_nbhd[n], gap_nbhd(g, n));
 	for (r = 0; r < p->n_roles; r++)
-		csv_row(o.f, "role_total", "", sc->roles[r].id, &p->by_role[r]);
-	csv_row(o.f, "total", "", "", &p->total);
+		csv_row(o.f, "role_total", "", sc->roles[r].id, &p->by_role[r],
+			gap_role(g, r));
+	csv_row(o.f, "total", "", "", &p->total, g ? &g->total : NULL);
 	return outfile_commit(&o, err);
+}
+
+int report_write_gap(const char *dir, const struct scenario *sc,
+		     const struct plan *p, const struct report_gap *g,
+		     struct rota_error *err)
+{
+	if (outfile_mkdir(dir, err))
+		return -1;
+	if (write_json(dir, sc, p, g, err))
+		return -1;
+	return write_csv(dir, sc, p, g, err);
 }
 
 int report_write_plan(const char *dir, const struct scenario *sc,
 		      const struct plan *p, struct rota_error *err)
 {
-	if (outfile_mkdir(dir, err))
-		return -1;
-	if (write_json(dir, sc, p, err))
-		return -1;
-	return write_csv(dir, sc, p, err);
+	return report_write_gap(dir, sc, p, NULL, err);
 }
