@@ -34,4 +34,11 @@ int cli_load(const char *input, struct scenario *sc, struct demand *d);
 /* Prints an aligned text table; helpers shared by commands. */
 void cli_rule(int width);
 
+/* The summary table of plan and solve: per neighbourhood, per role and in
+ * all, under 100 columns; g is the rota's side, NULL for plan. */
+struct plan;
+struct report_gap;
+void cli_print_gap(const struct scenario *sc, const struct plan *p,
+		   const struct report_gap *g);
+
 #endif

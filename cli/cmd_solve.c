@@ -36,6 +36,21 @@ static void summary(const struct problem *pb, const struct roster *r,
 	printf("time        %.1f s\n", res->seconds);
 }
 
+/* The FTE gap with the rota's columns, and the page, from one rota. */
+static int write_gap_reports(const char *dir, const struct demand *d,
+			     const struct problem *pb, const struct roster *r,
+			     const struct solve_result *res,
+			     const struct plan *p, struct report_gap *g,
+			     struct rota_error *err)
+{
+	struct report_solved s = {d, pb, r, res, g};
+
+	if (report_gap_compute(pb, r, g, err) ||
+	    report_write_gap(dir, pb->sc, p, g, err))
+		return -1;
+	return report_write_html(dir, pb->sc, p, &s, err);
+}
+
 int cmd_solve(const struct cli_args *a)
 {
 	struct scenario sc;
@@ -45,9 +60,11 @@ int cmd_solve(const struct cli_args *a)
 	struct solve_result res;
 	struct solve_opts o;
 	struct plan p;
+	struct report_gap g;
 	struct rota_error err;
 	int status;
 
+	report_gap_init(&g);
 	scenario_init(&sc);
 	demand_init(&d);
 	problem_init(&pb);
@@ -63,16 +80,19 @@ int cmd_solve(const struct cli_args *a)
 	    solve_run(&pb, &o, &r, &res, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||
 	    report_write_rota(a->dir, &pb, &r, &res, &err) ||
-	    report_write_plan(a->dir, &sc, &p, &err)) {
+	    write_gap_reports(a->dir, &d, &pb, &r, &res, &p, &g, &err)) {
 		diag_print(&err);
 		status = err.status;
 		goto out;
 	}
 	summary(&pb, &r, &res);
-	diag_progress("wrote %s/rota.json, rota.csv, fte-gap.json, fte-gap.csv",
-		      a->dir);
+	putchar('\n');
+	cli_print_gap(&sc, &p, &g);
+	diag_progress("wrote %s/rota.json, rota.csv, fte-gap.json, fte-gap.csv, "
+		      "report.html", a->dir);
 out:
 	rota_error_release(&err);
+	report_gap_release(&g);
 	roster_release(&r);
 	plan_release(&p);
 	problem_release(&pb);
