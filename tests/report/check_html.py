@@ -1,0 +1,337 @@
+#!/usr/bin/python3
+"""report.html in headless Chromium with the network off.
+
+Usage: check_html.py OUT SOURCE_DIR
+
+OUT holds the outputs of outputs.sh (stockport/, stockport-plan/, tricky/,
+tricky-plan/). For each page: it loads with no console error, exception,
+error log entry or network request; it has no script; and the figures it
+shows equal those of fte-gap.json and rota.json: the summary, uncovered
+hours by service, the FTE gap by role and per neighbourhood and role (table
+and chart), every assignment in the rota grid with its times, leave, the
+coverage totals per service and each person's hours. Screenshots and a
+printed PDF go to OUT/screenshots/.
+
+First a control page with a script error and an outside image must be
+caught, so a driver that saw nothing cannot pass. Without Chromium the test
+fails: CI installs it (.ci/deps). Standard library only.
+"""
+
+import json
+import os
+import re
+import sys
+import tempfile
+
+sys.dont_write_bytecode = True   # keep the source tree clean
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cdp  # noqa: E402
+
+EXTRACT = r"""
+(() => {
+  const all = (root, sel) => [...root.querySelectorAll(sel)];
+  const txt = e => e ? e.textContent.trim() : null;
+  const cells = tr => [...tr.children].map(c => c.textContent.trim());
+  const head = id => {
+    const t = document.getElementById(id);
+    return t ? all(t, 'thead th').map(c => c.textContent.trim()) : [];
+  };
+  const out = {title: document.title, scripts: document.scripts.length};
+  out.refs = all(document, '[src],[href],[srcset],link,iframe,object,embed')
+    .map(e => e.outerHTML.slice(0, 120));
+  out.summary = {};
+  all(document, '#summary-table tr[id]').forEach(
+    tr => out.summary[tr.id] = txt(tr.querySelector('td')));
+  out.byServiceHead = head('by-service');
+  out.byService = all(document, '#by-service tbody tr').map(
+    tr => ({service: tr.dataset.service, cells: cells(tr)}));
+  out.byRoleHead = head('gap-by-role');
+  out.byRole = all(document, '#gap-by-role tbody tr').map(
+    tr => ({role: tr.dataset.role, cells: cells(tr)}));
+  out.gapHead = head('fte-gap');
+  out.gap = all(document, '#fte-gap tbody tr').map(
+    tr => ({nbhd: tr.dataset.nbhd, role: tr.dataset.role, cells: cells(tr)}));
+  out.chart = all(document, '#gap-chart text.val').map(
+    t => ({nbhd: t.dataset.nbhd, role: t.dataset.role, text: t.textContent}));
+  out.bars = all(document, '#gap-chart rect.required, #gap-chart rect.in-post')
+    .length;
+  out.hasGrid = !!document.getElementById('rota-grid');
+  out.shifts = all(document, '#shifts tbody tr').map(cells);
+  out.days = all(document, '#rota-grid thead th.d').map(th => th.title);
+  out.grid = all(document, '#rota-grid tr[data-staff]').map(tr => ({
+    staff: tr.dataset.staff, name: tr.querySelector('th').textContent,
+    cells: all(tr, 'td').map(td => [td.textContent.trim(), td.title])}));
+  out.cov = all(document, 'table.cov').map(t => ({
+    service: t.dataset.service, total: txt(t.querySelector('tfoot td.total')),
+    short: t.querySelectorAll('tbody td.short').length,
+    rows: t.querySelectorAll('tbody tr').length}));
+  out.peopleHead = head('people-table');
+  out.people = all(document, '#people-table tbody tr').map(
+    tr => ({staff: tr.dataset.staff, cells: cells(tr)}));
+  out.visible = document.body.offsetHeight > 0 &&
+    getComputedStyle(document.body).display !== 'none';
+  return out;
+})()
+"""
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+    return cond
+
+
+def near(text, value, dec, what):
+    """A figure shown with `dec` decimals against the file's value."""
+    try:
+        shown = float(text)
+    except (TypeError, ValueError):
+        return check(False, f"{what}: {text!r} is not a number")
+    return check(abs(shown - value) <= 0.5 * 10 ** -dec + 0.0011,
+                 f"{what}: page {text} vs file {value}")
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def control(browser, tmp):
+    """The driver must see a script error and an outside request."""
+    page = os.path.join(tmp, "control.html")
+    with open(page, "w") as f:
+        f.write("<!DOCTYPE html><title>control</title>"
+                "<img src=\"https://example.invalid/x.png\">"
+                "<script>console.error('control error')</script>")
+    browser.load("file://" + page)
+    found = browser.problems()
+    check(any("control error" in p for p in found),
+          f"control: console error not seen ({found})")
+    check(any("example.invalid" in p for p in found),
+          f"control: outside request not seen ({found})")
+
+
+def by_header(head, cells):
+    return dict(zip(head, cells))
+
+
+GAP_COLS = [("Demand hours per week", "demand_hours_per_week", 1),
+            ("Required FTE", "required_fte", 2),
+            ("In post FTE", "in_post_fte", 2), ("Staff", "in_post_staff", 0),
+            ("FTE gap", "gap_fte", 2)]
+ROTA_GAP_COLS = [("Uncovered person-hours", "uncovered_hours", 1),
+                 ("FTE to cover them", "uncovered_fte", 2),
+                 ("Hours worked outside home", "worked_outside_home_hours", 1),
+                 ("Hours covered from outside", "covered_from_outside_hours",
+                  1),
+                 ("Hours covered by substitution", "substitution_hours", 1)]
+
+
+def shown(j, rota):
+    keys = ["worked_hours", "worked_outside_home_hours", "uncovered_hours"]
+    return (j["required_fte"] > 0.0005 or j["in_post_staff"] > 0 or
+            (rota is not None and any(j[k] > 0 for k in keys)))
+
+
+def check_gap(name, page, gap, rota):
+    cols = GAP_COLS + (ROTA_GAP_COLS if rota else [])
+    want = {(j["neighbourhood"], j["role"]): j for j in gap["rows"]
+            if shown(j, rota)}
+    got = {(r["nbhd"], r["role"]): r for r in page["gap"]}
+    check(set(got) == set(want), f"{name}: FTE gap rows {sorted(set(got) ^ set(want))}")
+    for key, r in got.items():
+        row = by_header(page["gapHead"], r["cells"])
+        for head, k, dec in cols:
+            if key in want:
+                near(row.get(head), want[key][k], dec, f"{name} {key} {head}")
+    chart = {(c["nbhd"], c["role"]): c["text"] for c in page["chart"]}
+    check(set(chart) == set(want), f"{name}: chart rows")
+    check(page["bars"] == 2 * len(want), f"{name}: chart bars")
+    for key, text in chart.items():
+        m = re.match(r"^(-?[\d.]+) required, (-?[\d.]+) in post, gap "
+                     r"(-?[\d.]+)$", text)
+        if check(m, f"{name}: chart label {text!r}") and key in want:
+            for v, k in zip(m.groups(), ("required_fte", "in_post_fte",
+                                         "gap_fte")):
+                near(v, want[key][k], 2, f"{name} chart {key} {k}")
+    roles = {j["role"]: j for j in gap["by_role"]}
+    for r in page["byRole"]:
+        row = by_header(page["byRoleHead"], r["cells"])
+        for head, k, dec in cols:
+            if head in row and r["role"] in roles:
+                near(row[head], roles[r["role"]][k], dec,
+                     f"{name} by role {r['role']} {head}")
+    check(len(page["byRole"]) == len(gap["by_role"]), f"{name}: by role rows")
+    near(page["summary"].get("required-fte"), gap["total"]["required_fte"], 2,
+         f"{name}: summary required FTE")
+    near(page["summary"].get("gap-fte"), gap["total"]["gap_fte"], 2,
+         f"{name}: summary FTE gap")
+
+
+def check_summary(name, page, gap, rota):
+    s = page["summary"]
+    check(s.get("status") == rota["status"], f"{name}: status {s.get('status')}")
+    near(s.get("objective"), rota["objective"], 1, f"{name}: objective")
+    if rota["gap"] is None:
+        check(s.get("gap") == "unknown", f"{name}: gap {s.get('gap')}")
+    else:
+        near(s.get("gap"), 100 * rota["gap"], 2, f"{name}: gap to bound")
+    near(s.get("uncovered"), rota["uncovered_hours"], 1, f"{name}: uncovered")
+    near(s.get("uncovered"), gap["total"]["uncovered_hours"], 1,
+         f"{name}: uncovered vs fte-gap.json")
+    per_service = {}
+    for u in rota["uncovered"]:
+        per_service[u["service"]] = per_service.get(u["service"], 0) + u["hours"]
+    svc = {x["service"]: x for x in gap["by_service"]}
+    for r in page["byService"]:
+        row = by_header(page["byServiceHead"], r["cells"])
+        sid = r["service"]
+        near(row.get("Uncovered person-hours"), per_service.get(sid, 0), 1,
+             f"{name}: uncovered {sid} vs rota.json")
+        near(row.get("Demand person-hours"), svc[sid]["demand_hours"], 1,
+             f"{name}: demand {sid}")
+    check(len(page["byService"]) == len(gap["by_service"]),
+          f"{name}: services in summary")
+    return per_service
+
+
+def legend(page):
+    return {row[0]: row[1] for row in page["shifts"]}
+
+
+def check_grid(name, page, sc, rota):
+    days = rota["horizon"]["days"]
+    start = rota["horizon"]["start"]
+    check(len(page["days"]) == days, f"{name}: {len(page['days'])} day columns")
+    dates = [re.search(r"\d{4}-\d{2}-\d{2}", d).group(0)
+             for d in page["days"]]
+    check(dates[0] == start, f"{name}: first day")
+    code_of = {v: k for k, v in legend(page).items()}
+    check(len(code_of) == len(sc["shifts"]), f"{name}: shift legend")
+    staff = {s["id"]: s for s in sc["staff"]}
+    rows = {g["staff"]: g for g in page["grid"]}
+    check(set(rows) == set(staff), f"{name}: grid people")
+    for sid, g in rows.items():
+        check(g["name"] == staff[sid]["name"],
+              f"{name}: name {g['name']!r} vs {staff[sid]['name']!r}")
+        check(len(g["cells"]) == days, f"{name}: {sid} cells")
+    seen = 0
+    for a in rota["assignments"]:
+        g = rows.get(a["staff"])
+        if g is None or a["date"] not in dates:
+            check(False, f"{name}: no cell for {a['staff']} {a['date']}")
+            continue
+        text, title = g["cells"][dates.index(a["date"])]
+        s = staff[a["staff"]]
+        want = (code_of[a["shift"]] +
+                ("*" if a["neighbourhood"] != s["neighbourhood"] else "") +
+                ("+" if a["role"] != s["role"] else ""))
+        times = f"{a['start'][11:16]}\u2013{a['end'][11:16]}"
+        check(text == want, f"{name}: {a['staff']} {a['date']} {text!r} "
+                            f"vs {want!r}")
+        check(times in title and a["shift"] in title,
+              f"{name}: {a['staff']} {a['date']} title {title!r}")
+        seen += 1
+    codes = set(code_of.values())
+    worked = sum(1 for g in page["grid"] for t, _ in g["cells"]
+                 if t.rstrip("*+") in codes)
+    check(worked == len(rota["assignments"]) == seen,
+          f"{name}: {worked} shift cells, {len(rota['assignments'])} "
+          f"assignments")
+    for s in sc["staff"]:
+        for lv in s.get("leave", []):
+            for i, d in enumerate(dates):
+                if lv["from"] <= d <= lv["to"]:
+                    check(rows[s["id"]]["cells"][i][0] == "lv",
+                          f"{name}: {s['id']} {d} leave not marked")
+
+
+def check_coverage(name, page, rota, per_service):
+    got = {c["service"]: c for c in page["cov"]}
+    total = 0
+    for sid, c in got.items():
+        want = per_service.get(sid, 0)
+        near(c["total"], want, 1, f"{name}: coverage total {sid}")
+        check((c["short"] > 0) == (want > 0.0005),
+              f"{name}: {c['short']} red cells for {sid}, uncovered {want}")
+        total += float(c["total"] or 0)
+    check(abs(total - rota["uncovered_hours"]) <= 0.05 * max(1, len(got)),
+          f"{name}: coverage sums to {total}, rota.json "
+          f"{rota['uncovered_hours']}")
+    check(set(per_service) <= set(got), f"{name}: coverage services")
+
+
+def check_people(name, page, rota):
+    summ = {x["staff"]: x for x in rota["staff_summary"]}
+    check(len(page["people"]) == len(summ), f"{name}: people rows")
+    cols = [("Paid hours", "paid_hours", 2), ("Contract hours",
+                                              "target_hours", 2),
+            ("Weekends", "weekends", 0), ("Nights", "nights", 0),
+            ("Requests granted", "requests_granted", 0),
+            ("Requests made", "requests_total", 0)]
+    for r in page["people"]:
+        row = by_header(page["peopleHead"], r["cells"])
+        for head, k, dec in cols:
+            near(row.get(head), summ[r["staff"]][k], dec,
+                 f"{name}: {r['staff']} {head}")
+
+
+def check_page(browser, name, d, sc, rota, shots):
+    browser.load("file://" + os.path.abspath(f"{d}/report.html"))
+    problems = browser.problems()
+    check(not problems, f"{name}: {problems[:5]}")
+    page = browser.evaluate(EXTRACT)
+    check(page["scripts"] == 0, f"{name}: {page['scripts']} scripts")
+    check(not page["refs"], f"{name}: outside references {page['refs'][:3]}")
+    check(page["visible"], f"{name}: page hidden")
+    check(sc.get("name", "") in page["title"], f"{name}: title {page['title']!r}")
+    gap = load(f"{d}/fte-gap.json")
+    check_gap(name, page, gap, rota)
+    check(page["hasGrid"] == (rota is not None), f"{name}: rota grid")
+    if rota is not None:
+        per_service = check_summary(name, page, gap, rota)
+        check_grid(name, page, sc, rota)
+        check_coverage(name, page, rota, per_service)
+        check_people(name, page, rota)
+    browser.screenshot(os.path.join(shots, f"{name}.png"))
+    if rota is not None:
+        for part in ("rota", "coverage"):
+            browser.evaluate(f"document.getElementById('{part}')"
+                             ".scrollIntoView()")
+            browser.screenshot(os.path.join(shots, f"{name}-{part}.png"))
+    browser.pdf(os.path.join(shots, f"{name}.pdf"))
+
+
+def main():
+    out, src = sys.argv[1:3]
+    binary = cdp.find_chromium()
+    if not binary:
+        print("FAIL: chromium not found; install it (bash .ci/deps)")
+        return 1
+    shots = os.path.join(out, "screenshots")
+    os.makedirs(shots, exist_ok=True)
+    cases = [("stockport", f"{src}/examples/stockport/scenario.json"),
+             ("tricky", f"{src}/tests/report/tricky.json")]
+    browser = cdp.Browser(binary)
+    try:
+        browser.open_page()
+        with tempfile.TemporaryDirectory() as tmp:
+            control(browser, tmp)
+        for name, scenario in cases:
+            sc = load(scenario)
+            check_page(browser, name, f"{out}/{name}", sc,
+                       load(f"{out}/{name}/rota.json"), shots)
+            check_page(browser, name + "-plan", f"{out}/{name}-plan", sc,
+                       None, shots)
+    finally:
+        browser.close()
+    for f in failures[:40]:
+        print("FAIL", f)
+    print(f"{len(failures)} failures; screenshots in {shots}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
