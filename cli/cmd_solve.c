@@ -7,6 +7,7 @@
 #include "../core/diag.h"
 #include "../core/plan.h"
 #include "../core/scenario.h"
+#include "../io/ical.h"
 #include "../io/report.h"
 #include "../solver/problem.h"
 #include "../solver/roster.h"
@@ -80,6 +81,7 @@ int cmd_solve(const struct cli_args *a)
 	    solve_run(&pb, &o, &r, &res, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||
 	    report_write_rota(a->dir, &pb, &r, &res, &err) ||
+	    ical_write_all(a->dir, a->previous, &pb, &r, &err) ||
 	    write_gap_reports(a->dir, &d, &pb, &r, &res, &p, &g, &err)) {
 		diag_print(&err);
 		status = err.status;

@@ -1,0 +1,1114 @@
+/* Calendars of the rota: one per person, one per neighbourhood. */
+#include "ical.h"
+
+#include <errno.h>
+#include <libical/ical.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "../solver/problem.h"
+#include "../solver/roster.h"
+#include "outfile.h"
+#include "sha256.h"
+#include "tz.h"
+
+#ifndef ROTA7_VERSION
+#define ROTA7_VERSION "0.0.0"
+#endif
+
+/* Subscribed clients fetch again this often: twice a day, so a change
+ * to the rota reaches people before their next shift. */
+#define REFRESH_ISO "PT12H"
+#define REFRESH_SECONDS (12 * 3600)
+
+/* More observances than this after truncation means a zone with an odd
+ * history; its halves are then left as libical wrote them. */
+#define MAX_OBSERVANCES 32
+
+/* Everything one run of the writer shares between files. */
+struct run {
+	const struct problem *pb;
+	const struct roster *r;
+	struct tz *tz;
+	icalcomponent *vtz;        /* the VTIMEZONE each file embeds a copy of */
+	instant_t now;
+	const char *previous;      /* NULL: no earlier output to compare */
+	char *period;              /* "March 2018" */
+	char *staff_dir, *nbhd_dir;
+};
+
+/* One event of a file: a shift of this rota, or one an earlier file had
+ * that this rota no longer has (var ROSTER_NONE). */
+struct item {
+	instant_t start;
+	char uid[ICAL_UID_LEN];
+	size_t var;
+	const struct ical_event *old;   /* the earlier file's event, if any */
+};
+
+/* The events of one file and the earlier file it replaces. */
+struct cal_file {
+	struct item *items;
+	size_t n_items, cap;
+	struct ical_calendar prev;
+	unsigned char *matched;         /* [prev.n_events] */
+};
+
+/* The published text of an event. */
+struct content {
+	char *summary, *location, *categories, *description;
+};
+
+/* ---- text ---- */
+
+/* A growing string; oom makes every later append a no-op. */
+struct text {
+	char *s;
+	size_t len, cap;
+	int oom;
+};
+
+static void text_add(struct text *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void text_add(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	char *piece, *grown;
+	size_t n;
+
+	va_start(ap, fmt);
+	piece = t->oom ? NULL : rota_vstrdupf(fmt, ap);
+	va_end(ap);
+	if (!piece) {
+		t->oom = 1;
+		return;
+	}
+	n = strlen(piece);
+	if (t->len + n + 1 > t->cap) {
+		size_t cap = (t->len + n + 1) * 2;
+
+		grown = realloc(t->s, cap);
+		if (!grown) {
+			free(piece);
+			t->oom = 1;
+			return;
+		}
+		t->s = grown;
+		t->cap = cap;
+	}
+	memcpy(t->s + t->len, piece, n + 1);
+	t->len += n;
+	free(piece);
+}
+
+/* The string, or NULL (and nothing leaked) when out of memory. */
+static char *text_take(struct text *t)
+{
+	if (t->oom || !t->s) {
+		free(t->s);
+		return t->oom ? NULL : strdup("");
+	}
+	return t->s;
+}
+
+/* Names from a scenario may hold control characters (JSON allows them);
+ * RFC 5545 TEXT does not, so they become spaces.  In a category a comma
+ * or semicolon would split it in two, and libical does not escape them
+ * there. */
+static char *clean(const char *s, int category)
+{
+	char *out = strdup(s ? s : ""), *p;
+
+	for (p = out; p && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f ||
+		    (category && (*p == ',' || *p == ';' || *p == '\\')))
+			*p = ' ';
+	return out;
+}
+
+static const char *or_id(const char *name, const char *id)
+{
+	return name && *name ? name : id;
+}
+
+/* "7.5", "8", "7.25": hours as people write them. */
+static void fmt_hours(double h, char out[24])
+{
+	char *end;
+
+	snprintf(out, 24, "%.2f", h);
+	end = out + strlen(out) - 1;
+	while (*end == '0')
+		*end-- = '\0';
+	if (*end == '.')
+		*end = '\0';
+}
+
+/* "Late shift" from the id "late": the scenario gives shifts no name. */
+static char *shift_label(const char *id)
+{
+	size_t n = strlen(id);
+	int has_shift = n >= 5 && !strcmp(id + n - 5, "shift");
+	char *s = rota_strdupf("%s%s", id, has_shift ? "" : " shift"), *p;
+
+	if (!s)
+		return NULL;
+	for (p = s; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (*s >= 'a' && *s <= 'z')
+		*s = (char)(*s - 'a' + 'A');
+	return s;
+}
+
+/* ---- UIDs and file names ---- */
+
+/* Each field is length-prefixed so that no two keys run together. */
+static void hash_field(struct sha256 *h, const char *s)
+{
+	char len[24];
+
+	snprintf(len, sizeof(len), "%zu:", strlen(s));
+	sha256_update(h, len, strlen(len));
+	sha256_update(h, s, strlen(s));
+}
+
+void ical_uid(const char *scenario, const char *nbhd, const char *staff,
+	      int32_t date, const char *shift, char out[ICAL_UID_LEN])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char md[SHA256_LEN];
+	char day[CIVIL_DATE_LEN];
+	struct sha256 h;
+	int i;
+
+	civil_format_date(date, day);
+	sha256_init(&h);
+	hash_field(&h, "rota7 calendar uid 1");
+	hash_field(&h, scenario ? scenario : "");
+	hash_field(&h, nbhd ? "neighbourhood" : "staff");
+	hash_field(&h, nbhd ? nbhd : "");
+	hash_field(&h, staff);
+	hash_field(&h, day);
+	hash_field(&h, shift);
+	sha256_final(&h, md);
+	/* 128 bits: collisions are out of reach at any rota's size. */
+	for (i = 0; i < 16; i++) {
+		out[2 * i] = hex[md[i] >> 4];
+		out[2 * i + 1] = hex[md[i] & 15];
+	}
+	memcpy(out + 32, "@rota7", 7);
+}
+
+/* An id as a file name: ids are free text, so anything that could climb
+ * out of the directory or upset a web server is %-encoded. */
+static char *file_name(const char *id)
+{
+	struct text t = {0};
+	const char *p;
+
+	text_add(&t, "%s", "");
+	for (p = id; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    (c == '.' && p != id))
+			text_add(&t, "%c", c);
+		else
+			text_add(&t, "%%%02X", c);
+	}
+	text_add(&t, ".ics");
+	return text_take(&t);
+}
+
+/* ---- time ---- */
+
+/*
+ * Whether t's wall-clock time names t alone.  In the hour repeated in
+ * autumn it does not, and clients disagree on which occurrence is meant
+ * (RFC 5545 says the first, pytz the second), so such an instant is
+ * written in UTC instead.
+ */
+static int unambiguous(const struct tz *tz, instant_t t)
+{
+	instant_t local = t + tz_offset(tz, t);
+	int cand[2], i;
+
+	cand[0] = tz_offset(tz, t - 14 * 3600);
+	cand[1] = tz_offset(tz, t + 14 * 3600);
+	for (i = 0; i < 2; i++) {
+		instant_t other = local - cand[i];
+
+		if (other != t && other + tz_offset(tz, other) == local)
+			return 0;
+	}
+	return 1;
+}
+
+static icalproperty *new_time(int end, struct icaltimetype tt)
+{
+	return end ? icalproperty_new_dtend(tt) : icalproperty_new_dtstart(tt);
+}
+
+/* DTSTART or DTEND: local time with the zone's TZID, never floating. */
+static icalproperty *time_prop(const struct run *run, int end, instant_t t)
+{
+	struct icaltimetype tt = icaltime_null_time();
+	icalproperty *p;
+	int32_t day;
+	int secs;
+
+	if (!unambiguous(run->tz, t))
+		return new_time(end, icaltime_from_timet_with_zone(
+			(time_t)t, 0, icaltimezone_get_utc_timezone()));
+	tz_local(run->tz, t, &day, &secs);
+	civil_to_ymd(day, &tt.year, &tt.month, &tt.day);
+	tt.hour = secs / 3600;
+	tt.minute = secs / 60 % 60;
+	tt.second = secs % 60;
+	tt.is_date = 0;
+	p = new_time(end, tt);
+	if (p)
+		icalproperty_add_parameter(p, icalparameter_new_tzid(
+			run->pb->sc->timezone));
+	return p;
+}
+
+/* ---- the VTIMEZONE ---- */
+
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+static const char *obs_name(icalcomponent *c)
+{
+	icalproperty *p = icalcomponent_get_first_property(c,
+							   ICAL_TZNAME_PROPERTY);
+
+	return p ? icalproperty_get_tzname(p) : NULL;
+}
+
+static int offset(icalcomponent *c, icalproperty_kind kind)
+{
+	icalproperty *p = icalcomponent_get_first_property(c, kind);
+
+	if (!p)
+		return -100000;
+	return kind == ICAL_TZOFFSETTO_PROPERTY ? icalproperty_get_tzoffsetto(p)
+	       : icalproperty_get_tzoffsetfrom(p);
+}
+
+/* An observance's only RRULE, or NULL when it has RDATEs or several. */
+static icalproperty *sole_rule(icalcomponent *c)
+{
+	if (icalcomponent_count_properties(c, ICAL_RRULE_PROPERTY) != 1 ||
+	    icalcomponent_count_properties(c, ICAL_RDATE_PROPERTY) != 0)
+		return NULL;
+	return icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY);
+}
+
+static int same_rule(struct icalrecurrencetype a, struct icalrecurrencetype b)
+{
+	char *sa = icalrecurrencetype_as_string_r(&a);
+	char *sb = icalrecurrencetype_as_string_r(&b);
+	int same = sa && sb && !strcmp(sa, sb);
+
+	free(sa);
+	free(sb);
+	return same;
+}
+
+/* Whether b carries on a's yearly rule from the year after a's UNTIL. */
+static int continues(icalcomponent *a, icalcomponent *b)
+{
+	icalproperty *pa = sole_rule(a), *pb = sole_rule(b), *start;
+	struct icalrecurrencetype ra, rb;
+
+	if (!pa || !pb || icalcomponent_isa(a) != icalcomponent_isa(b) ||
+	    offset(a, ICAL_TZOFFSETFROM_PROPERTY) !=
+	    offset(b, ICAL_TZOFFSETFROM_PROPERTY) ||
+	    offset(a, ICAL_TZOFFSETTO_PROPERTY) !=
+	    offset(b, ICAL_TZOFFSETTO_PROPERTY) ||
+	    !same_str(obs_name(a), obs_name(b)))
+		return 0;
+	ra = icalproperty_get_rrule(pa);
+	rb = icalproperty_get_rrule(pb);
+	start = icalcomponent_get_first_property(b, ICAL_DTSTART_PROPERTY);
+	if (!start || ra.freq != ICAL_YEARLY_RECURRENCE || ra.interval != 1 ||
+	    ra.count || rb.count || icaltime_is_null_time(ra.until) ||
+	    !icaltime_is_null_time(rb.until) ||
+	    icalproperty_get_dtstart(start).year != ra.until.year + 1)
+		return 0;
+	ra.until = icaltime_null_time();
+	return same_rule(ra, rb);
+}
+
+static int is_observance(icalcomponent *c)
+{
+	icalcomponent_kind k = icalcomponent_isa(c);
+
+	return k == ICAL_XSTANDARD_COMPONENT || k == ICAL_XDAYLIGHT_COMPONENT;
+}
+
+/*
+ * libical cuts an ongoing rule in two at 2037, where a zone file's list
+ * of transitions ends and its rule takes over.  Outlook reads a zone best
+ * as one STANDARD and one DAYLIGHT rule without end, so where the second
+ * half is the first carried on, the two are joined again.
+ */
+static void join_split_rules(icalcomponent *vtz)
+{
+	icalcomponent *obs[MAX_OBSERVANCES], *c;
+	size_t n = 0, i, j;
+
+	for (c = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT); c;
+	     c = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
+		if (!is_observance(c))
+			continue;
+		if (n == MAX_OBSERVANCES)
+			return;
+		obs[n++] = c;
+	}
+	for (i = 0; i < n; i++)
+		for (j = 0; obs[i] && j < n; j++) {
+			icalproperty *rule;
+			struct icalrecurrencetype r;
+
+			if (i == j || !obs[j] || !continues(obs[i], obs[j]))
+				continue;
+			rule = sole_rule(obs[i]);
+			r = icalproperty_get_rrule(rule);
+			r.until = icaltime_null_time();
+			icalproperty_set_rrule(rule, r);
+			icalcomponent_remove_component(vtz, obs[j]);
+			icalcomponent_free(obs[j]);
+			obs[j] = NULL;
+		}
+}
+
+static int offset_differs(icaltimezone *zone, const struct tz *tz, instant_t t)
+{
+	struct icaltimetype tt = icaltime_from_timet_with_zone(
+		(time_t)t, 0, icaltimezone_get_utc_timezone());
+
+	return icaltimezone_get_utc_offset_of_utc_time(zone, &tt, NULL) !=
+	       tz_offset(tz, t);
+}
+
+/* Whether zone gives the offset of the zone data at every shift's start
+ * and end, and every half hour of the horizon (where the times of an
+ * earlier file's cancelled events fall). */
+static int zone_agrees(icaltimezone *zone, const struct run *run)
+{
+	const struct scenario *sc = run->pb->sc;
+	const struct horizon *h = &sc->horizon;
+	instant_t t;
+	size_t s;
+	int d;
+
+	/* Two days past the end: the last nights end the next morning. */
+	for (t = h->day_start[0]; t <= h->day_start[h->days] + 2 * 86400;
+	     t += 1800)
+		if (offset_differs(zone, run->tz, t))
+			return 0;
+	for (s = 0; s < sc->n_shifts; s++)
+		for (d = 0; d < h->days; d++)
+			if (offset_differs(zone, run->tz, sc->shifts[s].start_at[d]) ||
+			    offset_differs(zone, run->tz, sc->shifts[s].end_at[d]))
+				return 0;
+	return 1;
+}
+
+/* A VTIMEZONE that put a shift at the wrong time would be believed by
+ * every client, so the one built is read back and compared. */
+static int check_vtimezone(const struct run *run, struct rota_error *err)
+{
+	icaltimezone *zone = icaltimezone_new();
+	icalcomponent *copy = icalcomponent_new_clone(run->vtz);
+	int owned = zone && copy && icaltimezone_set_component(zone, copy);
+	int ok = owned && zone_agrees(zone, run);
+
+	if (!owned && copy)
+		icalcomponent_free(copy);
+	if (zone)
+		icaltimezone_free(zone, 1);
+	if (!ok)
+		rota_error_add(err, ROTA_EINTERNAL, "the calendar time zone for "
+			       "'%s' disagrees with the zone data",
+			       run->pb->sc->timezone);
+	return ok ? 0 : -1;
+}
+
+/* The zone as libical has it, cut to what the horizon needs. */
+static int make_vtimezone(struct run *run, struct rota_error *err)
+{
+	const struct scenario *sc = run->pb->sc;
+	icaltimezone *zone = icaltimezone_get_builtin_timezone(sc->timezone);
+	icalcomponent *full = zone ? icaltimezone_get_component(zone) : NULL;
+	icalproperty *tzid;
+	struct icaltimetype from;
+
+	if (!full || !(run->vtz = icalcomponent_new_clone(full))) {
+		rota_error_add(err, ROTA_EINTERNAL, "no VTIMEZONE for '%s'",
+			       sc->timezone);
+		return -1;
+	}
+	from = icaltime_from_timet_with_zone(
+		(time_t)(sc->horizon.day_start[0] - 86400), 0,
+		icaltimezone_get_utc_timezone());
+	/* ms_compatible keeps each rule's first DTSTART, the form Outlook
+	 * expects, instead of restarting rules at the horizon. */
+	icaltimezone_truncate_vtimezone(run->vtz, from, icaltime_null_time(), 1);
+	join_split_rules(run->vtz);
+	/* libical names its zones "/freeassociation.sourceforge.net/..."; the
+	 * plain IANA name is what other clients recognise. */
+	tzid = icalcomponent_get_first_property(run->vtz, ICAL_TZID_PROPERTY);
+	if (tzid)
+		icalproperty_set_tzid(tzid, sc->timezone);
+	return check_vtimezone(run, err);
+}
+
+/* ---- what an event says ---- */
+
+static void content_release(struct content *c)
+{
+	free(c->summary);
+	free(c->location);
+	free(c->categories);
+	free(c->description);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Minutes a shift lasts by the wall clock: what the rota promised. */
+static int wall_minutes(const struct shift *sh)
+{
+	int m = sh->end_min - sh->start_min;
+
+	return m > 0 ? m : m + 1440;
+}
+
+static void describe_duty(struct text *t, const struct shift *sh,
+			  instant_t start, instant_t end)
+{
+	int real = (int)((end - start) / 60), wall = wall_minutes(sh);
+	char on[24], nominal[24];
+
+	fmt_hours(real / 60.0, on);
+	fmt_hours(wall / 60.0, nominal);
+	text_add(t, "On duty: %s hours", on);
+	if (sh->break_minutes > 0)
+		text_add(t, " with a %d-minute break", sh->break_minutes);
+	if (real != wall)
+		text_add(t, "\nThe clocks go %s during this shift: %s hours on "
+			 "duty instead of %s", real < wall ? "forward" : "back",
+			 on, nominal);
+}
+
+static char *description(const struct problem *pb, size_t v, int for_nbhd)
+{
+	const struct scenario *sc = pb->sc;
+	const struct var *x = &pb->vars[v];
+	const struct staff *st = &sc->staff[x->p];
+	const struct option *o = &pb->people[x->p].opts[x->k];
+	const struct shift *sh = &sc->shifts[x->s];
+	struct text t = {0};
+	char paid[24];
+
+	fmt_hours(x->paid_hours, paid);
+	if (for_nbhd)
+		text_add(&t, "Staff: %s\n", or_id(st->name, st->id));
+	text_add(&t, "Paid hours: %s\n", paid);
+	describe_duty(&t, sh, sh->start_at[x->d], sh->end_at[x->d]);
+	if (o->role != st->role)
+		text_add(&t, "\nCovering a %s's place (own role: %s)",
+			 or_id(sc->roles[o->role].name, sc->roles[o->role].id),
+			 or_id(sc->roles[st->role].name, sc->roles[st->role].id));
+	if (o->nbhd != st->home)
+		text_add(&t, "\nCovering in %s (home neighbourhood: %s)",
+			 or_id(sc->neighbourhoods[o->nbhd].name,
+			       sc->neighbourhoods[o->nbhd].id),
+			 or_id(sc->neighbourhoods[st->home].name,
+			       sc->neighbourhoods[st->home].id));
+	return text_take(&t);
+}
+
+static char *summary(const struct problem *pb, size_t v, int for_nbhd)
+{
+	const struct scenario *sc = pb->sc;
+	const struct var *x = &pb->vars[v];
+	const struct option *o = &pb->people[x->p].opts[x->k];
+	const struct staff *st = &sc->staff[x->p];
+	char *label = shift_label(sc->shifts[x->s].id), *s;
+
+	if (!label)
+		return NULL;
+	s = rota_strdupf("%s: %s, %s%s%s%s", label,
+			 or_id(sc->roles[o->role].name, sc->roles[o->role].id),
+			 or_id(sc->neighbourhoods[o->nbhd].name,
+			       sc->neighbourhoods[o->nbhd].id),
+			 for_nbhd ? " (" : "",
+			 for_nbhd ? or_id(st->name, st->id) : "",
+			 for_nbhd ? ")" : "");
+	free(label);
+	return s;
+}
+
+/* Text of a shift of this rota; every field cleaned for RFC 5545. */
+static int shift_content(const struct problem *pb, size_t v, int for_nbhd,
+			 struct content *c)
+{
+	const struct scenario *sc = pb->sc;
+	const struct var *x = &pb->vars[v];
+	const struct neighbourhood *nb =
+		&sc->neighbourhoods[pb->people[x->p].opts[x->k].nbhd];
+	const struct service *sv = &sc->services[sc->shifts[x->s].service];
+	char *sum = summary(pb, v, for_nbhd), *desc = description(pb, v, for_nbhd);
+
+	c->summary = clean(sum, 0);
+	c->location = clean(or_id(nb->name, nb->id), 0);
+	c->categories = clean(or_id(sv->name, sv->id), 1);
+	/* The description's line breaks are ours; only names were cleaned. */
+	c->description = desc;
+	free(sum);
+	if (!sum || !c->summary || !c->location || !c->categories ||
+	    !c->description) {
+		content_release(c);
+		return -1;
+	}
+	return 0;
+}
+
+#define CANCELLED_PREFIX "Cancelled: "
+
+/* Text of a shift that is gone: the earlier file's, marked. */
+static int cancelled_content(const struct ical_event *old, struct content *c)
+{
+	const char *sum = old->summary ? old->summary : "Shift";
+	int marked = !strncmp(sum, CANCELLED_PREFIX, strlen(CANCELLED_PREFIX));
+
+	c->summary = rota_strdupf("%s%s", marked ? "" : CANCELLED_PREFIX, sum);
+	c->location = strdup(old->location ? old->location : "");
+	c->categories = strdup(old->categories ? old->categories : "");
+	c->description = strdup("This shift is no longer on the rota.");
+	if (!c->summary || !c->location || !c->categories || !c->description) {
+		content_release(c);
+		return -1;
+	}
+	return 0;
+}
+
+/* SEQUENCE of a shift of this rota against the earlier file's event. */
+static int live_sequence(const struct ical_event *old, instant_t start,
+			 instant_t end, const struct content *c)
+{
+	if (!old)
+		return 0;
+	if (old->cancelled || old->start != start || old->end != end ||
+	    !same_str(old->summary, c->summary) ||
+	    !same_str(old->location, c->location) ||
+	    !same_str(old->categories, c->categories) ||
+	    !same_str(old->description, c->description))
+		return old->sequence + 1;
+	return old->sequence;
+}
+
+/* ---- components ---- */
+
+/* Adds p to c; a NULL p (out of memory in libical) is counted. */
+static void add(icalcomponent *c, icalproperty *p, int *oom)
+{
+	if (!p) {
+		*oom = 1;
+		return;
+	}
+	icalcomponent_add_property(c, p);
+}
+
+/* libical escapes backslashes and line breaks in X- values but, on
+ * purpose, not commas; readers (python icalendar, Apple, Google) take
+ * X-WR-* values that way. */
+static icalproperty *x_text(const char *name, const char *value)
+{
+	char *v = clean(value, 0);
+	icalproperty *p = v ? icalproperty_new_x(v) : NULL;
+
+	free(v);
+	if (p)
+		icalproperty_set_x_name(p, name);
+	return p;
+}
+
+static icalproperty *utc_stamp(instant_t t)
+{
+	return icalproperty_new_dtstamp(icaltime_from_timet_with_zone(
+		(time_t)t, 0, icaltimezone_get_utc_timezone()));
+}
+
+static icalcomponent *vevent(const struct run *run, const struct item *it,
+			     instant_t end, int seq, int cancelled,
+			     const struct content *c)
+{
+	icalcomponent *ev = icalcomponent_new_vevent();
+	int oom = !ev;
+
+	if (oom)
+		return NULL;
+	add(ev, icalproperty_new_uid(it->uid), &oom);
+	add(ev, utc_stamp(run->now), &oom);
+	add(ev, time_prop(run, 0, it->start), &oom);
+	add(ev, time_prop(run, 1, end), &oom);
+	add(ev, icalproperty_new_sequence(seq), &oom);
+	add(ev, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED
+					: ICAL_STATUS_CONFIRMED), &oom);
+	add(ev, icalproperty_new_summary(c->summary), &oom);
+	add(ev, icalproperty_new_location(c->location), &oom);
+	add(ev, icalproperty_new_categories(c->categories), &oom);
+	add(ev, icalproperty_new_description(c->description), &oom);
+	add(ev, icalproperty_new_transp(cancelled ? ICAL_TRANSP_TRANSPARENT
+					: ICAL_TRANSP_OPAQUE), &oom);
+	if (oom) {
+		icalcomponent_free(ev);
+		return NULL;
+	}
+	return ev;
+}
+
+/* The event of one item, with its SEQUENCE decided. */
+static icalcomponent *item_event(const struct run *run, const struct item *it,
+				 const char *nbhd)
+{
+	struct content c = {0};
+	icalcomponent *ev;
+	instant_t end;
+	int seq, cancelled = it->var == ROSTER_NONE;
+
+	if (cancelled) {
+		if (cancelled_content(it->old, &c))
+			return NULL;
+		end = it->old->end;
+		seq = it->old->sequence + !it->old->cancelled;
+	} else {
+		const struct var *x = &run->pb->vars[it->var];
+
+		if (shift_content(run->pb, it->var, nbhd != NULL, &c))
+			return NULL;
+		end = run->pb->sc->shifts[x->s].end_at[x->d];
+		seq = live_sequence(it->old, it->start, end, &c);
+	}
+	ev = vevent(run, it, end, seq, cancelled, &c);
+	content_release(&c);
+	return ev;
+}
+
+static icalcomponent *vcalendar(const struct run *run, const char *who)
+{
+	const struct scenario *sc = run->pb->sc;
+	icalcomponent *cal = icalcomponent_new_vcalendar(), *vtz;
+	icalproperty *refresh;
+	char *name = rota_strdupf("%s: rota for %s", who, run->period);
+	int oom = !cal || !name;
+
+	if (!cal) {
+		free(name);
+		return NULL;
+	}
+	add(cal, icalproperty_new_prodid("-//rota7//rota7 " ROTA7_VERSION "//EN"),
+	    &oom);
+	add(cal, icalproperty_new_version("2.0"), &oom);
+	add(cal, icalproperty_new_calscale("GREGORIAN"), &oom);
+	add(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH), &oom);
+	add(cal, name ? x_text("X-WR-CALNAME", name) : NULL, &oom);
+	add(cal, x_text("X-WR-TIMEZONE", sc->timezone), &oom);
+	if (sc->name && *sc->name)
+		add(cal, x_text("X-WR-CALDESC", sc->name), &oom);
+	refresh = icalproperty_new_refreshinterval(
+		icaldurationtype_from_int(REFRESH_SECONDS));
+	if (refresh)
+		icalproperty_add_parameter(refresh,
+					   icalparameter_new_value(ICAL_VALUE_DURATION));
+	add(cal, refresh, &oom);
+	/* Outlook's name for REFRESH-INTERVAL. */
+	add(cal, x_text("X-PUBLISHED-TTL", REFRESH_ISO), &oom);
+	free(name);
+	vtz = oom ? NULL : icalcomponent_new_clone(run->vtz);
+	if (!vtz) {
+		icalcomponent_free(cal);
+		return NULL;
+	}
+	icalcomponent_add_component(cal, vtz);
+	return cal;
+}
+
+/* ---- one file ---- */
+
+static void cal_file_release(struct cal_file *f)
+{
+	free(f->items);
+	free(f->matched);
+	ical_calendar_release(&f->prev);
+	memset(f, 0, sizeof(*f));
+}
+
+static int push(struct cal_file *f, const struct item *it)
+{
+	if (f->n_items == f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 64;
+		struct item *grown = realloc(f->items, cap * sizeof(*grown));
+
+		if (!grown)
+			return -1;
+		f->items = grown;
+		f->cap = cap;
+	}
+	f->items[f->n_items++] = *it;
+	return 0;
+}
+
+static int by_uid_then_newest(const void *a, const void *b)
+{
+	const struct ical_event *x = a, *y = b;
+	int c = strcmp(x->uid, y->uid);
+
+	return c ? c : (x->sequence < y->sequence) - (x->sequence > y->sequence);
+}
+
+/* Reads the earlier file, if asked for; its events end up sorted by UID,
+ * a repeated UID counting once, in its newest version. */
+static int load_previous(const struct run *run, const char *sub,
+			 const char *name, struct cal_file *f,
+			 struct rota_error *err)
+{
+	char *path;
+	size_t i;
+	int ret;
+
+	if (!run->previous)
+		return 0;
+	path = rota_strdupf("%s/calendars/%s/%s", run->previous, sub, name);
+	if (!path) {
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+		return -1;
+	}
+	ret = ical_read(path, 1, &f->prev, err);
+	free(path);
+	if (ret)
+		return -1;
+	if (f->prev.n_events)
+		qsort(f->prev.events, f->prev.n_events, sizeof(*f->prev.events),
+		      by_uid_then_newest);
+	f->matched = calloc(f->prev.n_events + 1, 1);
+	if (!f->matched) {
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+		return -1;
+	}
+	for (i = 1; i < f->prev.n_events; i++)
+		f->matched[i] = !strcmp(f->prev.events[i].uid,
+					f->prev.events[i - 1].uid);
+	return 0;
+}
+
+static int uid_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct ical_event *)elem)->uid);
+}
+
+/* The earlier file's event with this UID (its newest), marked as seen. */
+static const struct ical_event *find_old(struct cal_file *f, const char *uid)
+{
+	const struct ical_event *e;
+	size_t i;
+
+	if (!f->prev.n_events)
+		return NULL;
+	e = bsearch(uid, f->prev.events, f->prev.n_events,
+		    sizeof(*f->prev.events), uid_cmp);
+	if (!e)
+		return NULL;
+	i = (size_t)(e - f->prev.events);
+	while (i > 0 && !strcmp(f->prev.events[i - 1].uid, uid))
+		i--;
+	f->matched[i] = 1;
+	return &f->prev.events[i];
+}
+
+static int add_shift(const struct run *run, struct cal_file *f, size_t v,
+		     const char *nbhd)
+{
+	const struct scenario *sc = run->pb->sc;
+	const struct var *x = &run->pb->vars[v];
+	struct item it;
+
+	it.var = v;
+	it.start = sc->shifts[x->s].start_at[x->d];
+	ical_uid(sc->name, nbhd, sc->staff[x->p].id, scenario_date(sc, x->d),
+		 sc->shifts[x->s].id, it.uid);
+	it.old = find_old(f, it.uid);
+	return push(f, &it);
+}
+
+/* Events of the earlier file this rota no longer has: cancelled, if
+ * they fall in this horizon (earlier months are not this file's
+ * business). */
+static int add_cancelled(const struct run *run, struct cal_file *f)
+{
+	const struct horizon *h = &run->pb->sc->horizon;
+	size_t i;
+
+	for (i = 0; i < f->prev.n_events; i++) {
+		const struct ical_event *e = &f->prev.events[i];
+		struct item it;
+
+		if (f->matched[i] || e->start < h->day_start[0] ||
+		    e->start >= h->day_start[h->days] ||
+		    strlen(e->uid) >= ICAL_UID_LEN)
+			continue;
+		memcpy(it.uid, e->uid, strlen(e->uid) + 1);
+		it.start = e->start;
+		it.var = ROSTER_NONE;
+		it.old = e;
+		if (push(f, &it))
+			return -1;
+	}
+	return 0;
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return strcmp(x->uid, y->uid);
+}
+
+static int write_text(const char *dir, const char *name, const char *text,
+		      struct rota_error *err)
+{
+	struct outfile o;
+
+	if (outfile_open(&o, dir, name, err))
+		return -1;
+	if (fputs(text, o.f) == EOF) {
+		outfile_abort(&o);
+		rota_error_add(err, ROTA_EOUTPUT, "cannot write '%s/%s'", dir,
+			       name);
+		return -1;
+	}
+	return outfile_commit(&o, err);
+}
+
+/* Builds and writes one calendar from f's items. */
+static int write_calendar(const struct run *run, struct cal_file *f,
+			  const char *dir, const char *name, const char *who,
+			  const char *nbhd, struct rota_error *err)
+{
+	icalcomponent *cal = vcalendar(run, who);
+	char *text = NULL;
+	size_t i;
+	int ret = -1;
+
+	if (f->n_items)
+		qsort(f->items, f->n_items, sizeof(*f->items), by_start);
+	for (i = 0; cal && i < f->n_items; i++) {
+		icalcomponent *ev = item_event(run, &f->items[i], nbhd);
+
+		if (!ev)
+			goto out;
+		icalcomponent_add_component(cal, ev);
+	}
+	text = cal ? icalcomponent_as_ical_string_r(cal) : NULL;
+	if (text)
+		ret = write_text(dir, name, text, err);
+out:
+	if (!text)
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	free(text);
+	if (cal)
+		icalcomponent_free(cal);
+	return ret;
+}
+
+/* ---- every file ---- */
+
+static int staff_calendar(const struct run *run, int p, struct rota_error *err)
+{
+	const struct staff *st = &run->pb->sc->staff[p];
+	struct cal_file f = {0};
+	char *name = file_name(st->id);
+	int d, ret = -1;
+
+	if (!name) {
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+		return -1;
+	}
+	if (load_previous(run, "staff", name, &f, err))
+		goto out;
+	for (d = 0; d < run->pb->days; d++) {
+		size_t v = roster_get(run->r, p, d);
+
+		if (v != ROSTER_NONE && add_shift(run, &f, v, NULL))
+			goto oom;
+	}
+	if (run->previous && add_cancelled(run, &f))
+		goto oom;
+	/* Nobody needs an empty calendar; one that only cancels is needed. */
+	ret = f.n_items ? write_calendar(run, &f, run->staff_dir, name,
+					 or_id(st->name, st->id), NULL, err) : 0;
+	goto out;
+oom:
+	rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+out:
+	cal_file_release(&f);
+	free(name);
+	return ret;
+}
+
+static int nbhd_calendar(const struct run *run, int n, struct rota_error *err)
+{
+	const struct problem *pb = run->pb;
+	const struct neighbourhood *nb = &pb->sc->neighbourhoods[n];
+	struct cal_file f = {0};
+	char *name = file_name(nb->id);
+	size_t p;
+	int d, ret = -1;
+
+	if (!name) {
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+		return -1;
+	}
+	if (load_previous(run, "neighbourhood", name, &f, err))
+		goto out;
+	for (p = 0; p < pb->sc->n_staff; p++)
+		for (d = 0; d < pb->days; d++) {
+			size_t v = roster_get(run->r, (int)p, d);
+
+			if (v != ROSTER_NONE &&
+			    pb->people[p].opts[pb->vars[v].k].nbhd == n &&
+			    add_shift(run, &f, v, nb->id))
+				goto oom;
+		}
+	if (run->previous && add_cancelled(run, &f))
+		goto oom;
+	ret = write_calendar(run, &f, run->nbhd_dir, name, or_id(nb->name, nb->id),
+			     nb->id, err);
+	goto out;
+oom:
+	rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+out:
+	cal_file_release(&f);
+	free(name);
+	return ret;
+}
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+/* "March 2018", "October to November 2018", "December 2018 to January
+ * 2019": the months the horizon touches. */
+static char *period(const struct scenario *sc)
+{
+	int y1, m1, d1, y2, m2, d2;
+
+	civil_to_ymd(sc->horizon.start, &y1, &m1, &d1);
+	civil_to_ymd(sc->horizon.start + sc->horizon.days - 1, &y2, &m2, &d2);
+	if (y1 == y2 && m1 == m2)
+		return rota_strdupf("%s %d", month_names[m1 - 1], y1);
+	if (y1 == y2)
+		return rota_strdupf("%s to %s %d", month_names[m1 - 1],
+				    month_names[m2 - 1], y1);
+	return rota_strdupf("%s %d to %s %d", month_names[m1 - 1], y1,
+			    month_names[m2 - 1], y2);
+}
+
+static void run_close(struct run *run)
+{
+	if (run->vtz)
+		icalcomponent_free(run->vtz);
+	tz_close(run->tz);
+	free(run->period);
+	free(run->staff_dir);
+	free(run->nbhd_dir);
+}
+
+static int check_previous(const char *previous, struct rota_error *err)
+{
+	struct stat st;
+
+	if (!previous)
+		return 0;
+	if (stat(previous, &st)) {
+		rota_error_add(err, ROTA_EINPUT, "--previous '%s': %s", previous,
+			       strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		rota_error_add(err, ROTA_EINPUT, "--previous '%s': not a directory",
+			       previous);
+		return -1;
+	}
+	return 0;
+}
+
+static int run_open(struct run *run, const char *dir, const char *previous,
+		    const struct problem *pb, const struct roster *r,
+		    instant_t now, struct rota_error *err)
+{
+	memset(run, 0, sizeof(*run));
+	run->pb = pb;
+	run->r = r;
+	run->now = now;
+	run->previous = previous;
+	if (check_previous(previous, err))
+		return -1;
+	run->tz = tz_open(pb->sc->timezone);
+	run->period = period(pb->sc);
+	run->staff_dir = rota_strdupf("%s/calendars/staff", dir);
+	run->nbhd_dir = rota_strdupf("%s/calendars/neighbourhood", dir);
+	if (!run->tz || !run->period || !run->staff_dir || !run->nbhd_dir) {
+		rota_error_add(err, ROTA_EINTERNAL, run->tz ? "out of memory"
+			       : "timezone vanished");
+		return -1;
+	}
+	if (make_vtimezone(run, err) || outfile_mkdir(run->staff_dir, err) ||
+	    outfile_mkdir(run->nbhd_dir, err))
+		return -1;
+	return 0;
+}
+
+int ical_write_at(const char *dir, const char *previous,
+		  const struct problem *pb, const struct roster *r,
+		  instant_t now, struct rota_error *err)
+{
+	struct run run;
+	size_t i;
+	int ret = -1;
+
+	if (run_open(&run, dir, previous, pb, r, now, err))
+		goto out;
+	for (i = 0; i < pb->sc->n_staff; i++)
+		if (staff_calendar(&run, (int)i, err))
+			goto out;
+	for (i = 0; i < pb->sc->n_neighbourhoods; i++)
+		if (nbhd_calendar(&run, (int)i, err))
+			goto out;
+	ret = 0;
+out:
+	run_close(&run);
+	return ret;
+}
+
+int ical_write_all(const char *dir, const char *previous,
+		   const struct problem *pb, const struct roster *r,
+		   struct rota_error *err)
+{
+	return ical_write_at(dir, previous, pb, r, (instant_t)time(NULL), err);
+}
