@@ -39,6 +39,8 @@ struct build {
 	                               absent, that is fixed at zero */
 	int feasibility;         /* hard rules only: leave out rows and
 	                            columns that only price soft rules */
+	double constant;         /* of the row under construction: moved to
+	                            the bounds by build_row */
 	/* scratch row under construction */
 	int *cols;
 	double *vals;
@@ -99,6 +101,10 @@ double constraints_person_cost_local(const struct problem *pb,
  * finishes with bounds and a name. */
 void build_begin(struct build *b);
 int build_term(struct build *b, int col, double val);
+/* Adds the vars covering cell c, each with coefficient coef (only those
+ * that can meet `senior`, when given). */
+int build_cell(struct build *b, size_t c, double coef,
+	       const struct skill_mix *senior);
 /* Adds all columns of person p on day d whose shift passes `keep`
  * (NULL: all), each with coefficient val. */
 int build_day(struct build *b, int p, int d,

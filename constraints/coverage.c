@@ -11,7 +11,7 @@ int coverage_rows(struct build *b)
 	const struct problem *pb = b->pb;
 	const struct scenario *sc = pb->sc;
 	const struct weights *w = &sc->weights;
-	size_t c, i;
+	size_t c;
 
 	if (b->feasibility)
 		return 0;
@@ -30,9 +30,8 @@ int coverage_rows(struct build *b)
 		if (u < 0)
 			return -1;
 		build_begin(b);
-		for (i = b->cell_first[c]; i < b->cell_first[c + 1]; i++)
-			if (build_term(b, b->x[b->cell_vars[i]], 1))
-				return -1;
+		if (build_cell(b, c, 1, NULL))
+			return -1;
 		if (w->over_cover_hour > 0 && b->n) {
 			o = model_col(b->m, 0, MODEL_INF, 0, w->over_cover_hour * h,
 				      "over[%zu]", c);

@@ -44,6 +44,28 @@ const char *build_date(const struct problem *pb, int d, char *buf)
 void build_begin(struct build *b)
 {
 	b->n = 0;
+	b->constant = 0;
+}
+
+int build_cell(struct build *b, size_t c, double coef,
+	       const struct skill_mix *senior)
+{
+	const struct problem *pb = b->pb;
+	size_t i;
+
+	if (c == (size_t)-1)
+		return 0;
+	for (i = b->cell_first[c]; i < b->cell_first[c + 1]; i++) {
+		size_t v = b->cell_vars[i];
+
+		if (senior && !skill_mix_is_senior(pb, senior, v))
+			continue;
+		if (b->x[v] >= 0) {
+			if (build_term(b, b->x[v], coef))
+				return -1;
+		}
+	}
+	return 0;
 }
 
 int build_term(struct build *b, int col, double val)
@@ -94,8 +116,9 @@ int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(name, sizeof(name), fmt, ap);
 	va_end(ap);
-	return model_row(b->m, lb, ub, b->n, b->cols, b->vals, "%s", name) < 0
-		       ? -1 : 0;
+	/* Fixed vars moved to the right-hand side. */
+	return model_row(b->m, lb - b->constant, ub - b->constant, b->n, b->cols,
+			 b->vals, "%s", name) < 0 ? -1 : 0;
 }
 
 /* Cell -> vars covering it: the transpose of problem.var_cells. */

@@ -53,23 +53,6 @@ int skill_mix_is_senior(const struct problem *pb, const struct skill_mix *m,
 	return pb->sc->staff[pb->vars[v].p].band >= m->min_band;
 }
 
-static int cell_terms(struct build *b, size_t c, double coef,
-		      const struct skill_mix *senior)
-{
-	size_t i;
-
-	if (c == (size_t)-1)
-		return 0;
-	for (i = b->cell_first[c]; i < b->cell_first[c + 1]; i++) {
-		size_t v = b->cell_vars[i];
-
-		if ((!senior || skill_mix_is_senior(b->pb, senior, v)) &&
-		    build_term(b, b->x[v], coef))
-			return -1;
-	}
-	return 0;
-}
-
 static int rule_unit_day(struct build *b, size_t mi, int u, int d)
 {
 	const struct problem *pb = b->pb;
@@ -89,8 +72,8 @@ static int rule_unit_day(struct build *b, size_t mi, int u, int d)
 		if (m->type == MIX_RATIO) {
 			size_t pt = problem_track(pb, m->service, m->scope, u, m->per);
 
-			if (cell_terms(b, c, 1, NULL) ||
-			    cell_terms(b, cell_at(pb, pt, ce->from), -m->at_most,
+			if (build_cell(b, c, 1, NULL) ||
+			    build_cell(b, cell_at(pb, pt, ce->from), -m->at_most,
 				       NULL) ||
 			    build_row(b, -MODEL_INF, 0, "ratio[%zu,%s,%s,%zu]", mi,
 				      unit, date, c))
@@ -100,9 +83,14 @@ static int rule_unit_day(struct build *b, size_t mi, int u, int d)
 		if (ce->from > covered)
 			break;   /* a gap no shift reaches: infeasible below */
 		covered = ce->to;
-		if (cell_terms(b, c, 1, m) ||
-		    model_row(b->m, m->count, MODEL_INF, b->n, b->cols, b->vals,
-			      "senior[%zu,%s,%s,%zu]", mi, unit, date, c) < 0)
+		if (build_cell(b, c, 1, m))
+			return -1;
+		if (!b->n && b->constant < m->count) {
+			covered = ce->from;   /* nobody left to meet it */
+			break;
+		}
+		if (build_row(b, m->count, MODEL_INF, "senior[%zu,%s,%s,%zu]", mi,
+			      unit, date, c))
 			return -1;
 	}
 	if (m->type == MIX_SENIOR && m->count > 0 && covered < m->to_at[d] &&

@@ -235,6 +235,12 @@ void search_release(struct search *s)
 
 /* ---- moves ---- */
 
+/* What a slot (person x days + day) held before a compound move. */
+struct saved {
+	size_t slot;
+	size_t var;
+};
+
 /* Change in coverage and senior cost when var v comes (dir +1) or goes
  * (dir -1), with the counts as they are before the change. */
 static double var_delta(struct search *s, size_t v, int dir)
@@ -485,11 +491,6 @@ out:
 }
 
 /* ---- ruin and recreate ---- */
-
-struct saved {
-	size_t slot;
-	size_t var;
-};
 
 /* Clears the people of one neighbourhood over a few days and refills
  * greedily; kept if the rota is legal and no worse, undone otherwise. */
