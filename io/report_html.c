@@ -678,7 +678,7 @@ static void off_cell(const struct page *pg, size_t p, int d)
 	FILE *f = pg->f;
 
 	if (kind) {
-		fprintf(f, "<td class=\"d lv\" title=\"");
+		fputs("<td class=\"d lv\" title=\"", f);
 		day_title(f, pg->sc, d);
 		fputs(": ", f);
 		esc(f, kind);
