@@ -35,6 +35,12 @@ static size_t below(struct search *s, size_t n)
 	return n ? (size_t)(next(s) % n) : 0;
 }
 
+static void set_hour_price(struct search *s, double mu)
+{
+	s->hour_price = mu;
+	s->steered = s->objective + mu * s->paid;
+}
+
 static void shuffle(struct search *s, size_t *a, size_t n)
 {
 	size_t i;
@@ -211,6 +217,7 @@ int search_init(struct search *s, const struct problem *pb, uint64_t seed,
 		s->objective += SENIOR_HOUR * s->needs[p].count *
 				cell_hours(&pb->cells[s->needs[p].cell]);
 	s->objective += global_cost(pb, &s->r);
+	s->steered = s->objective;
 	return 0;
 oom:
 	snprintf(why, why_len, "out of memory");
@@ -283,13 +290,14 @@ static double var_delta(struct search *s, size_t v, int dir)
 
 /*
  * Sets what p works on d, keeping every count and cost up to date, and
- * returns the change in the objective.  Legality is the caller's
- * business (see legal()).
+ * returns the change in the steered objective (the objective plus
+ * hour_price per paid hour).  Legality is the caller's business (see
+ * legal()).
  */
 static double apply(struct search *s, int p, int d, size_t nv)
 {
 	size_t ov = roster_get(&s->r, p, d);
-	double delta = 0, pc;
+	double delta = 0, pc, dpaid;
 
 	if (ov == nv)
 		return 0;
@@ -306,6 +314,11 @@ static double apply(struct search *s, int p, int d, size_t nv)
 	delta += pc - s->person_cost[p] + s->senior_delta;
 	s->person_cost[p] = pc;
 	s->objective += delta;
+	dpaid = (nv == ROSTER_NONE ? 0 : s->pb->vars[nv].paid_hours) -
+		(ov == ROSTER_NONE ? 0 : s->pb->vars[ov].paid_hours);
+	s->paid += dpaid;
+	delta += s->hour_price * dpaid;
+	s->steered += delta;
 	s->moves++;
 	return s->senior_first ? s->senior_delta : delta;
 }
@@ -502,7 +515,7 @@ static int ruin_recreate(struct search *s, size_t *slots, struct saved *sv)
 	int home = sc->staff[below(s, sc->n_staff)].home;
 	int len = 3 + (int)below(s, 5);
 	int d0 = (int)below(s, days), d, ok = 1;
-	double before = s->objective;
+	double before = s->steered;
 
 	for (p = 0; p < sc->n_staff; p++) {
 		if (sc->staff[p].home != home)
@@ -525,8 +538,8 @@ static int ruin_recreate(struct search *s, size_t *slots, struct saved *sv)
 
 		ok = legal(s, pp, roster_get(&s->r, pp, dd), sv[i].var);
 	}
-	if (ok && s->objective <= before + 1e-7)
-		return s->objective < before - 1e-7;
+	if (ok && s->steered <= before + 1e-7)
+		return s->steered < before - 1e-7;
 	for (i = 0; i < n; i++)
 		apply(s, (int)(sv[i].slot / days), (int)(sv[i].slot % days),
 		      sv[i].var);
@@ -593,31 +606,31 @@ void search_run(struct search *s, double deadline,
 {
 	const struct problem *pb = s->pb;
 	size_t n_staff = pb->sc->n_staff, days = (size_t)pb->days;
-	size_t n = 0, p, i;
+	size_t n, i;
 	size_t *slots = malloc((n_staff * days + 1) * sizeof(size_t));
 	struct saved *sv = malloc((n_staff * days + 1) * sizeof(*sv));
 	long idle = 0, max_idle = 200 + 5 * (long)n_staff;
-	double last_report = search_now();
+	double t0 = search_now(), last_report = t0, span = deadline - t0;
 
 	s->deadline = deadline;
 	if (!slots || !sv)
 		goto out;
-	for (p = 0; p < n_staff * days; p++)
-		if (!pb->people[p / days].off[p % days])
-			slots[n++] = p;
-	/* Senior cover first, on its own: once met, the full objective
-	 * prices breaking it far above anything else, so it stays met. */
-	if (s->n_needs) {
-		s->senior_first = 1;
-		descend(s, slots, n);
-		if (search_senior_short(s) > 0)
-			repair_seniors(s);
-		s->senior_first = 0;
-	}
+	n = all_slots(s, slots);
+	set_hour_price(s, 0.4 * pb->sc->weights.uncovered_hour);
 	descend(s, slots, n);
-	while (idle < max_idle && search_now() < deadline) {
-		int better = ruin_recreate(s, slots, sv);
+	while (search_now() < deadline) {
+		int better;
 
+		if (s->hour_price > 0 &&
+		    (idle >= max_idle / 4 || search_now() > t0 + 0.6 * span)) {
+			/* Steering done: from here on, the objective itself. */
+			set_hour_price(s, 0);
+			descend(s, slots, n);
+			idle = 0;
+		} else if (idle >= max_idle) {
+			break;
+		}
+		better = ruin_recreate(s, slots, sv);
 		for (i = 0; i < 4 && n_staff; i++)
 			better |= shift_day(s, (int)below(s, n_staff));
 		idle = better ? 0 : idle + 1;
@@ -627,6 +640,7 @@ void search_run(struct search *s, double deadline,
 				break;
 		}
 	}
+	set_hour_price(s, 0);
 out:
 	free(slots);
 	free(sv);

@@ -53,6 +53,11 @@ struct search {
 	double deadline;         /* monotonic seconds */
 	long moves;
 	int senior_first;        /* pricing only unmet senior cover */
+	double hour_price;       /* mu: a price on every paid hour, steering
+	                            early search toward shifts that waste
+	                            less of people's contract hours */
+	double paid;             /* paid hours of the whole rota */
+	double steered;          /* objective + hour_price x paid */
 	double senior_delta;     /* its part of the last apply() */
 };
 
