@@ -28,7 +28,7 @@ static const struct command commands[] = {
 	{"plan", cmd_plan, "plan SCENARIO [-o DIR]",
 	 "required FTE, in post and gap per neighbourhood and role"},
 	{"solve", cmd_solve, "solve SCENARIO [-o DIR] [--time-limit SEC] "
-	 "[--gap REL] [--seed N] [-q]", "build and solve the rota; write the rota"
+	 "[--gap REL] [--seed N] [--previous DIR] [-q]", "build and solve the rota; write the rota"
 	 " and the FTE gap"},
 	{"export-lp", cmd_export_lp, "export-lp SCENARIO FILE",
 	 "write the integer program as CPLEX LP (.lp) or free MPS (.mps)"},
@@ -52,6 +52,9 @@ static void usage(FILE *f)
 	      "  --gap REL         stop when this close to the bound\n"
 	      "  --seed N          seed of the search (same input and seed, same "
 	      "rota)\n"
+	      "  --previous DIR    an earlier output: changed shifts get a higher "
+	      "SEQUENCE\n"
+	      "                    and removed ones are published as cancelled\n"
 	      "  -q                no progress on standard error\n"
 	      "  -h, --help        this text\n"
 	      "  --version         the version\n\n"
