@@ -111,6 +111,11 @@ int build_day(struct build *b, int p, int d,
 	      int (*keep)(const struct problem *pb, int s), double val);
 int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* At most m days in any m + 1 in a row with a shift passing `keep` (NULL:
+ * any) for person p; rows named name[staff,first date]. */
+int build_max_in_a_row(struct build *b, int p, int m,
+		       int (*keep)(const struct problem *pb, int s),
+		       const char *name);
 
 /*
  * Fairness, shared by weekends and unsocial hours: for a measure W_p of

@@ -106,6 +106,28 @@ int build_day(struct build *b, int p, int d,
 	return 0;
 }
 
+int build_max_in_a_row(struct build *b, int p, int m,
+		       int (*keep)(const struct problem *pb, int s),
+		       const char *name)
+{
+	const struct problem *pb = b->pb;
+	char date[CIVIL_DATE_LEN];
+	int d, j;
+
+	for (d = 0; d + m < pb->days; d++) {
+		build_begin(b);
+		for (j = 0; j <= m; j++)
+			if (build_day(b, p, d + j, keep, 1))
+				return -1;
+		/* Fewer terms than the limit cannot break it. */
+		if (b->n > (size_t)m &&
+		    build_row(b, -MODEL_INF, m, "%s[%s,%s]", name,
+			      pb->sc->staff[p].id, build_date(pb, d, date)))
+			return -1;
+	}
+	return 0;
+}
+
 int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
 {
 	char name[MODEL_NAME_MAX];
@@ -199,9 +221,9 @@ void constraints_build_release(struct build *b)
 	memset(b, 0, sizeof(*b));
 }
 
-int constraints_build(struct build *b, const struct problem *pb,
-		      struct model *m, int relaxation,
-		      const unsigned char *keep, struct rota_error *err)
+static int build_all(struct build *b, const struct problem *pb,
+		     struct model *m, int relaxation, int feasibility,
+		     const unsigned char *keep, struct rota_error *err)
 {
 	size_t f;
 
@@ -209,6 +231,7 @@ int constraints_build(struct build *b, const struct problem *pb,
 	b->pb = pb;
 	b->m = m;
 	b->relaxation = relaxation;
+	b->feasibility = feasibility;
 	b->keep = keep;
 	if (add_x(b) || index_cells(b))
 		goto oom;
@@ -222,27 +245,18 @@ oom:
 	return -1;
 }
 
+int constraints_build(struct build *b, const struct problem *pb,
+		      struct model *m, int relaxation,
+		      const unsigned char *keep, struct rota_error *err)
+{
+	return build_all(b, pb, m, relaxation, 0, keep, err);
+}
+
 int constraints_build_for(struct build *b, const struct problem *pb,
 			  struct model *m, const unsigned char *keep,
 			  struct rota_error *err)
 {
-	size_t f;
-
-	memset(b, 0, sizeof(*b));
-	b->pb = pb;
-	b->m = m;
-	b->keep = keep;
-	b->feasibility = 1;
-	if (add_x(b) || index_cells(b))
-		goto oom;
-	for (f = 0; f < constraint_n_families; f++)
-		if (constraint_families[f].rows(b))
-			goto oom;
-	return 0;
-oom:
-	rota_error_add(err, ROTA_EINTERNAL, "out of memory building the model");
-	constraints_build_release(b);
-	return -1;
+	return build_all(b, pb, m, 0, 1, keep, err);
 }
 
 int constraints_check_person(const struct problem *pb, const struct roster *r,

@@ -12,25 +12,6 @@ static int is_night(const struct problem *pb, int s)
 	return pb->sc->shifts[s].night;
 }
 
-static int night_rows(struct build *b, int p, int m)
-{
-	const struct problem *pb = b->pb;
-	char date[CIVIL_DATE_LEN];
-	int d, j;
-
-	for (d = 0; d + m < pb->days; d++) {
-		build_begin(b);
-		for (j = 0; j <= m; j++)
-			if (build_day(b, p, d + j, is_night, 1))
-				return -1;
-		if (b->n > (size_t)m && build_row(b, -MODEL_INF, m, "nights[%s,%s]",
-					   pb->sc->staff[p].id,
-					   build_date(pb, d, date)))
-			return -1;
-	}
-	return 0;
-}
-
 static int max_shift_rows(struct build *b, int p)
 {
 	const struct problem *pb = b->pb;
@@ -61,8 +42,9 @@ int nights_rows(struct build *b)
 	size_t p;
 
 	for (p = 0; p < b->pb->sc->n_staff; p++)
-		if (night_rows(b, (int)p,
-			       b->pb->sc->staff[p].rules.max_nights_in_a_row) ||
+		if (build_max_in_a_row(b, (int)p,
+				       b->pb->sc->staff[p].rules.max_nights_in_a_row,
+				       is_night, "nights") ||
 		    max_shift_rows(b, (int)p))
 			return -1;
 	return 0;

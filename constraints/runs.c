@@ -4,25 +4,6 @@
  */
 #include "constraints.h"
 
-static int max_rows(struct build *b, int p, int m)
-{
-	const struct problem *pb = b->pb;
-	char date[CIVIL_DATE_LEN];
-	int d, j;
-
-	for (d = 0; d + m < pb->days; d++) {
-		build_begin(b);
-		for (j = 0; j <= m; j++)
-			if (build_day(b, p, d + j, NULL, 1))
-				return -1;
-		if (b->n > (size_t)m && build_row(b, -MODEL_INF, m, "max_days[%s,%s]",
-					   pb->sc->staff[p].id,
-					   build_date(pb, d, date)))
-			return -1;
-	}
-	return 0;
-}
-
 /*
  * A run starting on d (worked d, off d-1) must go on to d+m-1:
  * D[d] - D[d-1] - D[d+j] <= 0 for j < m.  With `off` set, the same for
@@ -58,7 +39,8 @@ int runs_rows(struct build *b)
 	for (p = 0; p < b->pb->sc->n_staff; p++) {
 		const struct rules *ru = &b->pb->sc->staff[p].rules;
 
-		if (max_rows(b, (int)p, ru->max_days_in_a_row) ||
+		if (build_max_in_a_row(b, (int)p, ru->max_days_in_a_row, NULL,
+				       "max_days") ||
 		    min_rows(b, (int)p, ru->min_days_in_a_row, 0) ||
 		    min_rows(b, (int)p, ru->min_days_off_in_a_row, 1))
 			return -1;

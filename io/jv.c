@@ -31,27 +31,6 @@ const char *jv_index_path(char out[JV_PATH_MAX], const char *base, size_t i)
 	return out;
 }
 
-const char *jv_type_name(const json_t *j)
-{
-	switch (json_typeof(j)) {
-	case JSON_OBJECT:
-		return "an object";
-	case JSON_ARRAY:
-		return "an array";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL:
-		return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "a boolean";
-	case JSON_NULL:
-		return "null";
-	}
-	return "a value";
-}
-
 static const char *wanted_name(json_type type)
 {
 	switch (type) {
@@ -71,6 +50,11 @@ static const char *wanted_name(json_type type)
 		return "null";
 	}
 	return "a value";
+}
+
+const char *jv_type_name(const json_t *j)
+{
+	return wanted_name(json_typeof(j));
 }
 
 static int has_type(json_t *j, json_type type)
