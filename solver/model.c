@@ -11,6 +11,7 @@ struct model {
 	int last;              /* 0 none, 1 LP, 2 MIP */
 	const double *start;   /* for the callback during one solve */
 	int start_given;
+	int (*stop)(void);     /* likewise */
 };
 
 static int quiet_hook(void *info, const char *s)
@@ -218,6 +219,10 @@ static void callback(glp_tree *t, void *info)
 {
 	struct model *m = info;
 
+	if (m->stop && m->stop()) {
+		glp_ios_terminate(t);
+		return;
+	}
 	if (glp_ios_reason(t) == GLP_IHEUR && m->start && !m->start_given) {
 		size_t n = model_n_cols(m);
 		double *x = malloc((n + 1) * sizeof(double));
@@ -275,6 +280,7 @@ int model_solve_mip(struct model *m, const struct model_opts *o,
 	p.cb_info = m;
 	m->start = o->start;
 	m->start_given = 0;
+	m->stop = o->stop;
 	glp_term_hook(o->verbose ? NULL : quiet_hook, NULL);
 	if (!o->presolve && lp_first(m, o, &p)) {
 		r->status = MODEL_UNKNOWN;

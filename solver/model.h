@@ -61,6 +61,8 @@ struct model_opts {
 	int presolve;           /* GLPK's presolver (LP and MIP) */
 	int verbose;            /* GLPK's own output on stdout */
 	int first_feasible;     /* stop at the first solution found */
+	int (*stop)(void);      /* polled during the search: non-zero ends
+	                           it (NULL: never) */
 };
 
 struct model_result {

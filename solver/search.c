@@ -1,6 +1,7 @@
 #include "search.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,19 @@
 /* Price of an hour of unmet senior cover: above any soft cost, so the
  * search meets the hard rule whenever a move can. */
 #define SENIOR_HOUR 1e7
+
+/* Set from a signal handler: only ever written 0 -> 1. */
+static volatile sig_atomic_t stop_requested;
+
+void search_stop(void)
+{
+	stop_requested = 1;
+}
+
+int search_stopped(void)
+{
+	return stop_requested != 0;
+}
 
 double search_now(void)
 {
@@ -33,6 +47,11 @@ static uint64_t next(struct search *s)
 static size_t below(struct search *s, size_t n)
 {
 	return n ? (size_t)(next(s) % n) : 0;
+}
+
+static int running(const struct search *s)
+{
+	return !stop_requested && search_now() < s->deadline;
 }
 
 static void set_hour_price(struct search *s, double mu)
@@ -393,7 +412,7 @@ static int descend(struct search *s, size_t *slots, size_t n)
 	int any = 0, changed = 1;
 	size_t i, days = (size_t)s->pb->days;
 
-	while (changed && search_now() < s->deadline) {
+	while (changed && running(s)) {
 		changed = 0;
 		shuffle(s, slots, n);
 		for (i = 0; i < n; i++)
@@ -492,7 +511,7 @@ static void repair_seniors(struct search *s)
 	for (n = 0; n < s->n_needs; n++)
 		order[n] = n;
 	for (round = 0; round < 30 && search_senior_short(s) > 0 &&
-			search_now() < s->deadline; round++) {
+			running(s); round++) {
 		shuffle(s, order, s->n_needs);
 		for (n = 0; n < s->n_needs; n++)
 			if (s->needs[order[n]].have < s->needs[order[n]].count)
@@ -618,7 +637,7 @@ void search_run(struct search *s, double deadline,
 	n = all_slots(s, slots);
 	set_hour_price(s, 0.4 * pb->sc->weights.uncovered_hour);
 	descend(s, slots, n);
-	while (search_now() < deadline) {
+	while (running(s)) {
 		int better;
 
 		if (s->hour_price > 0 &&

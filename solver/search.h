@@ -83,4 +83,9 @@ double search_senior_short(const struct search *s);
 
 double search_now(void);
 
+/* Asks every search under way to stop at its next step and keep the best
+ * rota so far.  Async-signal-safe: made for SIGINT and SIGTERM. */
+void search_stop(void);
+int search_stopped(void);
+
 #endif

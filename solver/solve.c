@@ -161,8 +161,12 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	atomic_store(&t.upper, s.objective);
 	/* A search that settles early leaves the bound as long again, within
 	 * the time limit, so the gap reported is worth reading. */
-	atomic_store(&job.stop_at, fmin(t.t0 + o->time_limit, search_now() +
-					fmax(2.0, search_now() - t.t0)));
+	atomic_store(&job.stop_at, search_stopped() ? 0 :
+		     fmin(t.t0 + o->time_limit, search_now() +
+			  fmax(2.0, search_now() - t.t0)));
+	if (search_stopped())
+		diag_progress("%5.0fs  interrupted: keeping the best rota so far",
+			      search_now() - t.t0);
 	if (threaded)
 		pthread_join(th, NULL);
 	else

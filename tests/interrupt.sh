@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# SIGINT during a long solve stops the search and writes the best legal
+# rota found so far, promptly, with every output whole.
+set -u
+rota7=$1
+src=$2
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+scenario=$src/examples/stockport/scenario.json
+start=$(date +%s)
+"$rota7" solve "$scenario" -o "$out/r" -q --time-limit 600 >"$out/log" 2>&1 &
+pid=$!
+sleep 8
+kill -INT "$pid"
+wait "$pid"
+status=$?
+took=$(( $(date +%s) - start ))
+fail=0
+if [ "$status" -ne 0 ]; then
+  echo "FAIL exit $status after SIGINT"; cat "$out/log"; fail=1
+elif [ "$took" -gt 60 ]; then
+  echo "FAIL took ${took}s to stop after SIGINT"; fail=1
+elif ! /usr/bin/python3 "$src/tests/tools/check_rota.py" "$scenario" \
+       "$out/r/rota.json" --quiet >"$out/check"; then
+  echo "FAIL the rota written on SIGINT breaks a rule"; tail "$out/check"; fail=1
+elif ls -a "$out/r" | grep -q '\.tmp\.'; then
+  echo "FAIL temporary files left behind"; fail=1
+fi
+if [ "$fail" -eq 0 ]; then
+  echo "ok interrupted after 8 s, stopped in ${took}s, rota checked"
+  echo "1 passed, 0 failed"
+else
+  echo "0 passed, 1 failed"
+fi
+exit "$fail"
