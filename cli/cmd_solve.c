@@ -33,7 +33,9 @@ static void summary(const struct problem *pb, const struct roster *r,
 	if (isinf(res->bound))
 		printf("bound       none\n");
 	else
-		printf("bound       %.1f (gap %.2f%%)\n", res->bound,
+		/* No "-0.0" from a bound a hair below zero. */
+		printf("bound       %.1f (gap %.2f%%)\n",
+		       fabs(res->bound) < 0.05 ? 0.0 : res->bound,
 		       100 * res->gap);
 	printf("shifts      %zu for %zu staff\n", n, pb->sc->n_staff);
 	printf("uncovered   %.1f person-hours\n", res->uncovered_hours);
