@@ -30,8 +30,6 @@ struct build {
 	const struct problem *pb;
 	struct model *m;
 	int *x;                  /* [n_vars]: column of each var */
-	size_t *cell_first;      /* [n_cells + 1]: vars covering each cell */
-	size_t *cell_vars;
 	int relaxation;          /* building for the bound: leave out
 	                            formulations stricter than their rule */
 	const unsigned char *keep;  /* [n_vars]: build only these vars'

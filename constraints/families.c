@@ -55,8 +55,8 @@ int build_cell(struct build *b, size_t c, double coef,
 
 	if (c == (size_t)-1)
 		return 0;
-	for (i = b->cell_first[c]; i < b->cell_first[c + 1]; i++) {
-		size_t v = b->cell_vars[i];
+	for (i = pb->cell_var_first[c]; i < pb->cell_var_first[c + 1]; i++) {
+		size_t v = pb->cell_vars[i];
 
 		if (senior && !skill_mix_is_senior(pb, senior, v))
 			continue;
@@ -143,37 +143,6 @@ int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
 			 b->vals, "%s", name) < 0 ? -1 : 0;
 }
 
-/* Cell -> vars covering it: the transpose of problem.var_cells. */
-static int index_cells(struct build *b)
-{
-	const struct problem *pb = b->pb;
-	size_t v, i, *fill;
-
-	b->cell_first = calloc(pb->n_cells + 2, sizeof(size_t));
-	fill = calloc(pb->n_cells + 1, sizeof(size_t));
-	b->cell_vars = malloc((pb->vars && pb->n_vars ?
-			       pb->vars[pb->n_vars - 1].first_cell +
-			       pb->vars[pb->n_vars - 1].n_cells : 0) *
-			      sizeof(size_t) + 1);
-	if (!b->cell_first || !fill || !b->cell_vars) {
-		free(fill);
-		return -1;
-	}
-	for (v = 0; v < pb->n_vars; v++)
-		for (i = 0; i < pb->vars[v].n_cells; i++)
-			b->cell_first[pb->var_cells[pb->vars[v].first_cell + i] + 1]++;
-	for (i = 0; i < pb->n_cells; i++)
-		b->cell_first[i + 1] += b->cell_first[i];
-	for (v = 0; v < pb->n_vars; v++)
-		for (i = 0; i < pb->vars[v].n_cells; i++) {
-			size_t c = pb->var_cells[pb->vars[v].first_cell + i];
-
-			b->cell_vars[b->cell_first[c] + fill[c]++] = v;
-		}
-	free(fill);
-	return 0;
-}
-
 /* One binary column per var: x[staff,date,shift] at home in one's own
  * role, x[staff,date,shift,neighbourhood,role] otherwise. */
 static int add_x(struct build *b)
@@ -214,8 +183,6 @@ static int add_x(struct build *b)
 void constraints_build_release(struct build *b)
 {
 	free(b->x);
-	free(b->cell_first);
-	free(b->cell_vars);
 	free(b->cols);
 	free(b->vals);
 	memset(b, 0, sizeof(*b));
@@ -233,7 +200,7 @@ static int build_all(struct build *b, const struct problem *pb,
 	b->relaxation = relaxation;
 	b->feasibility = feasibility;
 	b->keep = keep;
-	if (add_x(b) || index_cells(b))
+	if (add_x(b))
 		goto oom;
 	for (f = 0; f < constraint_n_families; f++)
 		if (constraint_families[f].rows(b))

@@ -183,17 +183,23 @@ static int ms(double seconds)
 	return (int)(seconds * 1000);
 }
 
+/* Simplex settings both solves start from. */
+static void simplex_params(glp_smcp *p, const struct model_opts *o, int tm_lim)
+{
+	glp_init_smcp(p);
+	p->msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+	p->tm_lim = tm_lim;
+	glp_term_hook(o->verbose ? NULL : quiet_hook, NULL);
+}
+
 int model_solve_lp(struct model *m, const struct model_opts *o,
 		   struct model_result *r)
 {
 	glp_smcp p;
 	int rc, st;
 
-	glp_init_smcp(&p);
-	p.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
-	p.tm_lim = ms(o->time_limit);
+	simplex_params(&p, o, ms(o->time_limit));
 	p.presolve = o->presolve ? GLP_ON : GLP_OFF;
-	glp_term_hook(o->verbose ? NULL : quiet_hook, NULL);
 	rc = glp_simplex(m->lp, &p);
 	m->last = 1;
 	st = glp_get_status(m->lp);
@@ -245,9 +251,7 @@ static int lp_first(struct model *m, const struct model_opts *o, glp_iocp *p)
 	double t0 = glp_time();
 	int rc;
 
-	glp_init_smcp(&sp);
-	sp.msg_lev = o->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
-	sp.tm_lim = p->tm_lim;
+	simplex_params(&sp, o, p->tm_lim);
 	/* As glpsol does: scaling and a crash basis make this LP several
 	 * times faster. */
 	glp_scale_prob(m->lp, GLP_SF_AUTO);

@@ -21,6 +21,8 @@ void problem_release(struct problem *pb)
 	free(pb->cells);
 	free(pb->vars);
 	free(pb->var_cells);
+	free(pb->cell_var_first);
+	free(pb->cell_vars);
 	free(pb->day_first);
 	free(pb->track_first);
 	problem_init(pb);
@@ -467,6 +469,37 @@ static int build_vars(struct problem *pb)
 	return 0;
 }
 
+/* Cell -> vars covering it: the transpose of var_cells, which the model
+ * (coverage and skill-mix rows) and the search (senior repair) share. */
+static int build_cell_vars(struct problem *pb)
+{
+	size_t v, i, total = 0, *fill;
+
+	for (v = 0; v < pb->n_vars; v++)
+		total += pb->vars[v].n_cells;
+	pb->cell_var_first = calloc(pb->n_cells + 2, sizeof(size_t));
+	pb->cell_vars = malloc((total + 1) * sizeof(size_t));
+	fill = calloc(pb->n_cells + 1, sizeof(size_t));
+	if (!pb->cell_var_first || !pb->cell_vars || !fill) {
+		free(fill);
+		return -1;
+	}
+	for (v = 0; v < pb->n_vars; v++)
+		for (i = 0; i < pb->vars[v].n_cells; i++)
+			pb->cell_var_first[pb->var_cells[pb->vars[v].first_cell + i] +
+					   1]++;
+	for (i = 0; i < pb->n_cells; i++)
+		pb->cell_var_first[i + 1] += pb->cell_var_first[i];
+	for (v = 0; v < pb->n_vars; v++)
+		for (i = 0; i < pb->vars[v].n_cells; i++) {
+			size_t c = pb->var_cells[pb->vars[v].first_cell + i];
+
+			pb->cell_vars[pb->cell_var_first[c] + fill[c]++] = v;
+		}
+	free(fill);
+	return 0;
+}
+
 void problem_day_vars(const struct problem *pb, int p, int d, size_t *first,
 		      size_t *end)
 {
@@ -489,7 +522,7 @@ int problem_build(struct problem *pb, const struct scenario *sc,
 	for (p = 0; p < sc->n_staff; p++)
 		if (build_person(sc, &sc->staff[p], &pb->people[p]))
 			goto oom;
-	if (build_cells(pb, d) || build_vars(pb))
+	if (build_cells(pb, d) || build_vars(pb) || build_cell_vars(pb))
 		goto oom;
 	return 0;
 oom:

@@ -64,6 +64,8 @@ struct problem {
 	size_t n_vars;
 	struct var *vars;
 	size_t *var_cells;            /* cell ids, per var as ranges */
+	size_t *cell_var_first;       /* [n_cells + 1]: the transpose, vars */
+	size_t *cell_vars;            /* covering each cell, as ranges */
 	size_t *day_first;            /* [n_staff * days + 1]: vars by
 	                                 person, then day */
 	size_t n_tracks;

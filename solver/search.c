@@ -157,36 +157,6 @@ static int index_by_cell(const struct search *s, size_t n,
 	return 0;
 }
 
-/* Cell -> vars covering it, for repairing senior cover. */
-static int index_cell_vars(struct search *s)
-{
-	const struct problem *pb = s->pb;
-	size_t v, i, total = 0, *fill;
-
-	for (v = 0; v < pb->n_vars; v++)
-		total += pb->vars[v].n_cells;
-	s->cell_var_first = calloc(pb->n_cells + 2, sizeof(size_t));
-	s->cell_vars = malloc((total + 1) * sizeof(size_t));
-	fill = calloc(pb->n_cells + 1, sizeof(size_t));
-	if (!s->cell_var_first || !s->cell_vars || !fill) {
-		free(fill);
-		return -1;
-	}
-	for (v = 0; v < pb->n_vars; v++)
-		for (i = 0; i < pb->vars[v].n_cells; i++)
-			s->cell_var_first[pb->var_cells[pb->vars[v].first_cell + i] + 1]++;
-	for (i = 0; i < pb->n_cells; i++)
-		s->cell_var_first[i + 1] += s->cell_var_first[i];
-	for (v = 0; v < pb->n_vars; v++)
-		for (i = 0; i < pb->vars[v].n_cells; i++) {
-			size_t c = pb->var_cells[pb->vars[v].first_cell + i];
-
-			s->cell_vars[s->cell_var_first[c] + fill[c]++] = v;
-		}
-	free(fill);
-	return 0;
-}
-
 /* The families priced on the whole rota (coverage). */
 static double global_cost(const struct problem *pb, const struct roster *r)
 {
@@ -226,7 +196,7 @@ int search_init(struct search *s, const struct problem *pb, uint64_t seed,
 			  &s->cell_pairs))
 		goto oom;
 	s->person_cost = calloc(pb->sc->n_staff + 1, sizeof(double));
-	if (!s->person_cost || index_cell_vars(s))
+	if (!s->person_cost)
 		goto oom;
 	for (p = 0; p < pb->sc->n_staff; p++) {
 		s->person_cost[p] = constraints_person_cost_local(pb, &s->r, (int)p);
@@ -254,8 +224,6 @@ void search_release(struct search *s)
 	free(s->cell_pair_first);
 	free(s->cell_pairs);
 	free(s->person_cost);
-	free(s->cell_var_first);
-	free(s->cell_vars);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -488,11 +456,11 @@ static void repair_need(struct search *s, size_t n, size_t *saved)
 	const struct problem *pb = s->pb;
 	const struct need *nd = &s->needs[n];
 	const struct skill_mix *m = &pb->sc->mix[nd->rule];
-	size_t first = s->cell_var_first[nd->cell];
-	size_t count = s->cell_var_first[nd->cell + 1] - first, k, tries;
+	size_t first = pb->cell_var_first[nd->cell];
+	size_t count = pb->cell_var_first[nd->cell + 1] - first, k, tries;
 
 	for (tries = 0; nd->have < nd->count && tries < count; tries++) {
-		size_t v = s->cell_vars[first + below(s, count)];
+		size_t v = pb->cell_vars[first + below(s, count)];
 
 		k = roster_get(&s->r, pb->vars[v].p, pb->vars[v].d);
 		if (skill_mix_is_senior(pb, m, v) && k != v)

@@ -49,7 +49,6 @@ struct search {
 	struct pair *pairs;
 	size_t *cell_pair_first, *cell_pairs;
 	double *person_cost;     /* [n_staff]: local person costs */
-	size_t *cell_var_first, *cell_vars;   /* vars covering each cell */
 	double deadline;         /* monotonic seconds */
 	long moves;
 	int senior_first;        /* pricing only unmet senior cover */
