@@ -165,6 +165,7 @@ void violation_set(struct violation *v, const char *fmt, ...)
 FAMILY(assignment);
 FAMILY(coverage);
 FAMILY(rest);
+FAMILY(successions);
 FAMILY(weekly_rest);
 FAMILY(runs);
 FAMILY(nights);

@@ -11,6 +11,7 @@ const struct family constraint_families[] = {
 	{"assignment", assignment_rows, assignment_check, assignment_cost, 0, 0},
 	{"coverage", coverage_rows, NULL, coverage_cost, 1, 0},
 	{"rest", rest_rows, rest_check, NULL, 0, 0},
+	{"successions", successions_rows, successions_check, NULL, 0, 0},
 	{"weekly-rest", weekly_rest_rows, weekly_rest_check, NULL, 0, 0},
 	{"runs", runs_rows, runs_check, NULL, 0, 0},
 	{"nights", nights_rows, nights_check, NULL, 0, 0},

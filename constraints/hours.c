@@ -1,8 +1,10 @@
 /*
  * hours: max_avg_weekly_hours over the horizon and the contract's upper
  * bound (target + contract_tolerance_hours), both hard; falling short of
- * the target is priced at contract_under_hour per hour.  Hours are paid
- * hours on real instants.
+ * the target is priced at contract_under_hour per hour.  The benchmarks'
+ * minimum and maximum total minutes are hard bounds on the same sum
+ * (min_total_hours, max_total_hours).  Hours are paid hours on real
+ * instants.
  */
 #include "constraints.h"
 
@@ -11,8 +13,17 @@ static double cap_hours(const struct problem *pb, int p)
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	double avg = ru->max_avg_weekly_hours * pb->days / 7.0;
 	double contract = pb->people[p].target_hours + ru->contract_tolerance_hours;
+	double cap = avg < contract ? avg : contract;
 
-	return avg < contract ? avg : contract;
+	return ru->max_total_hours >= 0 && ru->max_total_hours < cap
+		       ? ru->max_total_hours : cap;
+}
+
+static double floor_hours(const struct problem *pb, int p)
+{
+	double min = pb->sc->staff[p].rules.min_total_hours;
+
+	return min > 0 ? min : -MODEL_INF;
 }
 
 static int person_hours(struct build *b, int p)
@@ -29,9 +40,10 @@ static int person_hours(struct build *b, int p)
 	for (i = first; i < end; i++)
 		if (build_term(b, b->x[i], pb->vars[i].paid_hours))
 			return -1;
-	if (build_row(b, -MODEL_INF, cap_hours(pb, p), "hours[%s]", id))
+	if (build_row(b, floor_hours(pb, p), cap_hours(pb, p), "hours[%s]", id))
 		return -1;
-	if (b->feasibility)
+	if (b->feasibility || target <= 0 ||
+	    pb->sc->weights.contract_under_hour <= 0)
 		return 0;
 	under = model_col(b->m, 0, target, 0,
 			  pb->sc->weights.contract_under_hour,
@@ -56,6 +68,26 @@ int hours_rows(struct build *b)
 	return 0;
 }
 
+static int total_check(const struct problem *pb, int p, double paid,
+		       struct violation *v)
+{
+	const struct rules *ru = &pb->sc->staff[p].rules;
+
+	if (ru->max_total_hours >= 0 && paid > ru->max_total_hours + 1e-6) {
+		violation_set(v, "total hours: '%s' is paid %.2f hours, at most "
+			      "%.2f allowed", pb->sc->staff[p].id, paid,
+			      ru->max_total_hours);
+		return -1;
+	}
+	if (ru->min_total_hours > 0 && paid < ru->min_total_hours - 1e-6) {
+		violation_set(v, "total hours: '%s' is paid %.2f hours, at least "
+			      "%.2f required", pb->sc->staff[p].id, paid,
+			      ru->min_total_hours);
+		return -1;
+	}
+	return 0;
+}
+
 int hours_check(const struct problem *pb, const struct roster *r, int p,
 		struct violation *v)
 {
@@ -77,7 +109,7 @@ int hours_check(const struct problem *pb, const struct roster *r, int p,
 			      ru->contract_tolerance_hours);
 		return -1;
 	}
-	return 0;
+	return total_check(pb, p, paid, v);
 }
 
 double hours_cost(const struct problem *pb, const struct roster *r, int p)

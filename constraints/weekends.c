@@ -1,6 +1,7 @@
 /*
- * weekends: max_weekends in any 4 consecutive weekends of the horizon
- * (all of them if fewer), a weekend counting when a shift starts on its
+ * weekends: max_weekends in any weekend_window (4) consecutive weekends
+ * of the horizon (all of them if fewer, or if the window is 0, as the
+ * benchmarks have it), a weekend counting when a shift starts on its
  * Saturday or Sunday; and weekend_fairness, per weekend a person works
  * above the fair share of their role (the role's weekends shared by FTE).
  */
@@ -24,6 +25,14 @@ static int n_weekends(const struct problem *pb)
 	while (saturday(pb, n) < pb->days)
 		n++;
 	return n;
+}
+
+/* Weekends the limit counts over for person p. */
+static int window(const struct problem *pb, int p, int nw)
+{
+	int w = pb->sc->staff[p].rules.weekend_window;
+
+	return w <= 0 || w > nw ? nw : w;
 }
 
 static int worked(const struct roster *r, int p, int sat)
@@ -78,7 +87,7 @@ static int person_rows(struct build *b, int p, int *k, int nw)
 	for (i = 0; i < nw; i++)
 		if ((k[i] = weekend_col(b, p, i)) < 0)
 			return -1;
-	win = nw < 4 ? nw : 4;
+	win = window(pb, p, nw);
 	for (i = 0; i + win <= nw; i++) {
 		build_begin(b);
 		for (j = i; j < i + win; j++)
@@ -136,7 +145,7 @@ int weekends_check(const struct problem *pb, const struct roster *r, int p,
 		   struct violation *v)
 {
 	int max = pb->sc->staff[p].rules.max_weekends;
-	int nw = n_weekends(pb), win = nw < 4 ? nw : 4, i, j;
+	int nw = n_weekends(pb), win = window(pb, p, nw), i, j;
 	char date[CIVIL_DATE_LEN];
 
 	for (i = 0; i + win <= nw; i++) {

@@ -77,7 +77,7 @@ static int person_rows(struct build *b, int p)
 	int k = block_days(ru), P = ru->weekly_rest_per_days, a, w;
 	int *cand;
 
-	if (pb->days < P)
+	if (pb->days < P || ru->weekly_rest_hours <= 0)
 		return 0;
 	cand = malloc((size_t)pb->days * sizeof(int));
 	if (!cand)

@@ -145,7 +145,7 @@ static int expand_band(const struct scenario *sc, int s, int b, int day,
 			struct demand_item it = {
 				s, b, (int)r, day, bd->scope, (int)u,
 				bd->reqs[r].role, bd->from_at[day], bd->to_at[day],
-				per_unit[u]
+				per_unit[u], -1, -1
 			};
 
 			if (it.required > 0 && push(d, cap, &it))

@@ -29,7 +29,9 @@ struct demand_item {
 	int unit;                /* unit of that scope */
 	int role;
 	instant_t from, to;      /* real instants */
-	int required;            /* head-count, > 0 */
+	int required;            /* head-count, > 0 (>= 0 when priced) */
+	double under_cost;       /* per person short, over the whole item; */
+	double over_cost;        /* per person over; < 0: from the weights */
 };
 
 struct demand {

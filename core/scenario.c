@@ -17,6 +17,9 @@ void rules_defaults(struct rules *r)
 	r->hours_per_fte_week = 37.5;
 	r->contract_tolerance_hours = 7.5;
 	r->max_weekends = 2;
+	r->weekend_window = 4;
+	r->min_total_hours = -1;
+	r->max_total_hours = -1;
 	r->max_shifts = NULL;
 }
 
@@ -125,6 +128,7 @@ void scenario_release(struct scenario *sc)
 		free(sc->shifts[i].id);
 		free(sc->shifts[i].start_at);
 		free(sc->shifts[i].end_at);
+		free(sc->shifts[i].forbid_next);
 	}
 	free(sc->shifts);
 	for (i = 0; i < sc->n_mix; i++) {

@@ -102,6 +102,9 @@ struct shift {
 	int break_minutes;
 	int night;                   /* given, or derived by the 3-hour rule */
 	instant_t *start_at, *end_at;/* [horizon.days]: real instants */
+	unsigned char *forbid_next;  /* [n_shifts]: 1 where that shift may
+	                                not be worked the day after this
+	                                one; NULL: none (benchmarks) */
 };
 
 enum mix_type { MIX_RATIO, MIX_SENIOR };
@@ -134,6 +137,10 @@ struct rules {
 	double hours_per_fte_week;
 	double contract_tolerance_hours;
 	int max_weekends;
+	int weekend_window;          /* weekends max_weekends counts over;
+	                                0: the whole horizon (benchmarks) */
+	double min_total_hours;      /* hard bounds on paid hours over the */
+	double max_total_hours;      /* horizon; < 0: none (benchmarks) */
 	int *max_shifts;             /* [n_shifts]: limit, or -1 for none */
 };
 

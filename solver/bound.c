@@ -84,8 +84,7 @@ int bound_init(struct bound *b, const struct problem *pb)
 	}
 	for (c = 0; c < pb->n_cells; c++)
 		if (pb->cells[c].required > 0)
-			b->price[c] = b->lambda[c] = pb->sc->weights.uncovered_hour *
-						     cell_hours(&pb->cells[c]);
+			b->price[c] = b->lambda[c] = pb->cells[c].under_cost;
 	for (v = 0; v < pb->n_vars; v++)
 		b->units[v] = paid_minutes(&pb->vars[v]) / b->unit;
 	return 0;

@@ -1,5 +1,6 @@
 #include "problem.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -303,9 +304,12 @@ static int service_cells(struct problem *pb, const struct demand *dm, int sv,
 				track_required(dm, sv, scope, (int)u, role, bp, nbp,
 					       req);
 				for (i = 0; i + 1 < nbp; i++) {
+					double h = (double)(bp[i + 1] - bp[i]) / 3600.0;
+					const struct weights *w = &sc->weights;
 					struct cell c = {sv, scope, (int)u, role, bp[i],
-							 bp[i + 1], (int)req[i],
-							 (double)(bp[i + 1] - bp[i]) / 3600.0};
+							 bp[i + 1], (int)req[i], h,
+							 w->uncovered_hour * h,
+							 req[i] > 0 ? w->over_cover_hour * h : 0};
 
 					if ((req[i] > 0 || on[i] > 0) &&
 					    push_cell(cb, &c))
@@ -319,6 +323,48 @@ out:
 	free(req);
 	free(on);
 	return ret;
+}
+
+/* Applies item it's own prices to the cells of its track it overlaps:
+ * first clearing the weights' price (pass 0), then the dearest item
+ * wins (pass 1). */
+static void price_item(struct problem *pb, const struct demand_item *it,
+		       int pass)
+{
+	double span = (double)(it->to - it->from) / 3600.0;
+	size_t c, t = problem_track(pb, it->service, it->scope, it->unit,
+				    it->role);
+
+	for (c = pb->track_first[t]; c < pb->track_first[t + 1]; c++) {
+		struct cell *ce = &pb->cells[c];
+		double share = ce->hours / span;
+
+		if (ce->to <= it->from || ce->from >= it->to)
+			continue;
+		if (it->under_cost >= 0)
+			ce->under_cost = pass ? fmax(ce->under_cost,
+						     it->under_cost * share) : 0;
+		if (it->over_cost >= 0)
+			ce->over_cost = pass ? fmax(ce->over_cost,
+						    it->over_cost * share) : 0;
+	}
+}
+
+/* Items with prices of their own (benchmarks weigh each cover line)
+ * price their cells pro rata. */
+static void price_cells(struct problem *pb, const struct demand *dm)
+{
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < dm->n; i++) {
+			const struct demand_item *it = &dm->items[i];
+
+			if ((it->under_cost >= 0 || it->over_cost >= 0) &&
+			    it->to > it->from)
+				price_item(pb, it, pass);
+		}
 }
 
 static int build_cells(struct problem *pb, const struct demand *dm)
@@ -345,6 +391,7 @@ static int build_cells(struct problem *pb, const struct demand *dm)
 	pb->track_first[pb->n_tracks] = cb.n;
 	pb->cells = cb.cells;
 	pb->n_cells = cb.n;
+	price_cells(pb, dm);
 	return 0;
 }
 

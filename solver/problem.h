@@ -45,6 +45,8 @@ struct cell {
 	instant_t from, to;
 	int required;          /* head-count required (0: none) */
 	double hours;          /* (to - from) in hours */
+	double under_cost;     /* objective per person short here */
+	double over_cost;      /* per person beyond required (0: free) */
 };
 
 /* A variable of the problem: person p works shift s on day d with

@@ -240,7 +240,6 @@ struct saved {
 static double var_delta(struct search *s, size_t v, int dir)
 {
 	const struct problem *pb = s->pb;
-	const struct weights *w = &pb->sc->weights;
 	const struct var *x = &pb->vars[v];
 	double d = 0;
 	size_t i, j;
@@ -251,13 +250,13 @@ static double var_delta(struct search *s, size_t v, int dir)
 		int n = s->r.on_duty[c];
 		double h = cell_hours(ce);
 
-		if (ce->required > 0) {
+		if (ce->required > 0 || ce->over_cost > 0) {
 			if (dir > 0)
-				d += n < ce->required ? -w->uncovered_hour * h
-						      : w->over_cover_hour * h;
+				d += n < ce->required ? -ce->under_cost
+						      : ce->over_cost;
 			else
-				d += n <= ce->required ? w->uncovered_hour * h
-						       : -w->over_cover_hour * h;
+				d += n <= ce->required ? ce->under_cost
+						       : -ce->over_cost;
 		}
 		for (j = s->cell_need_first[c]; j < s->cell_need_first[c + 1];
 		     j++) {
