@@ -24,12 +24,21 @@ int cmd_check(const struct cli_args *a);
 int cmd_plan(const struct cli_args *a);
 int cmd_solve(const struct cli_args *a);
 int cmd_export_lp(const struct cli_args *a);
+int cmd_nrp(const struct cli_args *a);
 
 /* Loads a.input into sc and expands its demand; prints errors.
  * Returns 0 or the exit status to stop with. */
 struct scenario;
 struct demand;
 int cli_load(const char *input, struct scenario *sc, struct demand *d);
+/* Loads a benchmark instance and the scenario that says the same. */
+struct nrp;
+int cli_load_nrp(const char *input, struct nrp *in, struct scenario *sc,
+		 struct demand *d);
+
+/* SIGINT or SIGTERM: stop searching and keep the best legal rota found;
+ * a second one ends the program. */
+void cli_catch_signals(void);
 
 /* Prints an aligned text table; helpers shared by commands. */
 void cli_rule(int width);

@@ -4,11 +4,13 @@
 #include "../core/demand.h"
 #include "../core/diag.h"
 #include "../core/scenario.h"
+#include "../io/nrp.h"
 #include "../solver/model.h"
 #include "../solver/problem.h"
 
 int cmd_export_lp(const struct cli_args *a)
 {
+	struct nrp in;
 	struct scenario sc;
 	struct demand d;
 	struct problem pb;
@@ -17,11 +19,15 @@ int cmd_export_lp(const struct cli_args *a)
 	struct rota_error err;
 	int status;
 
+	nrp_init(&in);
 	scenario_init(&sc);
 	demand_init(&d);
 	problem_init(&pb);
 	rota_error_init(&err);
-	status = cli_load(a->input, &sc, &d);
+	/* A benchmark instance says the same problem in its own format. */
+	status = nrp_sniff_file(a->input)
+			 ? cli_load_nrp(a->input, &in, &sc, &d)
+			 : cli_load(a->input, &sc, &d);
 	if (status)
 		goto out;
 	m = model_new(*sc.name ? sc.name : "rota7");
@@ -46,5 +52,6 @@ out:
 	problem_release(&pb);
 	demand_release(&d);
 	scenario_release(&sc);
+	nrp_release(&in);
 	return status;
 }

@@ -57,26 +57,6 @@ static int write_gap_reports(const char *dir, const struct demand *d,
 	return report_write_html(dir, pb->sc, p, &s, err);
 }
 
-static void on_signal(int sig)
-{
-	(void)sig;
-	search_stop();
-}
-
-/* SIGINT or SIGTERM: stop searching and write the best legal rota found;
- * a second one ends the program (SA_RESETHAND). */
-static void catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sa.sa_flags = (int)SA_RESETHAND;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-}
-
 int cmd_solve(const struct cli_args *a)
 {
 	struct scenario sc;
@@ -99,7 +79,7 @@ int cmd_solve(const struct cli_args *a)
 	status = cli_load(a->input, &sc, &d);
 	if (status)
 		goto out;
-	catch_signals();
+	cli_catch_signals();
 	o.time_limit = a->time_limit > 0 ? a->time_limit : DEFAULT_TIME_LIMIT;
 	o.gap = a->gap >= 0 ? a->gap : 0;
 	o.seed = a->seed;

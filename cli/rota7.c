@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "../core/scenario.h"
 #include "../io/load.h"
 #include "../io/tz.h"
+#include "../solver/search.h"
 
 #ifndef ROTA7_VERSION
 #define ROTA7_VERSION "0.0.0"
@@ -30,8 +32,11 @@ static const struct command commands[] = {
 	{"solve", cmd_solve, "solve SCENARIO [-o DIR] [--time-limit SEC] "
 	 "[--gap REL] [--seed N] [--previous DIR] [-q]", "build and solve the rota; write the rota"
 	 " and the FTE gap"},
-	{"export-lp", cmd_export_lp, "export-lp SCENARIO FILE",
+	{"export-lp", cmd_export_lp, "export-lp SCENARIO|INSTANCE FILE",
 	 "write the integer program as CPLEX LP (.lp) or free MPS (.mps)"},
+	{"nrp", cmd_nrp, "nrp INSTANCE [-o DIR] [--time-limit SEC] [--seed N] "
+	 "[-q]", "solve a Curtois & Qu shift-scheduling benchmark instance;\n"
+	 "      write DIR/solution.txt and print its objective"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -176,6 +181,24 @@ int cli_load(const char *input, struct scenario *sc, struct demand *d)
 	}
 	rota_error_release(&err);
 	return ret;
+}
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	search_stop();
+}
+
+void cli_catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sa.sa_flags = (int)SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 }
 
 void cli_rule(int width)

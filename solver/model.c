@@ -12,6 +12,10 @@ struct model {
 	const double *start;   /* for the callback during one solve */
 	int start_given;
 	int (*stop)(void);     /* likewise */
+	void (*tick)(void *ctx, double best, double bound);
+	void *tick_ctx;
+	double last_tick;
+	double bound;          /* best bound of the MIP under way */
 };
 
 static int quiet_hook(void *info, const char *s)
@@ -225,9 +229,21 @@ static void callback(glp_tree *t, void *info)
 {
 	struct model *m = info;
 
+	int node = glp_ios_best_node(t);
+
 	if (m->stop && m->stop()) {
 		glp_ios_terminate(t);
 		return;
+	}
+	if (node)
+		m->bound = glp_ios_node_bound(t, node);
+	if (m->tick && glp_difftime(glp_time(), m->last_tick) >= 1.0) {
+		double best = glp_mip_status(glp_ios_get_prob(t)) == GLP_FEAS
+				      ? glp_mip_obj_val(glp_ios_get_prob(t))
+				      : MODEL_INF;
+
+		m->last_tick = glp_time();
+		m->tick(m->tick_ctx, best, node ? m->bound : -MODEL_INF);
 	}
 	if (glp_ios_reason(t) == GLP_IHEUR && m->start && !m->start_given) {
 		size_t n = model_n_cols(m);
@@ -285,6 +301,10 @@ int model_solve_mip(struct model *m, const struct model_opts *o,
 	m->start = o->start;
 	m->start_given = 0;
 	m->stop = o->stop;
+	m->tick = o->tick;
+	m->tick_ctx = o->tick_ctx;
+	m->last_tick = glp_time();
+	m->bound = -MODEL_INF;
 	glp_term_hook(o->verbose ? NULL : quiet_hook, NULL);
 	if (!o->presolve && lp_first(m, o, &p)) {
 		r->status = MODEL_UNKNOWN;
@@ -295,7 +315,7 @@ int model_solve_mip(struct model *m, const struct model_opts *o,
 	m->last = 2;
 	st = glp_mip_status(m->lp);
 	r->objective = glp_mip_obj_val(m->lp);
-	r->bound = r->objective;
+	r->bound = st == GLP_OPT ? r->objective : m->bound;
 	if (st == GLP_NOFEAS || rc == GLP_ENOPFS || rc == GLP_ENODFS) {
 		r->status = MODEL_INFEASIBLE;
 		return 0;

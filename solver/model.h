@@ -63,12 +63,18 @@ struct model_opts {
 	int first_feasible;     /* stop at the first solution found */
 	int (*stop)(void);      /* polled during the search: non-zero ends
 	                           it (NULL: never) */
+	/* Called about once a second during a MIP with the incumbent's
+	 * objective (MODEL_INF: none yet) and the best bound (-MODEL_INF:
+	 * none yet); NULL: never. */
+	void (*tick)(void *ctx, double best, double bound);
+	void *tick_ctx;
 };
 
 struct model_result {
 	enum model_status status;
 	double objective;       /* of the solution found */
-	double bound;           /* best bound known */
+	double bound;           /* best bound known (MIP: of the whole
+	                           tree; -MODEL_INF when none) */
 };
 
 /* Solves the LP relaxation; values by model_value afterwards. */

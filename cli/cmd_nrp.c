@@ -1,0 +1,118 @@
+#include "cli.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../core/demand.h"
+#include "../core/diag.h"
+#include "../core/scenario.h"
+#include "../io/nrp.h"
+#include "../solver/fixopt.h"
+#include "../solver/problem.h"
+#include "../solver/roster.h"
+
+/* Used when --time-limit is not given. */
+#define DEFAULT_TIME_LIMIT 60.0
+
+int cli_load_nrp(const char *input, struct nrp *in, struct scenario *sc,
+		 struct demand *d)
+{
+	struct rota_error err;
+	int ret = 0;
+
+	rota_error_init(&err);
+	if (nrp_load(in, input, &err) || nrp_to_scenario(in, sc, d, &err)) {
+		diag_print(&err);
+		ret = err.status;
+	}
+	rota_error_release(&err);
+	return ret;
+}
+
+/* Shift index per (staff, day), -1 off: the instance's own terms. */
+static int *shifts_of(const struct problem *pb, const struct roster *r)
+{
+	size_t p, n = pb->sc->n_staff * (size_t)pb->days;
+	int *s = malloc((n + 1) * sizeof(int));
+	int d;
+
+	if (s)
+		for (p = 0; p < pb->sc->n_staff; p++)
+			for (d = 0; d < pb->days; d++)
+				s[p * (size_t)pb->days + (size_t)d] =
+					roster_shift(r, (int)p, d);
+	return s;
+}
+
+/* The instance's objective, counted from the instance itself, must be
+ * the engine's: a disagreement is a bug in the mapping. */
+static int agree(const struct nrp *in, const int *shift_of,
+		 const struct solve_result *res, long *obj,
+		 struct rota_error *err)
+{
+	*obj = nrp_objective(in, shift_of);
+	if (fabs((double)*obj - res->objective) > 1e-6) {
+		rota_error_add(err, ROTA_EINTERNAL, "objective %ld counted on the "
+			       "instance differs from the engine's %.3f (a bug)",
+			       *obj, res->objective);
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_nrp(const struct cli_args *a)
+{
+	struct nrp in;
+	struct scenario sc;
+	struct demand d;
+	struct problem pb;
+	struct roster r = {0};
+	struct solve_result res;
+	struct solve_opts o;
+	struct rota_error err;
+	int *shift_of = NULL;
+	long obj = 0;
+	int status;
+
+	nrp_init(&in);
+	scenario_init(&sc);
+	demand_init(&d);
+	problem_init(&pb);
+	rota_error_init(&err);
+	status = cli_load_nrp(a->input, &in, &sc, &d);
+	if (status)
+		goto out;
+	cli_catch_signals();
+	o.time_limit = a->time_limit > 0 ? a->time_limit : DEFAULT_TIME_LIMIT;
+	o.gap = a->gap >= 0 ? a->gap : 0;
+	o.seed = a->seed;
+	if (problem_build(&pb, &sc, &d, &err) ||
+	    fixopt_run(&pb, &o, &r, &res, &err))
+		goto fail;
+	shift_of = shifts_of(&pb, &r);
+	if (!shift_of) {
+		rota_error_add(&err, ROTA_EINTERNAL, "out of memory");
+		goto fail;
+	}
+	if (agree(&in, shift_of, &res, &obj, &err) ||
+	    nrp_write_solution(a->dir, &in, shift_of, &err))
+		goto fail;
+	printf("objective %ld\n", obj);
+	diag_progress("%s, bound %.1f, gap %.2f%%, %.1f s; wrote %s/solution.txt",
+		      res.optimal ? "optimal" : "feasible", res.bound,
+		      100 * res.gap, res.seconds, a->dir);
+	goto out;
+fail:
+	diag_print(&err);
+	status = err.status;
+out:
+	free(shift_of);
+	rota_error_release(&err);
+	roster_release(&r);
+	problem_release(&pb);
+	demand_release(&d);
+	scenario_release(&sc);
+	nrp_release(&in);
+	return status;
+}

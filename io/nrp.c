@@ -1,0 +1,1027 @@
+#include "nrp.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "outfile.h"
+
+/* The largest number any field may hold: minutes over ten years fit. */
+#define NRP_MAX_NUMBER 100000000L
+/* Instances are a few hundred kilobytes; refuse anything absurd at once. */
+#define NRP_MAX_FILE (64L << 20)
+
+enum section {
+	SEC_NONE, SEC_HORIZON, SEC_SHIFTS, SEC_STAFF, SEC_DAYS_OFF, SEC_ON,
+	SEC_OFF, SEC_COVER
+};
+
+static const char *const section_names[] = {
+	"", "SECTION_HORIZON", "SECTION_SHIFTS", "SECTION_STAFF",
+	"SECTION_DAYS_OFF", "SECTION_SHIFT_ON_REQUESTS",
+	"SECTION_SHIFT_OFF_REQUESTS", "SECTION_COVER"
+};
+
+#define N_SECTIONS (sizeof(section_names) / sizeof(section_names[0]))
+
+/* One field of a line: [s, s + len), at column col (1-based). */
+struct field {
+	const char *s;
+	size_t len;
+	int col;
+};
+
+#define MAX_FIELDS 64
+
+struct parser {
+	const char *name;
+	struct nrp *in;
+	struct rota_error *err;
+	int line;
+	enum section sec;
+	int seen[N_SECTIONS];
+	size_t cap_staff, cap_on, cap_off;
+};
+
+void nrp_init(struct nrp *in)
+{
+	memset(in, 0, sizeof(*in));
+}
+
+void nrp_release(struct nrp *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_shifts; i++) {
+		free(in->shifts[i].id);
+		free(in->shifts[i].forbid_next);
+	}
+	free(in->shifts);
+	for (i = 0; i < in->n_staff; i++) {
+		free(in->staff[i].id);
+		free(in->staff[i].max_shifts);
+	}
+	free(in->staff);
+	free(in->day_off);
+	free(in->on);
+	free(in->off);
+	free(in->cover);
+	nrp_init(in);
+}
+
+static int fail(struct parser *ps, int col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(struct parser *ps, int col, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	rota_error_add(ps->err, ROTA_EINPUT, "%s:%d:%d: %s", ps->name, ps->line,
+		       col, msg);
+	return -1;
+}
+
+static int field_is(const struct field *f, const char *s)
+{
+	return f->len == strlen(s) && !memcmp(f->s, s, f->len);
+}
+
+/* A non-negative integer; the whole field, at most NRP_MAX_NUMBER. */
+static int number(struct parser *ps, const struct field *f, const char *what,
+		  long *out)
+{
+	long v = 0;
+	size_t i;
+
+	if (!f->len)
+		return fail(ps, f->col, "missing %s", what);
+	for (i = 0; i < f->len; i++) {
+		if (f->s[i] < '0' || f->s[i] > '9')
+			return fail(ps, f->col + (int)i, "invalid %s '%.*s': "
+				    "expected a whole number", what,
+				    (int)f->len, f->s);
+		v = v * 10 + (f->s[i] - '0');
+		if (v > NRP_MAX_NUMBER)
+			return fail(ps, f->col, "%s '%.*s' too large (at most "
+				    "%ld)", what, (int)f->len, f->s,
+				    NRP_MAX_NUMBER);
+	}
+	*out = v;
+	return 0;
+}
+
+static int int_field(struct parser *ps, const struct field *f,
+		     const char *what, int *out)
+{
+	long v = 0;
+
+	if (number(ps, f, what, &v))
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int day_field(struct parser *ps, const struct field *f, int *out)
+{
+	if (int_field(ps, f, "day", out))
+		return -1;
+	if (*out >= ps->in->days)
+		return fail(ps, f->col, "day %d outside the horizon of %d days",
+			    *out, ps->in->days);
+	return 0;
+}
+
+static int find_shift(const struct nrp *in, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_shifts; i++)
+		if (strlen(in->shifts[i].id) == len &&
+		    !memcmp(in->shifts[i].id, s, len))
+			return (int)i;
+	return -1;
+}
+
+static int find_staff(const struct nrp *in, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_staff; i++)
+		if (strlen(in->staff[i].id) == len &&
+		    !memcmp(in->staff[i].id, s, len))
+			return (int)i;
+	return -1;
+}
+
+static int shift_field(struct parser *ps, const struct field *f, int *out)
+{
+	*out = find_shift(ps->in, f->s, f->len);
+	if (*out < 0)
+		return fail(ps, f->col, "unknown shift '%.*s'", (int)f->len, f->s);
+	return 0;
+}
+
+static int staff_field(struct parser *ps, const struct field *f, int *out)
+{
+	*out = find_staff(ps->in, f->s, f->len);
+	if (*out < 0)
+		return fail(ps, f->col, "unknown employee '%.*s'", (int)f->len,
+			    f->s);
+	return 0;
+}
+
+/* Ids become file-safe names and model names: letters, digits, '_', '-'
+ * and '.' only. */
+static int id_field(struct parser *ps, const struct field *f, const char *what,
+		    char **out)
+{
+	size_t i;
+
+	if (!f->len)
+		return fail(ps, f->col, "missing %s id", what);
+	if (f->len > NRP_MAX_ID)
+		return fail(ps, f->col, "%s id too long (at most %d bytes)", what,
+			    NRP_MAX_ID);
+	for (i = 0; i < f->len; i++) {
+		char c = f->s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.'))
+			return fail(ps, f->col + (int)i, "invalid character in "
+				    "%s id '%.*s'", what, (int)f->len, f->s);
+	}
+	*out = strndup(f->s, f->len);
+	if (!*out)
+		return fail(ps, f->col, "out of memory");
+	return 0;
+}
+
+static int want_fields(struct parser *ps, size_t n, size_t want,
+		       const char *what)
+{
+	if (n != want)
+		return fail(ps, 1, "%s line has %zu fields, expected %zu", what, n,
+			    want);
+	return 0;
+}
+
+static int grow(struct parser *ps, void **p, size_t *cap, size_t n,
+		size_t size)
+{
+	void *np;
+	size_t ncap;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 16;
+	np = realloc(*p, ncap * size);
+	if (!np)
+		return fail(ps, 1, "out of memory");
+	*p = np;
+	*cap = ncap;
+	return 0;
+}
+
+/* ---- sections ---- */
+
+static int horizon_line(struct parser *ps, const struct field *f, size_t n)
+{
+	struct nrp *in = ps->in;
+
+	if (in->days)
+		return fail(ps, 1, "horizon given twice");
+	if (want_fields(ps, n, 1, "horizon") ||
+	    int_field(ps, &f[0], "horizon length", &in->days))
+		return -1;
+	if (in->days < 1 || in->days > NRP_MAX_DAYS)
+		return fail(ps, f[0].col, "horizon of %d days outside 1 to %d",
+			    in->days, NRP_MAX_DAYS);
+	return 0;
+}
+
+static int shift_line(struct parser *ps, const struct field *f, size_t n)
+{
+	struct nrp *in = ps->in;
+	struct nrp_shift *sh, *ns;
+
+	if (in->n_staff)
+		return fail(ps, 1, "shifts must come before staff");
+	if (want_fields(ps, n, 3, "shift"))
+		return -1;
+	if (in->n_shifts >= NRP_MAX_SHIFTS)
+		return fail(ps, 1, "too many shift types (at most %d)",
+			    NRP_MAX_SHIFTS);
+	if (find_shift(in, f[0].s, f[0].len) >= 0)
+		return fail(ps, f[0].col, "shift '%.*s' defined twice",
+			    (int)f[0].len, f[0].s);
+	ns = realloc(in->shifts, (in->n_shifts + 1) * sizeof(*ns));
+	if (!ns)
+		return fail(ps, 1, "out of memory");
+	in->shifts = ns;
+	sh = &in->shifts[in->n_shifts];
+	memset(sh, 0, sizeof(*sh));
+	in->n_shifts++;
+	if (id_field(ps, &f[0], "shift", &sh->id) ||
+	    int_field(ps, &f[1], "shift length", &sh->minutes))
+		return -1;
+	if (sh->minutes < 1 || sh->minutes > 24 * 60)
+		return fail(ps, f[1].col, "shift length %d minutes outside 1 to "
+			    "1440", sh->minutes);
+	return 0;
+}
+
+/* Forbidden successions name shifts, maybe defined later: a second look
+ * once the section is over. */
+static int successions(struct parser *ps, const struct field *f,
+		       struct nrp_shift *sh)
+{
+	size_t a = 0, b;
+	int s;
+
+	sh->forbid_next = calloc(NRP_MAX_SHIFTS, 1);
+	if (!sh->forbid_next)
+		return fail(ps, 1, "out of memory");
+	while (a < f->len) {
+		struct field one;
+
+		for (b = a; b < f->len && f->s[b] != '|'; b++)
+			;
+		one.s = f->s + a;
+		one.len = b - a;
+		one.col = f->col + (int)a;
+		if (shift_field(ps, &one, &s))
+			return -1;
+		sh->forbid_next[s] = 1;
+		a = b + 1;
+	}
+	return 0;
+}
+
+static int max_shifts(struct parser *ps, const struct field *f,
+		      struct nrp_staff *st)
+{
+	size_t a = 0, b, eq;
+	int s;
+
+	while (a < f->len) {
+		struct field id, val;
+
+		for (b = a; b < f->len && f->s[b] != '|'; b++)
+			;
+		for (eq = a; eq < b && f->s[eq] != '='; eq++)
+			;
+		if (eq == b)
+			return fail(ps, f->col + (int)a, "expected SHIFT=N in "
+				    "max shifts");
+		id = (struct field){f->s + a, eq - a, f->col + (int)a};
+		val = (struct field){f->s + eq + 1, b - eq - 1,
+				     f->col + (int)eq + 1};
+		if (shift_field(ps, &id, &s) ||
+		    int_field(ps, &val, "max shifts", &st->max_shifts[s]))
+			return -1;
+		a = b + 1;
+	}
+	return 0;
+}
+
+static int staff_line(struct parser *ps, const struct field *f, size_t n)
+{
+	struct nrp *in = ps->in;
+	struct nrp_staff *st;
+	size_t i;
+
+	if (!in->n_shifts)
+		return fail(ps, 1, "staff before any shift");
+	if (want_fields(ps, n, 8, "staff"))
+		return -1;
+	if (in->n_staff >= NRP_MAX_STAFF)
+		return fail(ps, 1, "too many employees (at most %d)",
+			    NRP_MAX_STAFF);
+	if (find_staff(in, f[0].s, f[0].len) >= 0)
+		return fail(ps, f[0].col, "employee '%.*s' defined twice",
+			    (int)f[0].len, f[0].s);
+	if (grow(ps, (void **)&in->staff, &ps->cap_staff, in->n_staff,
+		 sizeof(*st)))
+		return -1;
+	st = &in->staff[in->n_staff++];
+	memset(st, 0, sizeof(*st));
+	st->max_shifts = malloc(in->n_shifts * sizeof(int));
+	if (!st->max_shifts)
+		return fail(ps, 1, "out of memory");
+	for (i = 0; i < in->n_shifts; i++)
+		st->max_shifts[i] = -1;
+	if (id_field(ps, &f[0], "employee", &st->id) ||
+	    max_shifts(ps, &f[1], st) ||
+	    int_field(ps, &f[2], "max total minutes", &st->max_minutes) ||
+	    int_field(ps, &f[3], "min total minutes", &st->min_minutes) ||
+	    int_field(ps, &f[4], "max consecutive shifts", &st->max_consecutive) ||
+	    int_field(ps, &f[5], "min consecutive shifts", &st->min_consecutive) ||
+	    int_field(ps, &f[6], "min consecutive days off", &st->min_days_off) ||
+	    int_field(ps, &f[7], "max weekends", &st->max_weekends))
+		return -1;
+	if (st->min_minutes > st->max_minutes)
+		return fail(ps, f[3].col, "min total minutes %d above max %d",
+			    st->min_minutes, st->max_minutes);
+	return 0;
+}
+
+static int days_off_line(struct parser *ps, const struct field *f, size_t n)
+{
+	struct nrp *in = ps->in;
+	int p, d;
+	size_t i;
+
+	if (n < 1 || staff_field(ps, &f[0], &p))
+		return -1;
+	for (i = 1; i < n; i++) {
+		if (!f[i].len && i + 1 == n)
+			break;   /* a trailing comma */
+		if (day_field(ps, &f[i], &d))
+			return -1;
+		in->day_off[(size_t)p * (size_t)in->days + (size_t)d] = 1;
+	}
+	return 0;
+}
+
+static int request_line(struct parser *ps, const struct field *f, size_t n,
+			int on)
+{
+	struct nrp *in = ps->in;
+	struct nrp_request rq, **arr = on ? &in->on : &in->off;
+	size_t *cnt = on ? &in->n_on : &in->n_off;
+	size_t *cap = on ? &ps->cap_on : &ps->cap_off;
+
+	if (want_fields(ps, n, 4, on ? "on request" : "off request") ||
+	    staff_field(ps, &f[0], &rq.staff) || day_field(ps, &f[1], &rq.day) ||
+	    shift_field(ps, &f[2], &rq.shift) ||
+	    int_field(ps, &f[3], "weight", &rq.weight))
+		return -1;
+	if (grow(ps, (void **)arr, cap, *cnt, sizeof(rq)))
+		return -1;
+	(*arr)[(*cnt)++] = rq;
+	return 0;
+}
+
+static int cover_line(struct parser *ps, const struct field *f, size_t n)
+{
+	struct nrp *in = ps->in;
+	struct nrp_cover *cv;
+	int d, s;
+
+	if (want_fields(ps, n, 5, "cover") || day_field(ps, &f[0], &d) ||
+	    shift_field(ps, &f[1], &s))
+		return -1;
+	cv = &in->cover[(size_t)d * in->n_shifts + (size_t)s];
+	if (cv->requirement >= 0)
+		return fail(ps, f[0].col, "second cover line for day %d, shift "
+			    "'%s'", d, in->shifts[s].id);
+	return int_field(ps, &f[2], "requirement", &cv->requirement) ||
+	       int_field(ps, &f[3], "under weight", &cv->under) ||
+	       int_field(ps, &f[4], "over weight", &cv->over) ? -1 : 0;
+}
+
+/* Arrays sized by the horizon, shifts and staff: made when the first
+ * section that needs them starts, by which time those are all known. */
+static int prepare(struct parser *ps)
+{
+	struct nrp *in = ps->in;
+	size_t i, n;
+
+	if (in->cover)
+		return 0;
+	if (!in->days)
+		return fail(ps, 1, "SECTION_HORIZON must come first");
+	if (!in->n_shifts || !in->n_staff)
+		return fail(ps, 1, "shifts and staff must come before days off, "
+			    "requests and cover");
+	n = (size_t)in->days * in->n_shifts;
+	in->cover = malloc(n * sizeof(*in->cover));
+	in->day_off = calloc(in->n_staff * (size_t)in->days, 1);
+	if (!in->cover || !in->day_off)
+		return fail(ps, 1, "out of memory");
+	for (i = 0; i < n; i++)
+		in->cover[i] = (struct nrp_cover){-1, 0, 0};
+	return 0;
+}
+
+static int section_line(struct parser *ps, const struct field *f, size_t n)
+{
+	switch (ps->sec) {
+	case SEC_HORIZON:
+		return horizon_line(ps, f, n);
+	case SEC_SHIFTS:
+		return shift_line(ps, f, n);
+	case SEC_STAFF:
+		return staff_line(ps, f, n);
+	case SEC_DAYS_OFF:
+		return prepare(ps) || days_off_line(ps, f, n) ? -1 : 0;
+	case SEC_ON:
+	case SEC_OFF:
+		return prepare(ps) || request_line(ps, f, n, ps->sec == SEC_ON)
+			       ? -1 : 0;
+	case SEC_COVER:
+		return prepare(ps) || cover_line(ps, f, n) ? -1 : 0;
+	case SEC_NONE:
+		break;
+	}
+	return fail(ps, f[0].col, "data before any SECTION_ line");
+}
+
+static int start_section(struct parser *ps, const struct field *f)
+{
+	size_t i;
+
+	for (i = 1; i < N_SECTIONS; i++)
+		if (field_is(f, section_names[i])) {
+			if (ps->seen[i])
+				return fail(ps, f->col, "'%s' given twice",
+					    section_names[i]);
+			ps->seen[i] = 1;
+			ps->sec = (enum section)i;
+			return 0;
+		}
+	return fail(ps, f->col, "unknown section '%.*s'", (int)f->len, f->s);
+}
+
+/* Splits a line at commas, trimming spaces and a trailing CR. */
+static int split(struct parser *ps, const char *s, size_t len,
+		 struct field *f, size_t *n)
+{
+	size_t a = 0, b;
+
+	*n = 0;
+	while (len && (s[len - 1] == '\r' || s[len - 1] == ' ' ||
+		       s[len - 1] == '\t'))
+		len--;
+	for (;;) {
+		if (*n == MAX_FIELDS)
+			return fail(ps, (int)a + 1, "too many fields (at most %d)",
+				    MAX_FIELDS);
+		for (b = a; b < len && s[b] != ','; b++)
+			;
+		f[*n].s = s + a;
+		f[*n].len = b - a;
+		f[*n].col = (int)a + 1;
+		while (f[*n].len && (*f[*n].s == ' ' || *f[*n].s == '\t')) {
+			f[*n].s++;
+			f[*n].len--;
+			f[*n].col++;
+		}
+		while (f[*n].len && (f[*n].s[f[*n].len - 1] == ' ' ||
+				     f[*n].s[f[*n].len - 1] == '\t'))
+			f[*n].len--;
+		(*n)++;
+		if (b >= len)
+			return 0;
+		a = b + 1;
+	}
+}
+
+static int one_line(struct parser *ps, const char *s, size_t len)
+{
+	struct field f[MAX_FIELDS];
+	size_t n, i;
+
+	for (i = 0; i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'); i++)
+		;
+	if (i == len || s[i] == '#')
+		return 0;
+	if (memchr(s, '\0', len))
+		return fail(ps, 1, "NUL byte in the file");
+	if (split(ps, s, len, f, &n))
+		return -1;
+	if (n == 1 && f[0].len > 8 && !memcmp(f[0].s, "SECTION_", 8))
+		return start_section(ps, &f[0]);
+	return section_line(ps, f, n);
+}
+
+/* The shifts' successions, read on a second pass over their section. */
+static int second_pass(struct parser *ps, const char *buf, size_t len)
+{
+	size_t a = 0, b;
+	enum section sec = SEC_NONE;
+
+	ps->line = 0;
+	while (a < len) {
+		struct field f[MAX_FIELDS];
+		size_t n;
+		int s;
+
+		for (b = a; b < len && buf[b] != '\n'; b++)
+			;
+		ps->line++;
+		if (split(ps, buf + a, b - a, f, &n))
+			return -1;
+		if (n == 1 && f[0].len > 8 && !memcmp(f[0].s, "SECTION_", 8))
+			sec = field_is(&f[0], "SECTION_SHIFTS") ? SEC_SHIFTS
+								 : SEC_NONE;
+		else if (sec == SEC_SHIFTS && n == 3 && f[0].len &&
+			 *f[0].s != '#') {
+			s = find_shift(ps->in, f[0].s, f[0].len);
+			if (s >= 0 && successions(ps, &f[2], &ps->in->shifts[s]))
+				return -1;
+		}
+		a = b + 1;
+	}
+	return 0;
+}
+
+static int complete(struct parser *ps)
+{
+	struct nrp *in = ps->in;
+
+	if (!in->days || !in->n_shifts || !in->n_staff)
+		return fail(ps, 1, "incomplete instance: the horizon, shifts and "
+			    "staff are all required");
+	return prepare(ps);
+}
+
+int nrp_parse(struct nrp *in, const char *name, const char *buf, size_t len,
+	      struct rota_error *err)
+{
+	struct parser ps;
+	size_t a = 0, b;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.name = name;
+	ps.in = in;
+	ps.err = err;
+	nrp_init(in);
+	while (a < len) {
+		for (b = a; b < len && buf[b] != '\n'; b++)
+			;
+		ps.line++;
+		if (one_line(&ps, buf + a, b - a))
+			goto fail;
+		a = b + 1;
+	}
+	if (complete(&ps) || second_pass(&ps, buf, len))
+		goto fail;
+	return 0;
+fail:
+	nrp_release(in);
+	return -1;
+}
+
+static char *slurp(FILE *f, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0, got;
+	char *buf = malloc(cap), *nb;
+
+	while (buf) {
+		if (n == cap) {
+			if (cap > (size_t)NRP_MAX_FILE) {
+				free(buf);
+				errno = EFBIG;
+				return NULL;
+			}
+			nb = realloc(buf, cap * 2);
+			if (!nb)
+				break;
+			buf = nb;
+			cap *= 2;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0) {
+			if (ferror(f))
+				break;
+			*len = n;
+			return buf;
+		}
+	}
+	free(buf);
+	return NULL;
+}
+
+int nrp_load(struct nrp *in, const char *path, struct rota_error *err)
+{
+	int is_stdin = !strcmp(path, "-");
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	size_t len = 0;
+	char *buf;
+	int rc;
+
+	nrp_init(in);
+	if (!f) {
+		rota_error_add(err, ROTA_EINPUT, "cannot open '%s': %s", path,
+			       strerror(errno));
+		return -1;
+	}
+	errno = 0;
+	buf = slurp(f, &len);
+	if (!buf) {
+		rota_error_add(err, ROTA_EINPUT, "cannot read '%s': %s", path,
+			       errno == EFBIG ? "larger than 64 MiB"
+					      : strerror(errno ? errno : EIO));
+		if (!is_stdin)
+			fclose(f);
+		return -1;
+	}
+	if (!is_stdin)
+		fclose(f);
+	rc = nrp_parse(in, is_stdin ? "<stdin>" : path, buf, len, err);
+	free(buf);
+	return rc;
+}
+
+int nrp_sniff(const char *buf, size_t len)
+{
+	size_t a = 0, b;
+
+	while (a < len) {
+		for (b = a; b < len && buf[b] != '\n'; b++)
+			;
+		while (a < b && (buf[a] == ' ' || buf[a] == '\t' || buf[a] == '\r'))
+			a++;
+		if (a < b && buf[a] != '#')
+			return b - a >= 15 && !memcmp(buf + a, "SECTION_HORIZON", 15);
+		a = b + 1;
+	}
+	return 0;
+}
+
+long nrp_objective(const struct nrp *in, const int *shift_of)
+{
+	size_t p, q, s;
+	int d;
+	long obj = 0;
+
+	for (q = 0; q < in->n_on; q++) {
+		const struct nrp_request *r = &in->on[q];
+
+		if (shift_of[(size_t)r->staff * (size_t)in->days + (size_t)r->day] !=
+		    r->shift)
+			obj += r->weight;
+	}
+	for (q = 0; q < in->n_off; q++) {
+		const struct nrp_request *r = &in->off[q];
+
+		if (shift_of[(size_t)r->staff * (size_t)in->days + (size_t)r->day] ==
+		    r->shift)
+			obj += r->weight;
+	}
+	for (d = 0; d < in->days; d++)
+		for (s = 0; s < in->n_shifts; s++) {
+			const struct nrp_cover *cv =
+				&in->cover[(size_t)d * in->n_shifts + s];
+			long have = 0;
+
+			if (cv->requirement < 0)
+				continue;
+			for (p = 0; p < in->n_staff; p++)
+				have += shift_of[p * (size_t)in->days + (size_t)d] ==
+					(int)s;
+			obj += have < cv->requirement
+				       ? (cv->requirement - have) * cv->under
+				       : (have - cv->requirement) * cv->over;
+		}
+	return obj;
+}
+
+/* ---- the same problem as a scenario ---- */
+
+/* Day 0 of every instance is a Monday; any Monday will do. */
+#define NRP_YEAR 2024
+#define NRP_MONTH 1
+#define NRP_DAY 1
+
+static instant_t *instants(const struct scenario *sc, int offset_min)
+{
+	instant_t *a = malloc((size_t)sc->horizon.days * sizeof(*a));
+	int d;
+
+	if (a)
+		for (d = 0; d < sc->horizon.days; d++)
+			a[d] = sc->horizon.day_start[d] + (instant_t)offset_min * 60;
+	return a;
+}
+
+static int map_horizon(const struct nrp *in, struct scenario *sc)
+{
+	int d;
+
+	sc->horizon.start = civil_from_ymd(NRP_YEAR, NRP_MONTH, NRP_DAY);
+	sc->horizon.days = in->days;
+	sc->horizon.day_start = malloc(((size_t)in->days + 1) *
+				       sizeof(instant_t));
+	if (!sc->horizon.day_start)
+		return -1;
+	/* UTC: the benchmark has no clock changes. */
+	for (d = 0; d <= in->days; d++)
+		sc->horizon.day_start[d] =
+			((instant_t)sc->horizon.start + d) * 86400;
+	sc->bank_holiday_pattern = -1;
+	sc->n_neighbourhoods = 1;
+	sc->neighbourhoods = calloc(1, sizeof(*sc->neighbourhoods));
+	sc->n_roles = 1;
+	sc->roles = calloc(1, sizeof(*sc->roles));
+	if (!sc->neighbourhoods || !sc->roles)
+		return -1;
+	sc->neighbourhoods[0].id = strdup("ward");
+	sc->neighbourhoods[0].name = strdup("Ward");
+	sc->neighbourhoods[0].weighted_population = 1;
+	sc->roles[0].id = strdup("nurse");
+	sc->roles[0].name = strdup("Nurse");
+	return sc->neighbourhoods[0].id && sc->neighbourhoods[0].name &&
+	       sc->roles[0].id && sc->roles[0].name ? 0 : -1;
+}
+
+/* Shift s, with a service of its own holding one band the length of the
+ * shift, so cover is counted per (day, shift type). */
+static int map_shift(const struct nrp *in, struct scenario *sc, size_t s)
+{
+	const struct nrp_shift *ns = &in->shifts[s];
+	struct service *sv = &sc->services[s];
+	struct shift *sh = &sc->shifts[s];
+	struct band *bd;
+
+	sv->id = strdup(ns->id);
+	sv->name = rota_strdupf("Shift %s", ns->id);
+	sv->bands = calloc(1, sizeof(*sv->bands));
+	sh->id = strdup(ns->id);
+	if (!sv->id || !sv->name || !sv->bands || !sh->id)
+		return -1;
+	sv->n_bands = 1;
+	bd = &sv->bands[0];
+	bd->label = strdup("cover");
+	bd->reqs = calloc(1, sizeof(*bd->reqs));
+	if (!bd->label || !bd->reqs)
+		return -1;
+	bd->days = DAYS_DAILY;
+	bd->from_min = 0;
+	bd->to_min = ns->minutes % (24 * 60);
+	bd->scope = SCOPE_NEIGHBOURHOOD;
+	bd->n_reqs = 1;
+	bd->reqs[0] = (struct requirement){0, REQ_COUNT, 0, 0};
+	bd->from_at = instants(sc, 0);
+	bd->to_at = instants(sc, ns->minutes);
+	sh->service = (int)s;
+	sh->start_min = 0;
+	sh->end_min = bd->to_min;
+	sh->start_at = instants(sc, 0);
+	sh->end_at = instants(sc, ns->minutes);
+	sh->forbid_next = calloc(in->n_shifts, 1);
+	if (!bd->from_at || !bd->to_at || !sh->start_at || !sh->end_at ||
+	    !sh->forbid_next)
+		return -1;
+	if (ns->forbid_next)
+		memcpy(sh->forbid_next, ns->forbid_next, in->n_shifts);
+	return 0;
+}
+
+static void staff_rules(const struct nrp *in, const struct nrp_staff *ns,
+			struct rules *ru)
+{
+	rules_defaults(ru);
+	ru->min_rest_hours = 0;
+	ru->weekly_rest_hours = 0;
+	ru->max_days_in_a_row = ns->max_consecutive;
+	ru->min_days_in_a_row = ns->min_consecutive > 0 ? ns->min_consecutive : 1;
+	ru->min_days_off_in_a_row = ns->min_days_off > 0 ? ns->min_days_off : 1;
+	ru->max_nights_in_a_row = in->days;
+	ru->max_avg_weekly_hours = 7 * 24;
+	ru->contract_tolerance_hours = 24.0 * in->days;
+	ru->max_weekends = ns->max_weekends;
+	ru->weekend_window = 0;
+	ru->min_total_hours = ns->min_minutes / 60.0;
+	ru->max_total_hours = ns->max_minutes / 60.0;
+}
+
+static int add_request(struct staff *st, const struct nrp_request *r, int on)
+{
+	struct request *q = &st->requests[st->n_requests++];
+
+	q->day = r->day;
+	q->shift = r->shift;
+	q->on = on;
+	q->weight = r->weight;
+	return 0;
+}
+
+static int map_requests(const struct nrp *in, struct scenario *sc)
+{
+	size_t q, p, *count = calloc(in->n_staff + 1, sizeof(size_t));
+
+	if (!count)
+		return -1;
+	for (q = 0; q < in->n_on; q++)
+		count[in->on[q].staff]++;
+	for (q = 0; q < in->n_off; q++)
+		count[in->off[q].staff]++;
+	for (p = 0; p < in->n_staff; p++) {
+		sc->staff[p].requests = calloc(count[p] + 1,
+					       sizeof(struct request));
+		if (!sc->staff[p].requests) {
+			free(count);
+			return -1;
+		}
+	}
+	free(count);
+	for (q = 0; q < in->n_on; q++)
+		add_request(&sc->staff[in->on[q].staff], &in->on[q], 1);
+	for (q = 0; q < in->n_off; q++)
+		add_request(&sc->staff[in->off[q].staff], &in->off[q], 0);
+	return 0;
+}
+
+/* Days off as one-day leave (leave is hard, like the benchmark's). */
+static int map_days_off(const struct nrp *in, size_t p, struct staff *st)
+{
+	const unsigned char *off = in->day_off + p * (size_t)in->days;
+	int d, n = 0;
+
+	for (d = 0; d < in->days; d++)
+		n += off[d];
+	st->leave = calloc((size_t)n + 1, sizeof(*st->leave));
+	if (!st->leave)
+		return -1;
+	for (d = 0; d < in->days; d++)
+		if (off[d]) {
+			struct leave *l = &st->leave[st->n_leave++];
+
+			l->from_day = l->to_day = d;
+			l->kind = strdup("day off");
+			if (!l->kind)
+				return -1;
+		}
+	return 0;
+}
+
+static int map_staff(const struct nrp *in, struct scenario *sc, size_t p)
+{
+	const struct nrp_staff *ns = &in->staff[p];
+	struct staff *st = &sc->staff[p];
+	size_t s;
+
+	st->id = strdup(ns->id);
+	st->name = strdup(ns->id);
+	st->may_work = calloc(1, 1);
+	st->allowed = calloc(in->n_shifts, 1);
+	staff_rules(in, ns, &st->rules);
+	st->rules.max_shifts = malloc(in->n_shifts * sizeof(int));
+	if (!st->id || !st->name || !st->may_work || !st->allowed ||
+	    !st->rules.max_shifts)
+		return -1;
+	st->role = 0;
+	st->home = 0;
+	st->fte = 0;
+	st->may_work[0] = 1;
+	for (s = 0; s < in->n_shifts; s++) {
+		st->rules.max_shifts[s] = ns->max_shifts[s];
+		st->allowed[s] = ns->max_shifts[s] != 0;
+	}
+	return map_days_off(in, p, st);
+}
+
+static int map_demand(const struct nrp *in, const struct scenario *sc,
+		      struct demand *dm)
+{
+	size_t s, n = 0;
+	int d;
+
+	dm->items = calloc((size_t)in->days * in->n_shifts + 1,
+			   sizeof(*dm->items));
+	if (!dm->items)
+		return -1;
+	for (d = 0; d < in->days; d++)
+		for (s = 0; s < in->n_shifts; s++) {
+			const struct nrp_cover *cv =
+				&in->cover[(size_t)d * in->n_shifts + s];
+
+			if (cv->requirement < 0)
+				continue;
+			dm->items[n++] = (struct demand_item){
+				(int)s, 0, 0, d, SCOPE_NEIGHBOURHOOD, 0, 0,
+				sc->shifts[s].start_at[d], sc->shifts[s].end_at[d],
+				cv->requirement, cv->under, cv->over};
+		}
+	dm->n = n;
+	return 0;
+}
+
+int nrp_to_scenario(const struct nrp *in, struct scenario *sc,
+		    struct demand *d, struct rota_error *err)
+{
+	size_t i;
+
+	scenario_init(sc);
+	demand_init(d);
+	sc->name = strdup("nrp");
+	sc->timezone = strdup("UTC");
+	if (!sc->name || !sc->timezone || map_horizon(in, sc))
+		goto oom;
+	sc->services = calloc(in->n_shifts, sizeof(*sc->services));
+	sc->shifts = calloc(in->n_shifts, sizeof(*sc->shifts));
+	sc->staff = calloc(in->n_staff, sizeof(*sc->staff));
+	if (!sc->services || !sc->shifts || !sc->staff)
+		goto oom;
+	sc->n_services = sc->n_shifts = in->n_shifts;
+	for (i = 0; i < in->n_shifts; i++)
+		if (map_shift(in, sc, i))
+			goto oom;
+	sc->n_staff = in->n_staff;
+	for (i = 0; i < in->n_staff; i++)
+		if (map_staff(in, sc, i))
+			goto oom;
+	if (map_requests(in, sc))
+		goto oom;
+	staff_rules(in, &in->staff[0], &sc->rules);
+	/* The instance's objective, and nothing else. */
+	sc->weights = (struct weights){0, 0, 0, 0, 0, 1, 0, 0};
+	if (map_demand(in, sc, d))
+		goto oom;
+	return 0;
+oom:
+	scenario_release(sc);
+	demand_release(d);
+	rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	return -1;
+}
+
+int nrp_sniff_file(const char *path)
+{
+	char buf[4096];
+	size_t n;
+	FILE *f;
+
+	if (!strcmp(path, "-"))
+		return 0;
+	f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	n = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	return nrp_sniff(buf, n);
+}
+
+int nrp_write_solution(const char *dir, const struct nrp *in,
+		       const int *shift_of, struct rota_error *err)
+{
+	struct outfile o;
+	size_t p;
+	int d;
+
+	if (outfile_mkdir(dir, err) ||
+	    outfile_open(&o, dir, "solution.txt", err))
+		return -1;
+	for (p = 0; p < in->n_staff; p++) {
+		fputs(in->staff[p].id, o.f);
+		for (d = 0; d < in->days; d++) {
+			int s = shift_of[p * (size_t)in->days + (size_t)d];
+
+			fputc('\t', o.f);
+			if (s >= 0)
+				fputs(in->shifts[s].id, o.f);
+		}
+		fputc('\n', o.f);
+	}
+	return outfile_commit(&o, err);
+}

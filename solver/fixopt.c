@@ -1,0 +1,468 @@
+#include "fixopt.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../constraints/constraints.h"
+#include "model.h"
+#include "search.h"
+
+struct fixopt {
+	const struct problem *pb;
+	struct model *m;
+	struct build b;
+	size_t n_cols;
+	double *x;              /* [n_cols]: the incumbent */
+	double obj;             /* its objective (MODEL_INF: none) */
+	double glpk_best;       /* GLPK's incumbent during step 1 */
+	double bound;
+	double t0, deadline;
+	double last_report;
+	uint64_t rng;
+	unsigned char *window;  /* [n_vars]: free in this sub-MIP */
+	int staff_k, days_k;    /* window sizes, adapted as we go */
+	long rounds, kept;
+};
+
+static uint64_t next(struct fixopt *f)
+{
+	uint64_t z = (f->rng += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int below(struct fixopt *f, int n)
+{
+	return n > 0 ? (int)(next(f) % (uint64_t)n) : 0;
+}
+
+static void report(struct fixopt *f, const char *phase, int force)
+{
+	double now = search_now();
+	double best = fmin(f->obj, f->glpk_best);
+	double gap;
+
+	if (!force && now - f->last_report < 2.0)
+		return;
+	f->last_report = now;
+	if (isinf(best)) {
+		diag_progress("%5.0fs  %s  no rota yet  bound %.1f", now - f->t0,
+			      phase, f->bound);
+		return;
+	}
+	gap = (best - f->bound) / fmax(fabs(best), 1);
+	diag_progress("%5.0fs  %s  best %.1f  bound %.1f  gap %.2f%%",
+		      now - f->t0, phase, best, f->bound, 100 * gap);
+}
+
+static void tick(void *ctx, double best, double bound)
+{
+	struct fixopt *f = ctx;
+
+	if (bound > f->bound && !isinf(bound))
+		f->bound = bound;
+	if (best < f->glpk_best)
+		f->glpk_best = best;
+	report(f, "glpk", 0);
+}
+
+static void take(struct fixopt *f, double objective)
+{
+	size_t j;
+
+	for (j = 0; j < f->n_cols; j++)
+		f->x[j] = model_value(f->m, (int)j);
+	f->obj = objective;
+}
+
+static double left(const struct fixopt *f)
+{
+	return f->deadline - search_now();
+}
+
+static void opts_for(struct model_opts *o, struct fixopt *f, double seconds)
+{
+	memset(o, 0, sizeof(*o));
+	o->time_limit = seconds;
+	o->presolve = 1;
+	o->stop = search_stopped;
+	o->tick = tick;
+	o->tick_ctx = f;
+	o->verbose = getenv("ROTA7_GLPK_VERBOSE") != NULL;
+}
+
+static void unfix(struct fixopt *f)
+{
+	size_t v;
+
+	for (v = 0; v < f->pb->n_vars; v++)
+		model_set_bounds(f->m, f->b.x[v], 0, 1);
+}
+
+/* Fixes every assignment at its value in r, or frees the window's. */
+static void fix_to(struct fixopt *f, const struct roster *r)
+{
+	const struct problem *pb = f->pb;
+	size_t v;
+
+	for (v = 0; v < pb->n_vars; v++) {
+		double val = roster_get(r, pb->vars[v].p, pb->vars[v].d) == v;
+
+		if (f->window[v])
+			model_set_bounds(f->m, f->b.x[v], 0, 1);
+		else
+			model_set_bounds(f->m, f->b.x[v], val, val);
+	}
+}
+
+/* What one more shift of var v is worth to the rota so far. */
+static double greedy_cost(const struct problem *pb, const struct roster *r,
+			  size_t v)
+{
+	const struct var *x = &pb->vars[v];
+	double c = 0;
+	size_t i;
+
+	for (i = 0; i < x->n_cells; i++) {
+		const struct cell *ce = &pb->cells[pb->var_cells[x->first_cell + i]];
+
+		c += r->on_duty[pb->var_cells[x->first_cell + i]] < ce->required
+			     ? -ce->under_cost : ce->over_cost;
+	}
+	return c;
+}
+
+/* Person p's own rules alone (they are independent of everyone else's),
+ * preferring the cover the rota still lacks.  1 when they admit no rota,
+ * 0 done (p's shifts set in r), -1 error. */
+static int construct_person(struct fixopt *f, int p, struct roster *r)
+{
+	const struct problem *pb = f->pb;
+	struct model *m = model_new("rota7-person");
+	struct model_opts o;
+	struct model_result res = {0};
+	struct rota_error err;
+	struct build b = {0};
+	unsigned char *keep = calloc(pb->n_vars + 1, 1);
+	size_t v;
+	int rc = -1;
+
+	rota_error_init(&err);
+	if (!m || !keep)
+		goto out;
+	for (v = 0; v < pb->n_vars; v++)
+		keep[v] = pb->vars[v].p == p;
+	if (constraints_build_for(&b, pb, m, keep, &err))
+		goto out;
+	for (v = 0; v < pb->n_vars; v++)
+		if (keep[v])
+			model_set_cost(m, b.x[v], greedy_cost(pb, r, v));
+	opts_for(&o, f, fmax(1.0, fmin(10.0, left(f))));
+	o.tick = NULL;
+	if (model_solve_mip(m, &o, &res))
+		goto out;
+	rc = res.status == MODEL_INFEASIBLE ? 1 : 0;
+	if (res.status == MODEL_OPTIMAL || res.status == MODEL_FEASIBLE)
+		for (v = 0; v < pb->n_vars; v++)
+			if (keep[v] && model_value(m, b.x[v]) > 0.5)
+				roster_set(r, p, pb->vars[v].d, v);
+	if (res.status == MODEL_UNKNOWN)
+		rc = 2;
+out:
+	if (b.x)
+		constraints_build_release(&b);
+	model_free(m);
+	free(keep);
+	rota_error_release(&err);
+	return rc;
+}
+
+/* Step 0: a first legal rota, person by person; then the whole model
+ * with every assignment fixed gives the values of all other columns.
+ * 0, 1 (p's rules admit no rota: *who), 2 (no answer in time), -1. */
+static int construct(struct fixopt *f, int *who)
+{
+	const struct problem *pb = f->pb;
+	struct roster r;
+	struct model_opts o;
+	struct model_result res;
+	size_t p;
+	int rc = 0;
+
+	if (roster_init(&r, pb))
+		return -1;
+	for (p = 0; p < pb->sc->n_staff && !rc; p++) {
+		rc = construct_person(f, (int)p, &r);
+		*who = (int)p;
+	}
+	if (!rc) {
+		memset(f->window, 0, pb->n_vars);
+		fix_to(f, &r);
+		opts_for(&o, f, fmax(1.0, left(f)));
+		o.tick = NULL;
+		rc = model_solve_mip(f->m, &o, &res) ? -1 : 0;
+		if (!rc && (res.status == MODEL_OPTIMAL ||
+			    res.status == MODEL_FEASIBLE))
+			take(f, res.objective);
+		else if (!rc)
+			rc = 2;
+		unfix(f);
+	}
+	roster_release(&r);
+	return rc;
+}
+
+/* Step 1: the whole integer program.  With its presolver GLPK does
+ * better without the start than with it (measured on Instance2-5), so
+ * the rota so far is kept aside and the better of the two wins. */
+static int whole(struct fixopt *f, double share)
+{
+	struct model_opts o;
+	struct model_result r;
+
+	opts_for(&o, f, fmax(1.0, left(f) * share));
+
+	if (model_solve_mip(f->m, &o, &r))
+		return -1;
+	if ((r.status == MODEL_OPTIMAL || r.status == MODEL_FEASIBLE) &&
+	    r.objective < f->obj - 1e-6)
+		take(f, r.objective);
+	if (r.status == MODEL_OPTIMAL)
+		f->bound = fmin(r.objective, f->obj);
+	else if (r.bound > f->bound && !isinf(r.bound))
+		f->bound = r.bound;
+	return 0;
+}
+
+/* Frees the window's assignments and fixes every other at its value. */
+static void fix_outside(struct fixopt *f)
+{
+	const struct problem *pb = f->pb;
+	size_t v;
+
+	for (v = 0; v < pb->n_vars; v++) {
+		int j = f->b.x[v];
+		double val = f->x[j] > 0.5 ? 1 : 0;
+
+		if (f->window[v])
+			model_set_bounds(f->m, j, 0, 1);
+		else
+			model_set_bounds(f->m, j, val, val);
+	}
+}
+
+/* A window of staff_k people over the whole horizon, or of everyone
+ * over days_k days, taken in turn. */
+static void pick_window(struct fixopt *f, int by_days)
+{
+	const struct problem *pb = f->pb;
+	int n = (int)pb->sc->n_staff, i, p, first;
+	size_t v;
+
+	memset(f->window, 0, pb->n_vars);
+	if (by_days) {
+		/* Half the staff, picked at random, over days_k days: all of
+		 * them makes sub-MIPs GLPK rarely finishes. */
+		unsigned char *in = calloc((size_t)n + 1, 1);
+
+		if (!in)
+			return;
+		for (i = 0; i < (n + 1) / 2; i++)
+			in[below(f, n)] = 1;
+		first = below(f, pb->days - f->days_k + 1);
+		for (v = 0; v < pb->n_vars; v++)
+			f->window[v] = in[pb->vars[v].p] &&
+				       pb->vars[v].d >= first &&
+				       pb->vars[v].d < first + f->days_k;
+		free(in);
+		return;
+	}
+	for (i = 0; i < f->staff_k; i++) {
+		size_t a, e;
+		int d;
+
+		p = below(f, n);
+		for (d = 0; d < pb->days; d++) {
+			problem_day_vars(pb, p, d, &a, &e);
+			for (v = a; v < e; v++)
+				f->window[v] = 1;
+		}
+	}
+}
+
+static void adapt(int *k, int lo, int hi, int grow)
+{
+	if (grow && *k < hi)
+		(*k)++;
+	else if (!grow && *k > lo)
+		(*k)--;
+}
+
+/* Step 2: one sub-MIP. */
+static int improve_once(struct fixopt *f, int by_days)
+{
+	struct model_opts o;
+	struct model_result r;
+	double limit = fmin(left(f), 1.0 + 0.01 * (f->deadline - f->t0));
+	double t = search_now();
+	int quick;
+
+	pick_window(f, by_days);
+	fix_outside(f);
+	opts_for(&o, f, limit);
+	o.tick = NULL;
+
+	if (model_solve_mip(f->m, &o, &r))
+		return -1;
+	f->rounds++;
+	if ((r.status == MODEL_OPTIMAL || r.status == MODEL_FEASIBLE) &&
+	    r.objective < f->obj - 1e-6) {
+		take(f, r.objective);
+		f->kept++;
+	}
+	quick = r.status == MODEL_OPTIMAL && search_now() - t < limit / 4;
+	if (getenv("ROTA7_FIXOPT_TRACE"))
+		fprintf(stderr, "sub %s k=%d st=%d %.2fs obj %.1f inc %.1f\n",
+			by_days ? "days" : "staff", by_days ? f->days_k : f->staff_k,
+			(int)r.status, search_now() - t, r.objective, f->obj);
+	if (by_days)
+		adapt(&f->days_k, 2, f->pb->days, quick);
+	else
+		adapt(&f->staff_k, 1, (int)f->pb->sc->n_staff, quick);
+	report(f, "fix-and-optimise", 0);
+	return 0;
+}
+
+static int improve(struct fixopt *f)
+{
+
+	int by_days = 0;
+
+	while (left(f) > 0.2 && !search_stopped() && f->obj > f->bound + 1e-6) {
+		if (improve_once(f, by_days))
+			return -1;
+		by_days = !by_days;
+	}
+	unfix(f);
+	return 0;
+}
+
+static int to_roster(struct fixopt *f, struct roster *r)
+{
+	const struct problem *pb = f->pb;
+	size_t v;
+
+	for (v = 0; v < pb->n_vars; v++)
+		if (f->x[f->b.x[v]] > 0.5) {
+			if (roster_get(r, pb->vars[v].p, pb->vars[v].d) != ROSTER_NONE)
+				return -1;
+			roster_set(r, pb->vars[v].p, pb->vars[v].d, v);
+		}
+	return 0;
+}
+
+static int finish(struct fixopt *f, struct roster *best,
+		  struct solve_result *res, struct rota_error *err)
+{
+	const struct problem *pb = f->pb;
+	struct violation v;
+
+	if (to_roster(f, best)) {
+		rota_error_add(err, ROTA_EINTERNAL, "two shifts on one day (a bug)");
+		return -1;
+	}
+	if (constraints_check(pb, best, &v)) {
+		rota_error_add(err, ROTA_EINTERNAL, "the rota found breaks a rule "
+			       "(a bug): %s", v.text);
+		return -1;
+	}
+	res->objective = constraints_cost(pb, best);
+	if (fabs(res->objective - f->obj) > 1e-6 * fmax(1, fabs(f->obj)))
+		diag_warn("model objective %.3f differs from the rota's %.3f (a "
+			  "bug)", f->obj, res->objective);
+	res->bound = fmin(f->bound, res->objective);
+	res->gap = isinf(res->bound) ? HUGE_VAL
+		   : (res->objective - res->bound) / fmax(fabs(res->objective), 1);
+	res->optimal = res->gap <= 1e-9;
+	res->seconds = search_now() - f->t0;
+	res->uncovered_hours = solve_uncovered_hours(pb, best);
+	return 0;
+}
+
+static void release(struct fixopt *f)
+{
+	if (f->b.x)
+		constraints_build_release(&f->b);
+	model_free(f->m);
+	free(f->x);
+	free(f->window);
+}
+
+int fixopt_run(const struct problem *pb, const struct solve_opts *o,
+	       struct roster *best, struct solve_result *res,
+	       struct rota_error *err)
+{
+	struct fixopt f;
+	int rc = -1, st, who = 0;
+
+	memset(&f, 0, sizeof(f));
+	memset(res, 0, sizeof(*res));
+	f.pb = pb;
+	f.t0 = f.last_report = search_now();
+	f.deadline = f.t0 + o->time_limit;
+	f.rng = o->seed;
+	f.obj = f.glpk_best = MODEL_INF;
+	f.bound = -MODEL_INF;
+	f.staff_k = 2;
+	f.days_k = 7 < pb->days ? 7 : pb->days;
+	if (roster_init(best, pb))
+		goto oom;
+	f.m = model_new("rota7");
+	if (!f.m || constraints_build(&f.b, pb, f.m, 0, NULL, err))
+		goto oom;
+	f.n_cols = model_n_cols(f.m);
+	f.x = calloc(f.n_cols + 1, sizeof(double));
+	f.window = malloc(pb->n_vars + 1);
+	if (!f.x || !f.window)
+		goto oom;
+	diag_progress("%5.0fs  glpk  %zu columns, %zu rows", 0.0, f.n_cols,
+		      model_n_rows(f.m));
+	st = construct(&f, &who);
+	if (st < 0)
+		goto oom;
+	if (st > 0) {
+		rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard "
+			       "rules of '%s' (days off, total hours, runs in a "
+			       "row, weekends, shift limits): %s",
+			       pb->sc->staff[who].id, st == 1 ?
+			       "GLPK proved that they admit none over the horizon" :
+			       "none was found within the time limit; a longer "
+			       "--time-limit may find one");
+		goto out;
+	}
+	report(&f, "construct", 1);
+	if (whole(&f, 0.25))
+		goto oom;
+	report(&f, "glpk", 1);
+	if (improve(&f))
+		goto oom;
+	diag_progress("%5.0fs  fix-and-optimise  %ld sub-MIPs, %ld improved",
+		      search_now() - f.t0, f.rounds, f.kept);
+	if (search_stopped())
+		diag_progress("%5.0fs  interrupted: keeping the best rota so far",
+			      search_now() - f.t0);
+	report(&f, "done", 1);
+	rc = finish(&f, best, res, err);
+	goto out;
+oom:
+	if (!err->count)
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+out:
+	release(&f);
+	return rc;
+}
