@@ -102,6 +102,11 @@ static int number(struct parser *ps, const struct field *f, const char *what,
 
 	if (!f->len)
 		return fail(ps, f->col, "missing %s", what);
+	/* Instance15 writes one requirement as "-0". */
+	if (f->len == 2 && f->s[0] == '-' && f->s[1] == '0') {
+		*out = 0;
+		return 0;
+	}
 	for (i = 0; i < f->len; i++) {
 		if (f->s[i] < '0' || f->s[i] > '9')
 			return fail(ps, f->col + (int)i, "invalid %s '%.*s': "

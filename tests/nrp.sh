@@ -1,0 +1,66 @@
+#!/bin/bash
+# Instance1 of the Curtois & Qu benchmark solved inside the suite: rota7 nrp
+# must reach 607 (the proven optimum) and its solution.txt must pass the
+# independent checker with the same objective.  Skipped (77) when the
+# benchmark folder is not beside the project.
+# usage: nrp.sh ROTA7 SOURCE_DIR
+set -u
+rota7=$1
+src=$2
+dir=${ROTA7_NRP_DIR:-$src/../shared/benchmarks/curtois-qu}
+inst=$dir/Instance1.txt
+if [ ! -f "$inst" ]; then
+	echo "nrp.sh: skipped: no $inst" >&2
+	exit 77
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+fail=0
+
+got=$("$rota7" nrp "$inst" -o "$out/i1" --time-limit 60 --seed 1 -q)
+rc=$?
+if [ $rc -ne 0 ] || [ "$got" != "objective 607" ]; then
+	echo "FAIL: Instance1: exit $rc, printed '$got', expected 'objective 607'"
+	fail=1
+elif ! python3 "$src/tests/tools/check_nrp.py" "$inst" "$out/i1/solution.txt" \
+	--objective 607; then
+	echo "FAIL: Instance1: the independent checker rejects solution.txt"
+	fail=1
+else
+	echo "ok: Instance1 solved to 607 and checked"
+fi
+
+# export-lp recognises an instance (GLPK writes "-" in names as "~").
+if "$rota7" export-lp "$inst" "$out/i1.lp" 2>/dev/null &&
+	grep -q "x(A,2024~01~03,D)" "$out/i1.lp"; then
+	echo "ok: export-lp writes the instance's model"
+else
+	echo "FAIL: export-lp on Instance1"
+	fail=1
+fi
+
+# A bad instance is exit 2 with file, line and column.
+printf 'SECTION_HORIZON\n14\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,Z=1,1,0,1,1,1,1\n' \
+	>"$out/bad.txt"
+msg=$("$rota7" nrp "$out/bad.txt" -o "$out/bad" 2>&1)
+rc=$?
+if [ $rc -eq 2 ] && [[ "$msg" == *"bad.txt:6:3: unknown shift 'Z'"* ]] &&
+	[ ! -e "$out/bad" ]; then
+	echo "ok: a bad instance is exit 2, located, nothing written"
+else
+	echo "FAIL: bad instance: exit $rc, '$msg'"
+	fail=1
+fi
+
+# Hard rules that admit no rota: exit 3 naming the person.
+printf 'SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,D=7,4800,2400,5,1,1,1\nSECTION_DAYS_OFF\nA,0,1,2,3\nSECTION_COVER\n0,D,1,100,1\n' \
+	>"$out/impossible.txt"
+msg=$("$rota7" nrp "$out/impossible.txt" -o "$out/imp" --time-limit 10 2>&1)
+rc=$?
+if [ $rc -eq 3 ] && [[ "$msg" == *"'A'"* ]] && [ ! -e "$out/imp/solution.txt" ]; then
+	echo "ok: rules that admit no rota are exit 3, naming the person"
+else
+	echo "FAIL: impossible instance: exit $rc, '$msg'"
+	fail=1
+fi
+exit $fail

@@ -1,0 +1,300 @@
+#include "io/nrp.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "constraints/constraints.h"
+#include "fixture.h"
+#include "solver/problem.h"
+#include "solver/roster.h"
+
+/* Two shifts, E may not be followed by... L may not be followed by E;
+ * three staff over a week (day 0 a Monday). */
+static const char *tiny =
+	"# a comment\n"
+	"SECTION_HORIZON\n"
+	"7\n"
+	"\n"
+	"SECTION_SHIFTS\n"
+	"# ShiftID, Length in mins, Shifts which cannot follow this shift\n"
+	"E,480,\n"
+	"L,600,E\n"
+	"\n"
+	"SECTION_STAFF\n"
+	"A,E=7|L=2,3000,960,5,2,2,1\n"
+	"B,E=7|L=0,3000,0,5,1,1,1\n"
+	"C,E=0|L=7,3600,600,4,1,2,0\n"
+	"\n"
+	"SECTION_DAYS_OFF\n"
+	"A,6\n"
+	"B,0,1\n"
+	"\n"
+	"SECTION_SHIFT_ON_REQUESTS\n"
+	"A,0,E,2\n"
+	"C,3,L,1\n"
+	"\n"
+	"SECTION_SHIFT_OFF_REQUESTS\n"
+	"B,2,E,3\n"
+	"\n"
+	"SECTION_COVER\n"
+	"0,E,1,100,1\n"
+	"0,L,1,100,1\n"
+	"1,E,2,100,1\n"
+	"1,L,0,100,1\n"
+	"2,E,1,100,1\n"
+	"2,L,1,100,1\n"
+	"3,E,1,100,1\n"
+	"3,L,1,100,1\n"
+	"4,E,1,100,1\n"
+	"4,L,1,50,2\n"
+	"5,E,0,100,1\n"
+	"5,L,1,100,1\n"
+	"6,E,0,100,1\n"
+	"6,L,0,100,1\n";
+
+static void parse_ok(const char *text, struct nrp *in)
+{
+	struct rota_error err;
+
+	rota_error_init(&err);
+	if (nrp_parse(in, "tiny.txt", text, strlen(text), &err))
+		ck_abort_msg("parse failed: %s", err.msgs[0]);
+	rota_error_release(&err);
+}
+
+START_TEST(parses_every_section)
+{
+	struct nrp in;
+
+	parse_ok(tiny, &in);
+	ck_assert_int_eq(in.days, 7);
+	ck_assert_uint_eq(in.n_shifts, 2);
+	ck_assert_str_eq(in.shifts[1].id, "L");
+	ck_assert_int_eq(in.shifts[1].minutes, 600);
+	ck_assert(in.shifts[1].forbid_next[0]);
+	ck_assert(!in.shifts[0].forbid_next[1]);
+	ck_assert_uint_eq(in.n_staff, 3);
+	ck_assert_int_eq(in.staff[0].max_shifts[1], 2);
+	ck_assert_int_eq(in.staff[1].max_shifts[1], 0);
+	ck_assert_int_eq(in.staff[2].max_minutes, 3600);
+	ck_assert_int_eq(in.staff[2].min_minutes, 600);
+	ck_assert_int_eq(in.staff[2].max_consecutive, 4);
+	ck_assert_int_eq(in.staff[2].min_days_off, 2);
+	ck_assert_int_eq(in.staff[2].max_weekends, 0);
+	ck_assert(in.day_off[0 * 7 + 6]);
+	ck_assert(in.day_off[1 * 7 + 0] && in.day_off[1 * 7 + 1]);
+	ck_assert(!in.day_off[1 * 7 + 2]);
+	ck_assert_uint_eq(in.n_on, 2);
+	ck_assert_uint_eq(in.n_off, 1);
+	ck_assert_int_eq(in.off[0].weight, 3);
+	ck_assert_int_eq(in.cover[4 * 2 + 1].under, 50);
+	ck_assert_int_eq(in.cover[4 * 2 + 1].over, 2);
+	nrp_release(&in);
+}
+END_TEST
+
+/* Counted by hand: A works E on 0-1 (on request met), C works L on 0, 2
+ * and 3 (on request met), B works E on 2 (its off request refused, 3).
+ * Cover: day 0 E 1/1, L 1/1; day 1 E 1 of 2 (100), L 0/0; day 2 E 1/1,
+ * L 1/1; day 3 E 0 of 1 (100), L 1/1; day 4 E 0 of 1 (100), L 0 of 1
+ * (50); day 5 L 0 of 1 (100).  Total 3 + 100 + 100 + 100 + 50 + 100 = 453. */
+START_TEST(objective_by_hand)
+{
+	struct nrp in;
+	int s[3 * 7];
+
+	parse_ok(tiny, &in);
+	memset(s, -1, sizeof(s));
+	s[0 * 7 + 0] = s[0 * 7 + 1] = 0;
+	s[1 * 7 + 2] = 0;
+	s[2 * 7 + 0] = s[2 * 7 + 2] = s[2 * 7 + 3] = 1;
+	ck_assert_int_eq(nrp_objective(&in, s), 453);
+	/* One more L on day 1, where nobody is required: over weight 1. */
+	s[2 * 7 + 1] = 1;
+	ck_assert_int_eq(nrp_objective(&in, s), 454);
+	nrp_release(&in);
+}
+END_TEST
+
+static void expect_error(const char *text, const char *needle)
+{
+	struct nrp in;
+	struct rota_error err;
+
+	rota_error_init(&err);
+	ck_assert_int_eq(nrp_parse(&in, "bad.txt", text, strlen(text), &err), -1);
+	ck_assert_int_eq(err.status, ROTA_EINPUT);
+	if (!fixture_has_message(&err, needle))
+		ck_abort_msg("expected '%s' in '%s'", needle, err.msgs[0]);
+	rota_error_release(&err);
+}
+
+START_TEST(errors_name_line_and_column)
+{
+	expect_error("SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\n"
+		     "SECTION_STAFF\nA,X=3,1,0,1,1,1,1\n",
+		     "bad.txt:6:3: unknown shift 'X'");
+	expect_error("SECTION_HORIZON\n7x\n", "bad.txt:2:2: invalid horizon");
+	expect_error("SECTION_HORIZON\n0\n", "outside 1 to");
+	expect_error("SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\n"
+		     "SECTION_STAFF\nA,D=3,1,0,1,1,1,1\nSECTION_COVER\n"
+		     "9,D,1,100,1\n", "bad.txt:8:1: day 9 outside the horizon");
+	expect_error("SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,Q\n"
+		     "SECTION_STAFF\nA,D=3,1,0,1,1,1,1\n",
+		     "bad.txt:4:7: unknown shift 'Q'");
+	expect_error("SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\n"
+		     "SECTION_STAFF\nA,D=3,1,0,1,1,1\n", "expected 8");
+	expect_error("SECTION_HORIZON\n7\nSECTION_NOPE\n",
+		     "unknown section 'SECTION_NOPE'");
+	expect_error("SECTION_HORIZON\n99999999999\n", "too large");
+	expect_error("SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\n"
+		     "SECTION_STAFF\n../x,D=3,1,0,1,1,1,1\n",
+		     "invalid character in employee id");
+	expect_error("SECTION_HORIZON\n7\n", "incomplete instance");
+	expect_error("SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\nD,480,\n",
+		     "shift 'D' defined twice");
+}
+END_TEST
+
+START_TEST(sniffs_instances_only)
+{
+	ck_assert(nrp_sniff(tiny, strlen(tiny)));
+	ck_assert(!nrp_sniff("{\"rota7\": 1}", 12));
+	ck_assert(!nrp_sniff("# only a comment\n", 17));
+}
+END_TEST
+
+static uint64_t rng = 88172645463325252ULL;
+
+static unsigned draw(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+/* The scenario says the same problem: for random rotas (legal or not),
+ * the engine's objective equals the instance's own. */
+static void same_objective(const struct nrp *in, int rounds)
+{
+	struct scenario sc;
+	struct demand d;
+	struct problem pb;
+	struct roster r;
+	struct rota_error err;
+	int *s = malloc(in->n_staff * (size_t)in->days * sizeof(int));
+	size_t p, first, end;
+	int d0, k;
+
+	rota_error_init(&err);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(nrp_to_scenario(in, &sc, &d, &err), 0);
+	problem_init(&pb);
+	ck_assert_int_eq(problem_build(&pb, &sc, &d, &err), 0);
+	ck_assert_int_eq(roster_init(&r, &pb), 0);
+	for (k = 0; k < rounds; k++) {
+		for (p = 0; p < in->n_staff; p++)
+			for (d0 = 0; d0 < in->days; d0++) {
+				size_t v = ROSTER_NONE;
+
+				problem_day_vars(&pb, (int)p, d0, &first, &end);
+				if (end > first && draw(3))
+					v = first + draw((unsigned)(end - first));
+				roster_set(&r, (int)p, d0, v);
+				s[p * (size_t)in->days + (size_t)d0] =
+					v == ROSTER_NONE ? -1 : pb.vars[v].s;
+			}
+		ck_assert_double_eq_tol(constraints_cost(&pb, &r),
+					(double)nrp_objective(in, s), 1e-6);
+	}
+	roster_release(&r);
+	problem_release(&pb);
+	demand_release(&d);
+	scenario_release(&sc);
+	rota_error_release(&err);
+	free(s);
+}
+
+START_TEST(mapping_keeps_the_objective)
+{
+	struct nrp in;
+
+	parse_ok(tiny, &in);
+	same_objective(&in, 50);
+	nrp_release(&in);
+}
+END_TEST
+
+static const char *bench_dir(void)
+{
+	const char *env = getenv("ROTA7_NRP_DIR");
+
+	return env ? env : fixture_source_path("../shared/benchmarks/curtois-qu");
+}
+
+/* Every published instance parses, its counts agree with the table of
+ * best-known values, and the mapping keeps its objective. */
+START_TEST(every_instance)
+{
+	char path[4096], line[1024];
+	FILE *tsv;
+	int seen = 0;
+
+	snprintf(path, sizeof(path), "%s/BEST_KNOWN.tsv", bench_dir());
+	tsv = fopen(path, "r");
+	if (!tsv) {
+		fprintf(stderr, "test_nrp: skipped every_instance: no '%s' "
+			"(the Curtois & Qu folder is not beside the project)\n",
+			path);
+		return;
+	}
+	while (fgets(line, sizeof(line), tsv)) {
+		char name[64];
+		int days, staff, shifts, prev = seen;
+		struct nrp in;
+		struct rota_error err;
+
+		if (sscanf(line, "Instance%d\t%d\t%d\t%d", &seen, &days, &staff,
+			   &shifts) != 4 || seen == prev)
+			continue;
+		snprintf(name, sizeof(name), "Instance%d.txt", seen);
+		snprintf(path, sizeof(path), "%s/%s", bench_dir(), name);
+		rota_error_init(&err);
+		if (nrp_load(&in, path, &err))
+			ck_abort_msg("%s: %s", name, err.msgs[0]);
+		ck_assert_int_eq(in.days, days);
+		ck_assert_uint_eq(in.n_staff, (size_t)staff);
+		ck_assert_uint_eq(in.n_shifts, (size_t)shifts);
+		if (in.n_staff * (size_t)in.days * in.n_shifts < 200000)
+			same_objective(&in, 3);
+		nrp_release(&in);
+		rota_error_release(&err);
+	}
+	fclose(tsv);
+	ck_assert_int_eq(seen, 24);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("nrp");
+	TCase *tc = tcase_create("nrp");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, parses_every_section);
+	tcase_add_test(tc, objective_by_hand);
+	tcase_add_test(tc, errors_name_line_and_column);
+	tcase_add_test(tc, sniffs_instances_only);
+	tcase_add_test(tc, mapping_keeps_the_objective);
+	tcase_add_test(tc, every_instance);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return fixture_run(suite());
+}
