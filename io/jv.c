@@ -5,6 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Longest message part kept, in bytes: a value quoted back from a 64 MiB
+ * file would otherwise be printed whole, once per message. */
+#define JV_MSG_MAX 300
+
+/* Cuts s to at most max bytes without splitting a UTF-8 character. */
+static void cut_utf8(char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	s[max] = '\0';
+}
+
 void jv_bad(struct jv *v, const char *path, const char *fmt, ...)
 {
 	va_list ap;
@@ -13,6 +29,10 @@ void jv_bad(struct jv *v, const char *path, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = rota_vstrdupf(fmt, ap);
 	va_end(ap);
+	if (msg && strlen(msg) > JV_MSG_MAX) {
+		cut_utf8(msg, JV_MSG_MAX - 3);
+		memcpy(msg + strlen(msg), "...", 4);
+	}
 	rota_error_add(v->err, ROTA_EINPUT, "%s: %s: %s", v->file, path,
 		       msg ? msg : "invalid value");
 	free(msg);
@@ -21,7 +41,9 @@ void jv_bad(struct jv *v, const char *path, const char *fmt, ...)
 const char *jv_key_path(char out[JV_PATH_MAX], const char *base,
 			const char *key)
 {
-	snprintf(out, JV_PATH_MAX, "%s.%s", base, key);
+	/* A long key is cut, but not inside a character. */
+	if (snprintf(out, JV_PATH_MAX, "%s.%s", base, key) >= JV_PATH_MAX)
+		cut_utf8(out, JV_PATH_MAX - 2);
 	return out;
 }
 

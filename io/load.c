@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "jv.h"
 #include "tz.h"
@@ -43,19 +44,27 @@ static void *alloc_array(struct ld *l, size_t n, size_t size)
 	return p;
 }
 
-/* An array member holding at most LOAD_MAX_ITEMS entries, or NULL. */
-static json_t *array_member(struct ld *l, json_t *obj, const char *path,
-			    const char *key, int required)
+/* An array member holding at most `max` entries, or NULL. */
+static json_t *array_member_max(struct ld *l, json_t *obj, const char *path,
+				const char *key, int required, size_t max)
 {
 	char sub[JV_PATH_MAX];
 	json_t *a = jv_member(&l->v, obj, path, key, JSON_ARRAY, required);
 
-	if (a && json_array_size(a) > LOAD_MAX_ITEMS) {
+	if (a && json_array_size(a) > max) {
 		jv_bad(&l->v, jv_key_path(sub, path, key),
-		       "more than %d entries", LOAD_MAX_ITEMS);
+		       "too many entries, %zu, at most %zu",
+		       json_array_size(a), max);
 		return NULL;
 	}
 	return a;
+}
+
+/* The same with the general bound, LOAD_MAX_ITEMS. */
+static json_t *array_member(struct ld *l, json_t *obj, const char *path,
+			    const char *key, int required)
+{
+	return array_member_max(l, obj, path, key, required, LOAD_MAX_ITEMS);
 }
 
 /* Reads an id: present, a string, a sane length. */
@@ -284,7 +293,8 @@ static void load_neighbourhoods(struct ld *l, json_t *root)
 	json_t *a, *e;
 	size_t i;
 
-	a = array_member(l, root, "$", "neighbourhoods", 1);
+	a = array_member_max(l, root, "$", "neighbourhoods", 1,
+			     LOAD_MAX_NEIGHBOURHOODS);
 	if (!a)
 		return;
 	if (!json_array_size(a)) {
@@ -383,6 +393,11 @@ static void load_kind(struct ld *l, struct group_kind *gk, const char *kid,
 		       LOAD_MAX_ID_LEN);
 	if (!jv_is(&l->v, obj, path, JSON_OBJECT))
 		return;
+	if (json_object_size(obj) > LOAD_MAX_NEIGHBOURHOODS) {
+		jv_bad(&l->v, path, "too many groups, %zu, at most %d",
+		       json_object_size(obj), LOAD_MAX_NEIGHBOURHOODS);
+		return;
+	}
 	gk->groups = alloc_array(l, json_object_size(obj), sizeof(*gk->groups));
 	if (!gk->groups)
 		return;
@@ -407,6 +422,12 @@ static void load_groups(struct ld *l, json_t *root)
 	obj = jv_member(&l->v, root, "$", "groups", JSON_OBJECT, 0);
 	if (!obj || !sc->neighbourhoods)
 		return;
+	/* Each kind holds an index over every neighbourhood. */
+	if (json_object_size(obj) > LOAD_MAX_GROUP_KINDS) {
+		jv_bad(&l->v, "$.groups", "too many group kinds, %zu, at most %d",
+		       json_object_size(obj), LOAD_MAX_GROUP_KINDS);
+		return;
+	}
 	sc->kinds = alloc_array(l, json_object_size(obj), sizeof(*sc->kinds));
 	if (!sc->kinds)
 		return;
@@ -533,7 +554,8 @@ static void load_roles(struct ld *l, json_t *root)
 	json_t *a, *e, *cov;
 	size_t i;
 
-	a = array_member(l, root, "$", "roles", 1);
+	a = array_member_max(l, root, "$", "roles", 1,
+			     LOAD_MAX_ROLES);
 	if (!a)
 		return;
 	sc->roles = alloc_array(l, json_array_size(a), sizeof(*sc->roles));
@@ -660,7 +682,7 @@ static void load_service(struct ld *l, struct service *sv, json_t *e,
 	    JV_OK)
 		name = sv->id;
 	sv->name = dup_str(l, name ? name : "");
-	bands = array_member(l, e, path, "bands", 0);
+	bands = array_member_max(l, e, path, "bands", 0, LOAD_MAX_BANDS);
 	if (!bands)
 		return;
 	sv->bands = alloc_array(l, json_array_size(bands), sizeof(*sv->bands));
@@ -682,7 +704,8 @@ static void load_services(struct ld *l, json_t *root)
 	json_t *a, *e;
 	size_t i;
 
-	a = array_member(l, root, "$", "services", 0);
+	a = array_member_max(l, root, "$", "services", 0,
+			     LOAD_MAX_SERVICES);
 	if (!a)
 		return;
 	sc->services = alloc_array(l, json_array_size(a), sizeof(*sc->services));
@@ -764,7 +787,8 @@ static void load_shifts(struct ld *l, json_t *root)
 	json_t *a, *e;
 	size_t i;
 
-	a = array_member(l, root, "$", "shifts", 0);
+	a = array_member_max(l, root, "$", "shifts", 0,
+			     LOAD_MAX_SHIFTS);
 	if (!a)
 		return;
 	sc->shifts = alloc_array(l, json_array_size(a), sizeof(*sc->shifts));
@@ -854,7 +878,8 @@ static void load_skill_mix(struct ld *l, json_t *root)
 	json_t *a, *e;
 	size_t i;
 
-	a = array_member(l, root, "$", "skill_mix", 0);
+	a = array_member_max(l, root, "$", "skill_mix", 0,
+			     LOAD_MAX_SKILL_MIX);
 	if (!a)
 		return;
 	sc->mix = alloc_array(l, json_array_size(a), sizeof(*sc->mix));
@@ -1296,7 +1321,8 @@ static void load_staff(struct ld *l, json_t *root)
 	json_t *a, *e;
 	size_t i;
 
-	a = array_member(l, root, "$", "staff", 0);
+	a = array_member_max(l, root, "$", "staff", 0,
+			     LOAD_MAX_STAFF);
 	if (!a)
 		return;
 	sc->staff = alloc_array(l, json_array_size(a), sizeof(*sc->staff));
@@ -1377,6 +1403,35 @@ static int compute_instants(struct ld *l)
 
 /* ---- the whole document ---- */
 
+/*
+ * Each entry on its own may be within bounds while their product, which
+ * is what the demand and the solve allocate, is not: refuse it here with
+ * the figures rather than fail later for memory.
+ */
+static void check_size(struct ld *l)
+{
+	const struct scenario *sc = l->sc;
+	double days = sc->horizon.days, cells, items = 0;
+	size_t s, b;
+
+	cells = (double)sc->n_staff * days * (double)sc->n_shifts;
+	if (cells > LOAD_MAX_CELLS)
+		jv_bad(&l->v, "$", "rota too large, %zu staff x %d days x %zu "
+		       "shifts is %.0f cells, at most %d", sc->n_staff,
+		       sc->horizon.days, sc->n_shifts, cells, LOAD_MAX_CELLS);
+	for (s = 0; s < sc->n_services; s++)
+		for (b = 0; b < sc->services[s].n_bands; b++) {
+			const struct band *bd = &sc->services[s].bands[b];
+
+			items += (double)bd->n_reqs * days *
+				 (double)scenario_units(sc, bd->scope);
+		}
+	if (items > LOAD_MAX_DEMAND)
+		jv_bad(&l->v, "$.services", "demand too large, bands x days x "
+		       "units x requirements is %.0f, at most %d", items,
+		       LOAD_MAX_DEMAND);
+}
+
 static void load_root(struct ld *l, json_t *root)
 {
 	if (!jv_is(&l->v, root, "$", JSON_OBJECT))
@@ -1395,6 +1450,8 @@ static void load_root(struct ld *l, json_t *root)
 	load_rules(l, root);
 	load_planning(l, root);
 	load_staff(l, root);
+	if (!l->v.err->count && !l->oom)
+		check_size(l);
 	if (!l->v.err->count && !l->oom && l->sc->horizon.days > 0)
 		compute_instants(l);
 }
@@ -1441,18 +1498,100 @@ static int token_start_column(const json_error_t *je)
 	return je->column;
 }
 
-static void syntax_error(struct ld *l, const json_error_t *je)
+/*
+ * "too big integer" names no token, and jansson's column is then the
+ * number's end: step back over the number to where it starts.
+ */
+static int number_start_column(const json_error_t *je, const char *buf,
+			       size_t len)
+{
+	size_t p = (size_t)je->position;
+	int col = je->column;
+
+	if (je->position <= 0 || p > len)
+		return col;
+	while (p > 0 && col > 1 && strchr("0123456789+-.eE", buf[p - 1]) &&
+	       buf[p - 1]) {
+		p--;
+		col--;
+	}
+	return col + 1;
+}
+
+static void syntax_error(struct ld *l, const json_error_t *je,
+			 const char *buf, size_t len)
 {
 	const char *text = je->text;
+	int col = token_start_column(je);
 
 	/* Its own wording names a flag our users cannot set. */
 	if (strstr(text, "JSON_ALLOW_NUL"))
 		text = "NUL character (\\u0000) not allowed in strings";
+	if (!strcmp(text, "too big integer"))
+		col = number_start_column(je, buf, len);
 	if (je->line > 0)
 		rota_error_add(l->v.err, ROTA_EINPUT, "%s:%d:%d: %s", l->v.file,
-			       je->line, token_start_column(je), text);
+			       je->line, col, text);
 	else
 		rota_error_add(l->v.err, ROTA_EINPUT, "%s: %s", l->v.file, text);
+}
+
+/* What the scan before parsing refuses. */
+enum shape { SHAPE_OK, SHAPE_DEEP, SHAPE_MANY };
+
+/*
+ * jansson recurses once per level of arrays and objects and stops only at
+ * 2048, and builds some 40 bytes per value: 64 MiB of "0," is 1.4 GB and
+ * half a minute.  A scenario needs six levels and far fewer values, so
+ * both are counted first, outside strings, and a document over either
+ * bound is refused before any of it is built, saying where.  Values are
+ * counted as commas plus containers, which is never fewer than there
+ * are.  Lines and columns count as jansson's do (a UTF-8 character is one
+ * column).
+ */
+static enum shape scan_shape(const char *buf, size_t len, int *line,
+			     int *col)
+{
+	int depth = 0, in_str = 0, esc = 0;
+	long values = 1;
+	size_t i;
+
+	*line = 1;
+	*col = 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c == '\n') {
+			++*line;
+			*col = 0;
+			continue;
+		}
+		if ((c & 0xc0) != 0x80)
+			++*col;
+		if (in_str) {
+			if (esc)
+				esc = 0;
+			else if (c == '\\')
+				esc = 1;
+			else if (c == '"')
+				in_str = 0;
+			continue;
+		}
+		if (c == '"') {
+			in_str = 1;
+		} else if (c == '[' || c == '{') {
+			if (++depth > LOAD_MAX_DEPTH)
+				return SHAPE_DEEP;
+			values++;
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			depth--;
+		} else if (c == ',') {
+			values++;
+		}
+		if (values > LOAD_MAX_VALUES)
+			return SHAPE_MANY;
+	}
+	return SHAPE_OK;
 }
 
 int scenario_load_buffer(const char *buf, size_t len, const char *name,
@@ -1461,21 +1600,40 @@ int scenario_load_buffer(const char *buf, size_t len, const char *name,
 	struct ld l = {{err, name}, sc, NULL, 0};
 	json_error_t je;
 	json_t *root = NULL;
+	int line, col;
 
 	if (len > (size_t)LOAD_MAX_FILE_BYTES) {
 		rota_error_add(err, ROTA_EINPUT, "%s: file larger than %ld bytes",
 			       name, LOAD_MAX_FILE_BYTES);
 		return finish(&l, NULL);
 	}
+	switch (scan_shape(buf, len, &line, &col)) {
+	case SHAPE_DEEP:
+		rota_error_add(err, ROTA_EINPUT, "%s:%d:%d: nesting deeper than "
+			       "%d arrays and objects", name, line, col,
+			       LOAD_MAX_DEPTH);
+		return finish(&l, NULL);
+	case SHAPE_MANY:
+		rota_error_add(err, ROTA_EINPUT, "%s:%d:%d: more than %d values",
+			       name, line, col, LOAD_MAX_VALUES);
+		return finish(&l, NULL);
+	case SHAPE_OK:
+		break;
+	}
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
 	if (!root)
-		syntax_error(&l, &je);
+		syntax_error(&l, &je, buf, len);
 	return finish(&l, root);
 }
 
-/* Reads a whole stream, refusing more than LOAD_MAX_FILE_BYTES early. */
+/*
+ * Reads a whole stream, refusing more than LOAD_MAX_FILE_BYTES as soon as
+ * one byte more has arrived: a pipe or device has no size to check first,
+ * so it is read no further than that and the buffer never grows past it.
+ */
 static char *slurp(FILE *f, size_t *len, int *too_big)
 {
+	const size_t most = (size_t)LOAD_MAX_FILE_BYTES + 1;
 	size_t cap = 65536, n = 0;
 	char *buf = malloc(cap), *nb;
 
@@ -1493,13 +1651,13 @@ static char *slurp(FILE *f, size_t *len, int *too_big)
 				break;
 			continue;
 		}
-		nb = realloc(buf, cap * 2);
+		nb = realloc(buf, cap * 2 < most ? cap * 2 : most);
 		if (!nb) {
 			free(buf);
 			return NULL;
 		}
 		buf = nb;
-		cap *= 2;
+		cap = cap * 2 < most ? cap * 2 : most;
 	}
 	*len = n;
 	return buf;
@@ -1511,6 +1669,7 @@ int scenario_load(const char *path, struct scenario *sc,
 	int is_stdin = !strcmp(path, "-");
 	const char *name = is_stdin ? "<stdin>" : path;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	struct stat st;
 	size_t len = 0;
 	char *buf = NULL;
 	int too_big = 0, ret = -1;
@@ -1519,6 +1678,13 @@ int scenario_load(const char *path, struct scenario *sc,
 		rota_error_add(err, ROTA_EINPUT, "%s: cannot open: %s", name,
 			       strerror(errno));
 		return -1;
+	}
+	/* A regular file says its size: refuse a huge one unread. */
+	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) &&
+	    st.st_size > LOAD_MAX_FILE_BYTES) {
+		rota_error_add(err, ROTA_EINPUT, "%s: file larger than %ld bytes",
+			       name, LOAD_MAX_FILE_BYTES);
+		goto out;
 	}
 	buf = slurp(f, &len, &too_big);
 	if (!buf) {

@@ -24,10 +24,24 @@
 /* Upper bounds enforced with a clear message rather than by running out
  * of memory.  Documented in README.md. */
 #define LOAD_MAX_FILE_BYTES (64L * 1024 * 1024)
+#define LOAD_MAX_DEPTH 32             /* arrays and objects, nested */
+#define LOAD_MAX_VALUES 4000000       /* JSON values in the whole file */
 #define LOAD_MAX_ID_LEN 100
 #define LOAD_MAX_TEXT_LEN 1000
-#define LOAD_MAX_ITEMS 20000
+#define LOAD_MAX_ITEMS 20000          /* any other array */
 #define LOAD_MAX_DAYS 366
+#define LOAD_MAX_NEIGHBOURHOODS 1000  /* also groups per kind */
+#define LOAD_MAX_GROUP_KINDS 20
+#define LOAD_MAX_ROLES 100
+#define LOAD_MAX_SERVICES 100
+#define LOAD_MAX_BANDS 200            /* per service */
+#define LOAD_MAX_SHIFTS 100
+#define LOAD_MAX_SKILL_MIX 1000
+#define LOAD_MAX_STAFF 5000
+/* staff x days x shifts: the solve's decisions (Essex, a year: 2.4 M) */
+#define LOAD_MAX_CELLS 5000000
+/* bands x days x units x requirements: demand items before expansion */
+#define LOAD_MAX_DEMAND 5000000
 
 /* path "-" reads standard input (named "<stdin>" in messages). */
 int scenario_load(const char *path, struct scenario *sc,
