@@ -6,6 +6,7 @@
 #include "../core/diag.h"
 #include "../core/plan.h"
 #include "../core/scenario.h"
+#include "../io/outfile.h"
 #include "../io/report.h"
 
 int cmd_plan(const struct cli_args *a)
@@ -14,6 +15,7 @@ int cmd_plan(const struct cli_args *a)
 	struct demand d;
 	struct plan p;
 	struct rota_error err;
+	struct outdir od = {NULL, NULL, 0};
 	int status;
 
 	scenario_init(&sc);
@@ -23,9 +25,12 @@ int cmd_plan(const struct cli_args *a)
 	status = cli_load(a->input, &sc, &d);
 	if (status)
 		goto out;
-	if (plan_compute(&sc, &d, &p, &err) ||
-	    report_write_plan(a->dir, &sc, &p, &err) ||
-	    report_write_html(a->dir, &sc, &p, NULL, &err)) {
+	/* As solve: DIR holds one run's outputs, never a mixture. */
+	if (outdir_begin(&od, a->dir, &err) ||
+	    plan_compute(&sc, &d, &p, &err) ||
+	    report_write_plan(od.stage, &sc, &p, &err) ||
+	    report_write_html(od.stage, &sc, &p, NULL, &err) ||
+	    outdir_commit(&od, &err)) {
 		diag_print(&err);
 		status = err.status;
 		goto out;
@@ -36,6 +41,7 @@ int cmd_plan(const struct cli_args *a)
 	diag_progress("wrote %s/fte-gap.json, fte-gap.csv and report.html",
 		      a->dir);
 out:
+	outdir_abort(&od);
 	rota_error_release(&err);
 	plan_release(&p);
 	demand_release(&d);

@@ -10,6 +10,7 @@
 #include "../core/plan.h"
 #include "../core/scenario.h"
 #include "../io/ical.h"
+#include "../io/outfile.h"
 #include "../io/report.h"
 #include "../solver/problem.h"
 #include "../solver/roster.h"
@@ -68,6 +69,7 @@ int cmd_solve(const struct cli_args *a)
 	struct plan p;
 	struct report_gap g;
 	struct rota_error err;
+	struct outdir od = {NULL, NULL, 0};
 	int status;
 
 	report_gap_init(&g);
@@ -79,6 +81,14 @@ int cmd_solve(const struct cli_args *a)
 	status = cli_load(a->input, &sc, &d);
 	if (status)
 		goto out;
+	/* Every output goes to a staging directory that replaces DIR only
+	 * when all are written; made now, so a directory that cannot be
+	 * written fails before the search rather than after it. */
+	if (outdir_begin(&od, a->dir, &err)) {
+		diag_print(&err);
+		status = err.status;
+		goto out;
+	}
 	cli_catch_signals();
 	o.time_limit = a->time_limit > 0 ? a->time_limit : DEFAULT_TIME_LIMIT;
 	o.gap = a->gap >= 0 ? a->gap : 0;
@@ -86,9 +96,10 @@ int cmd_solve(const struct cli_args *a)
 	if (problem_build(&pb, &sc, &d, &err) ||
 	    solve_run(&pb, &o, &r, &res, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||
-	    report_write_rota(a->dir, &pb, &r, &res, &err) ||
-	    ical_write_all(a->dir, a->previous, &pb, &r, &err) ||
-	    write_gap_reports(a->dir, &d, &pb, &r, &res, &p, &g, &err)) {
+	    report_write_rota(od.stage, &pb, &r, &res, &err) ||
+	    ical_write_all(od.stage, a->previous, &pb, &r, &err) ||
+	    write_gap_reports(od.stage, &d, &pb, &r, &res, &p, &g, &err) ||
+	    outdir_commit(&od, &err)) {
 		diag_print(&err);
 		status = err.status;
 		goto out;
@@ -99,6 +110,7 @@ int cmd_solve(const struct cli_args *a)
 	diag_progress("wrote %s/rota.json, rota.csv, fte-gap.json, fte-gap.csv, "
 		      "report.html", a->dir);
 out:
+	outdir_abort(&od);
 	rota_error_release(&err);
 	report_gap_release(&g);
 	roster_release(&r);

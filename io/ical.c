@@ -896,9 +896,7 @@ static int write_text(const char *dir, const char *name, const char *text,
 	if (outfile_open(&o, dir, name, err))
 		return -1;
 	if (fputs(text, o.f) == EOF) {
-		outfile_abort(&o);
-		rota_error_add(err, ROTA_EOUTPUT, "cannot write '%s/%s'", dir,
-			       name);
+		outfile_fail(&o, err);
 		return -1;
 	}
 	return outfile_commit(&o, err);

@@ -35,4 +35,41 @@ int outfile_commit(struct outfile *o, struct rota_error *err);
 /* Closes and removes the temporary file; o is released. */
 void outfile_abort(struct outfile *o);
 
+/* The same after a failed write to o->f: reports it (ROTA_EOUTPUT) with
+ * the reason errno holds, such as a full disk. */
+void outfile_fail(struct outfile *o, struct rota_error *err);
+
+/*
+ * outdir: an output directory that holds one run's files, never a
+ * mixture of two.  outdir_begin makes a staging directory beside DIR
+ * ("DIR.tmp-XXXXXX"); the run writes every file there (d->stage), and
+ * outdir_commit puts it in DIR's place and removes the old outputs, or
+ * outdir_abort removes it and leaves DIR as it was.
+ *
+ * DIR may be absent, empty, or hold only files rota7 writes (an earlier
+ * run's); anything else in it is refused (ROTA_EOUTPUT), since replacing
+ * the directory would delete it.  A DIR that cannot be written (a
+ * read-only mount, no permission) is refused before anything is made.
+ *
+ * A DIR that is a mount point cannot be replaced; there the staging
+ * directory is made inside it and the files are moved instead (see
+ * swap_inside in outfile.c for what a reader can see meanwhile).
+ *
+ * Memory: struct outdir owns its names; commit and abort release them.
+ */
+struct outdir {
+	char *final;   /* DIR, trailing slashes removed, links followed */
+	char *stage;   /* where the run writes; NULL once released */
+	int inside;    /* DIR is a mount point: stage is inside it */
+};
+
+int outdir_begin(struct outdir *d, const char *dir, struct rota_error *err);
+
+/* Swaps the staging directory into DIR's place; on failure removes it
+ * and DIR keeps the earlier run.  Either way d is released. */
+int outdir_commit(struct outdir *d, struct rota_error *err);
+
+/* Removes the staging directory; d is released.  Safe after commit. */
+void outdir_abort(struct outdir *d);
+
 #endif

@@ -146,9 +146,7 @@ static int write_json(const char *dir, const struct scenario *sc,
 		goto out;
 	if (json_dumpf(root, o.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
 		       JSON_REAL_PRECISION(12)) || fputc('\n', o.f) == EOF) {
-		outfile_abort(&o);
-		rota_error_add(err, ROTA_EOUTPUT, "cannot write '%s/fte-gap.json'",
-			       dir);
+		outfile_fail(&o, err);
 		goto out;
 	}
 	ret = outfile_commit(&o, err);

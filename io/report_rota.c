@@ -198,9 +198,7 @@ static int write_json(const char *dir, json_t *root, struct rota_error *err)
 		return -1;
 	if (json_dumpf(root, o.f, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
 		       JSON_REAL_PRECISION(15)) || fputc('\n', o.f) == EOF) {
-		outfile_abort(&o);
-		rota_error_add(err, ROTA_EOUTPUT, "cannot write '%s/rota.json'",
-			       dir);
+		outfile_fail(&o, err);
 		return -1;
 	}
 	return outfile_commit(&o, err);

@@ -25,6 +25,8 @@ elif ! /usr/bin/python3 "$src/tests/tools/check_rota.py" "$scenario" \
   echo "FAIL the rota written on SIGINT breaks a rule"; tail "$out/check"; fail=1
 elif ls -a "$out/r" | grep -q '\.tmp\.'; then
   echo "FAIL temporary files left behind"; fail=1
+elif ls -a "$out" | grep -q -e '\.tmp-' -e '\.old-'; then
+  echo "FAIL staging directory left behind"; fail=1
 fi
 if [ "$fail" -eq 0 ]; then
   echo "ok interrupted after 8 s, stopped in ${took}s, rota checked"
