@@ -205,10 +205,19 @@ void ical_uid(const char *scenario, const char *nbhd, const char *staff,
 	memcpy(out + 32, "@rota7", 7);
 }
 
+/* Longest encoded id kept whole in a file name, and what a longer one
+ * is cut to before its hash: file names stop at 255 bytes, and an id of
+ * 100 bytes can take 300 encoded. */
+#define FILE_ID_MAX 200
+#define FILE_ID_CUT 160
+
 /* An id as a file name: ids are free text, so anything that could climb
- * out of the directory or upset a web server is %-encoded. */
+ * out of the directory or upset a web server is %-encoded.  An encoded
+ * id too long for a file name is cut and given "~" and 16 hex digits of
+ * its SHA-256; '~' is never in an encoded id, so no two ids meet. */
 static char *file_name(const char *id)
 {
+	static const char hex[] = "0123456789abcdef";
 	struct text t = {0};
 	const char *p;
 
@@ -222,6 +231,24 @@ static char *file_name(const char *id)
 			text_add(&t, "%c", c);
 		else
 			text_add(&t, "%%%02X", c);
+	}
+	if (!t.oom && t.len > FILE_ID_MAX) {
+		struct sha256 h;
+		unsigned char md[SHA256_LEN];
+		size_t cut = FILE_ID_CUT, i;
+
+		/* Not inside a %XX. */
+		for (i = cut - 2; i < cut; i++)
+			if (t.s[i] == '%')
+				cut = i;
+		t.len = cut;
+		t.s[cut] = '\0';
+		sha256_init(&h);
+		sha256_update(&h, id, strlen(id));
+		sha256_final(&h, md);
+		text_add(&t, "~");
+		for (i = 0; i < 8; i++)
+			text_add(&t, "%c%c", hex[md[i] >> 4], hex[md[i] & 15]);
 	}
 	text_add(&t, ".ics");
 	return text_take(&t);
