@@ -21,10 +21,10 @@ build=${2:-build-fuzz}
 case $secs in '' | *[!0-9]*) echo "run.sh: SECONDS must be a whole number" >&2
 	exit 2 ;; esac
 
+mkdir -p "$build"
 CC=clang cmake -S . -B "$build" -DROTA7_FUZZ=ON -DROTA7_TESTS=OFF \
-	-DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build.cmake.log" 2>&1 ||
-	{ cat "$build.cmake.log"; exit 1; }
-rm -f "$build.cmake.log"
+	-DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build/configure.log" 2>&1 ||
+	{ cat "$build/configure.log"; exit 1; }
 targets=(fuzz_load)
 # The instance parser's target exists once io/nrp.c does.
 [ -f io/nrp.c ] && targets+=(fuzz_nrp)
