@@ -622,14 +622,15 @@ static void load_requirement(struct ld *l, struct requirement *rq, json_t *e,
 	}
 	if (rq->kind == REQ_PER_100K) {
 		jv_number(&l->v, e, path, "per_100k", 1, 0, 0, 1e6, &rq->value);
-	} else if (jv_integer(&l->v, e, path, kinds[rq->kind], 1, 0, 100000,
-			      &n) == JV_OK) {
+	} else if (jv_integer(&l->v, e, path, kinds[rq->kind], 1, 0,
+			      LOAD_MAX_HEADCOUNT, &n) == JV_OK) {
 		rq->value = (double)n;
 	}
 	if (json_object_get(e, "min") && rq->kind == REQ_COUNT)
 		jv_bad(&l->v, path, "'min' applies only to 'total' and "
 		       "'per_100k'");
-	else if (jv_integer(&l->v, e, path, "min", 0, 0, 100000, &n) == JV_OK)
+	else if (jv_integer(&l->v, e, path, "min", 0, 0, LOAD_MAX_HEADCOUNT,
+			    &n) == JV_OK)
 		rq->min = (int)n;
 }
 
@@ -1404,6 +1405,40 @@ static int compute_instants(struct ld *l)
 /* ---- the whole document ---- */
 
 /*
+ * per_100k x population is a head-count per unit, held as an int: a
+ * million per 100k in a billion people is ten billion.  Bounded as a
+ * count is, with the unit named.
+ */
+static void check_headcounts(struct ld *l, size_t s, size_t b)
+{
+	const struct scenario *sc = l->sc;
+	const struct band *bd = &sc->services[s].bands[b];
+	size_t r, u, units = scenario_units(sc, bd->scope);
+	char path[JV_PATH_MAX];
+
+	for (r = 0; r < bd->n_reqs; r++) {
+		const struct requirement *rq = &bd->reqs[r];
+
+		if (rq->kind != REQ_PER_100K)
+			continue;
+		for (u = 0; u < units; u++) {
+			double pop = scenario_unit_population(sc, bd->scope, u);
+			double n = rq->value * pop / 100000;
+
+			if (n <= LOAD_MAX_HEADCOUNT)
+				continue;
+			snprintf(path, sizeof(path), "$.services[%zu].bands[%zu]."
+				 "require[%zu].per_100k", s, b, r);
+			jv_bad(&l->v, path, "%g per 100k of %g in '%s' is %.0f "
+			       "people, at most %d", rq->value, pop,
+			       scenario_unit_id(sc, bd->scope, u), n,
+			       LOAD_MAX_HEADCOUNT);
+			break;
+		}
+	}
+}
+
+/*
  * Each entry on its own may be within bounds while their product, which
  * is what the demand and the solve allocate, is not: refuse it here with
  * the figures rather than fail later for memory.
@@ -1425,6 +1460,7 @@ static void check_size(struct ld *l)
 
 			items += (double)bd->n_reqs * days *
 				 (double)scenario_units(sc, bd->scope);
+			check_headcounts(l, s, b);
 		}
 	if (items > LOAD_MAX_DEMAND)
 		jv_bad(&l->v, "$.services", "demand too large, bands x days x "

@@ -38,6 +38,8 @@
 #define LOAD_MAX_SHIFTS 100
 #define LOAD_MAX_SKILL_MIX 1000
 #define LOAD_MAX_STAFF 5000
+/* people one requirement asks for in one unit (count, total, per_100k) */
+#define LOAD_MAX_HEADCOUNT 100000
 /* staff x days x shifts: the solve's decisions (Essex, a year: 2.4 M) */
 #define LOAD_MAX_CELLS 5000000
 /* bands x days x units x requirements: demand items before expansion */
