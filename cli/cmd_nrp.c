@@ -95,6 +95,12 @@ int cmd_nrp(const struct cli_args *a)
 		rota_error_add(&err, ROTA_EINTERNAL, "out of memory");
 		goto fail;
 	}
+	/* Every rota of an instance costs a whole number: so does the best. */
+	if (!isinf(res.bound)) {
+		res.bound = ceil(res.bound - 1e-6);
+		res.gap = (res.objective - res.bound) / fmax(fabs(res.objective), 1);
+		res.optimal = res.gap <= 1e-9;
+	}
 	if (agree(&in, shift_of, &res, &obj, &err) ||
 	    nrp_write_solution(a->dir, &in, shift_of, &err))
 		goto fail;

@@ -347,20 +347,47 @@ static int ends_with(const char *s, const char *suffix)
 	return a >= b && !strcmp(s + a - b, suffix);
 }
 
+/* Solvers disagree on the sign of an objective constant in MPS (GLPK
+ * writes it as the objective row's RHS; CBC reads that as its negation)
+ * and LP files keep it only in a comment.  So the constant is written
+ * as a column fixed at 1 that costs it, which every solver reads alike,
+ * and taken out again afterwards. */
+static int write_with_constant(struct model *m, const char *path)
+{
+	double c = glp_get_obj_coef(m->lp, 0);
+	int j = 0, rc;
+
+	if (c != 0) {
+		j = glp_add_cols(m->lp, 1);
+		glp_set_col_name(m->lp, j, "objective_constant");
+		glp_set_col_bnds(m->lp, j, GLP_FX, 1, 1);
+		glp_set_obj_coef(m->lp, j, c);
+		glp_set_obj_coef(m->lp, 0, 0);
+	}
+	if (ends_with(path, ".lp"))
+		rc = glp_write_lp(m->lp, NULL, path);
+	else
+		rc = glp_write_mps(m->lp, GLP_MPS_FILE, NULL, path);
+	if (c != 0) {
+		int del[2] = {0, j};
+
+		glp_del_cols(m->lp, 1, del);
+		glp_set_obj_coef(m->lp, 0, c);
+	}
+	return rc;
+}
+
 int model_write(struct model *m, const char *path, struct rota_error *err)
 {
 	int rc;
 
 	glp_term_hook(quiet_hook, NULL);
-	if (ends_with(path, ".lp"))
-		rc = glp_write_lp(m->lp, NULL, path);
-	else if (ends_with(path, ".mps"))
-		rc = glp_write_mps(m->lp, GLP_MPS_FILE, NULL, path);
-	else {
+	if (!ends_with(path, ".lp") && !ends_with(path, ".mps")) {
 		rota_error_add(err, ROTA_EINPUT, "'%s': unknown model format, "
 			       "expected a name ending in .lp or .mps", path);
 		return -1;
 	}
+	rc = write_with_constant(m, path);
 	if (rc) {
 		rota_error_add(err, ROTA_EOUTPUT, "cannot write '%s'", path);
 		return -1;

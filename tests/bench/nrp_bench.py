@@ -14,9 +14,10 @@ checker): a broken hard rule or an objective different from rota7's printed
 
 Then, unless --no-cbc, the model exported by rota7 export-lp is solved by
 CBC (Debian coinor-cbc) with the same time limit, its wall time capped at
-the limit + 120 s (CBC does not look at -sec in its root LP).  GLPK's LP
-writer keeps the objective constant only as a comment
-("\\* constant term = N *\\"), which CBC skips, so it is added back here.
+the limit + 120 s (CBC does not look at -sec in its root LP).  rota7 writes
+the objective constant as a column fixed at 1 ("objective_constant"), which
+CBC reads; a constant left only in GLPK's comment ("\\* constant term = N
+*\\", older exports) is added back here.
 CBC's x columns (x[staff,YYYY-MM-DD,shift], written x(staff,YYYY~MM~DD,shift)
 by GLPK; day 0 = 2024-01-01) are mapped back to a roster and checked too: a
 broken rule or an objective different from CBC's is a failure of the
