@@ -10,6 +10,9 @@
  * person), and accepted by late acceptance (Burke & Bykov): no worse
  * than the rota of L moves ago, which lets the search cross plateaus.
  *
+ * Rules over many people at once (skill mix) are not checked per move,
+ * so a problem that has any is left as it is.
+ *
  * The price of a move is exact: the coverage cells it touches and the
  * per-person costs of the people moved.  Fairness, which depends on
  * everyone, is left to the final count (it is zero in the benchmarks).
