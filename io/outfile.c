@@ -114,11 +114,12 @@ void outfile_fail(struct outfile *o, struct rota_error *err)
 /* ---- outdir ---- */
 
 /* The names rota7 writes into an output directory: the top level's
- * files, calendars/ and its two folders of .ics files, and outfile's
- * temporary names (".NAME.tmp.PID") left by a run that was killed. */
+ * files (solution.txt is rota7 nrp's), calendars/ and its two folders of
+ * .ics files, and outfile's temporary names (".NAME.tmp.PID") left by a
+ * run that was killed. */
 static const char *const top_files[] = {
 	"rota.json", "rota.csv", "fte-gap.json", "fte-gap.csv", "report.html",
-	NULL
+	"solution.txt", NULL
 };
 
 /* Staging and set-aside directories inside a DIR that is a mount point
