@@ -182,7 +182,10 @@ def run_cbc(rota7, inst_path, inst, limit, work):
         cols = [line.split() for line in f]
     r["status"] = status
     m = re.search(r"objective value\s+([-+\d.eE]+)", status)
+    # "Stopped on time (no integer solution - continuous used)": CBC wrote
+    # its LP relaxation, not a rota.
     if (m is None or "nfeasible" in status or "no solution" in status.lower()
+            or "no integer solution" in status.lower()
             or float(m.group(1)) >= 1e49):
         return r
     r["objective"] = float(m.group(1)) + const
