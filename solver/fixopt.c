@@ -9,6 +9,7 @@
 #include "../constraints/constraints.h"
 #include "model.h"
 #include "moves.h"
+#include "pattern.h"
 #include "search.h"
 
 struct fixopt {
@@ -142,6 +143,32 @@ static double greedy_cost(const struct problem *pb, const struct roster *r,
 /* Person p's own rules alone (they are independent of everyone else's),
  * preferring the cover the rota still lacks.  1 when they admit no rota,
  * 0 done (p's shifts set in r), -1 error. */
+/* By dynamic programming first (pattern.h), kept if p's rules hold:
+ * 1 kept, 0 not, -1 out of memory. */
+static int pattern_first(struct fixopt *f, int p, struct roster *r)
+{
+	const struct problem *pb = f->pb;
+	double *price = calloc(pb->n_vars + 1, sizeof(double));
+	size_t first, end, v;
+	int d, ok = 0;
+
+	if (!price)
+		return -1;
+	for (d = 0; d < pb->days; d++) {
+		problem_day_vars(pb, p, d, &first, &end);
+		for (v = first; v < end; v++)
+			price[v] = greedy_cost(pb, r, v);
+	}
+	if (!pattern_person(pb, p, price, r)) {
+		ok = !constraints_check_person(pb, r, p, NULL);
+		if (!ok)
+			for (d = 0; d < pb->days; d++)
+				roster_set(r, p, d, ROSTER_NONE);
+	}
+	free(price);
+	return ok;
+}
+
 static int construct_person(struct fixopt *f, int p, struct roster *r)
 {
 	const struct problem *pb = f->pb;
@@ -157,6 +184,12 @@ static int construct_person(struct fixopt *f, int p, struct roster *r)
 	rota_error_init(&err);
 	if (!m || !keep)
 		goto out;
+	rc = pattern_first(f, p, r);
+	if (rc) {
+		rc = rc > 0 ? 0 : -1;
+		goto out;
+	}
+	rc = -1;
 	for (v = 0; v < pb->n_vars; v++)
 		keep[v] = pb->vars[v].p == p;
 	if (constraints_build_for(&b, pb, m, keep, &err))
@@ -173,6 +206,10 @@ static int construct_person(struct fixopt *f, int p, struct roster *r)
 	if (model_solve_mip(m, &o, &res))
 		goto out;
 	if (res.status == MODEL_UNKNOWN) {
+		/* Any rota for p at all: no objective to steer the dives. */
+		for (v = 0; v < pb->n_vars; v++)
+			if (keep[v])
+				model_set_cost(m, b.x[v], 0);
 		opts_for(&o, f, fmax(1.0, fmin(10.0, left(f))));
 		o.tick = NULL;
 		o.first_feasible = 1;
