@@ -8,6 +8,7 @@
 #include "../core/diag.h"
 #include "../core/scenario.h"
 #include "../io/nrp.h"
+#include "../io/outfile.h"
 #include "../solver/fixopt.h"
 #include "../solver/problem.h"
 #include "../solver/roster.h"
@@ -71,6 +72,7 @@ int cmd_nrp(const struct cli_args *a)
 	struct solve_result res;
 	struct solve_opts o;
 	struct rota_error err;
+	struct outdir od = {NULL, NULL, 0};
 	int *shift_of = NULL;
 	long obj = 0;
 	int status;
@@ -83,6 +85,10 @@ int cmd_nrp(const struct cli_args *a)
 	status = cli_load_nrp(a->input, &in, &sc, &d);
 	if (status)
 		goto out;
+	/* As solve: DIR holds one run's files, replaced only when all are
+	 * written, and an unwritable DIR fails before the search. */
+	if (outdir_begin(&od, a->dir, &err))
+		goto fail;
 	cli_catch_signals();
 	o.time_limit = a->time_limit > 0 ? a->time_limit : DEFAULT_TIME_LIMIT;
 	o.gap = a->gap >= 0 ? a->gap : 0;
@@ -102,7 +108,8 @@ int cmd_nrp(const struct cli_args *a)
 		res.optimal = res.gap <= 1e-9;
 	}
 	if (agree(&in, shift_of, &res, &obj, &err) ||
-	    nrp_write_solution(a->dir, &in, shift_of, &err))
+	    nrp_write_solution(od.stage, &in, shift_of, &err) ||
+	    outdir_commit(&od, &err))
 		goto fail;
 	printf("objective %ld\n", obj);
 	diag_progress("%s, bound %.1f, gap %.2f%%, %.1f s; wrote %s/solution.txt",
@@ -113,6 +120,7 @@ fail:
 	diag_print(&err);
 	status = err.status;
 out:
+	outdir_abort(&od);
 	free(shift_of);
 	rota_error_release(&err);
 	roster_release(&r);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "outfile.h"
 
 /* The largest number any field may hold: minutes over ten years fit. */
@@ -585,6 +586,11 @@ static int complete(struct parser *ps)
 	if (!in->days || !in->n_shifts || !in->n_staff)
 		return fail(ps, 1, "incomplete instance: the horizon, shifts and "
 			    "staff are all required");
+	/* The scenario's own limit on the problem's size (io/load.h). */
+	if (in->n_staff * (size_t)in->days * in->n_shifts > LOAD_MAX_CELLS)
+		return fail(ps, 1, "too large: %zu staff x %d days x %zu shifts "
+			    "is more than %d", in->n_staff, in->days, in->n_shifts,
+			    LOAD_MAX_CELLS);
 	return prepare(ps);
 }
 

@@ -63,4 +63,23 @@ else
 	echo "FAIL: impossible instance: exit $rc, '$msg'"
 	fail=1
 fi
+# Too large for the engine: refused at once with exit 2, not by memory.
+python3 -c 'L=["SECTION_HORIZON","3660","","SECTION_SHIFTS"]+["S%d,480,"%i for i in range(100)]+["","SECTION_STAFF"]+["P%d,S0=3660,1000000,0,3660,1,1,600"%i for i in range(5000)]+["","SECTION_COVER","0,S0,1,100,1",""];open("'"$out"'/huge.txt","w").write("\n".join(L))'
+msg=$("$rota7" nrp "$out/huge.txt" -o "$out/huge" 2>&1)
+rc=$?
+if [ $rc -eq 2 ] && [[ "$msg" == *"too large"* ]]; then
+	echo "ok: a too large instance is exit 2"
+else
+	echo "FAIL: too large instance: exit $rc, '$msg'"
+	fail=1
+fi
+
+# A second run into the same DIR replaces it whole; no staging is left.
+"$rota7" nrp "$inst" -o "$out/i1" --time-limit 10 -q >/dev/null
+if [ "$(ls "$out/i1")" = "solution.txt" ] && ! ls -d "$out"/i1.tmp-* 2>/dev/null; then
+	echo "ok: a second run replaces DIR whole"
+else
+	echo "FAIL: DIR after a second run: $(ls -a "$out" "$out/i1")"
+	fail=1
+fi
 exit $fail
