@@ -295,6 +295,8 @@ int model_solve_mip(struct model *m, const struct model_opts *o,
 		 * and any solution is within an unbounded gap. */
 		p.fp_heur = GLP_ON;
 		p.mip_gap = 1e30;
+		/* Depth first: dives reach a leaf, so a first solution, soonest. */
+		p.bt_tech = GLP_BT_DFS;
 	}
 	p.cb_func = callback;
 	p.cb_info = m;
