@@ -210,7 +210,7 @@ static int construct_person(struct fixopt *f, int p, struct roster *r)
 		for (v = 0; v < pb->n_vars; v++)
 			if (keep[v])
 				model_set_cost(m, b.x[v], 0);
-		opts_for(&o, f, fmax(1.0, fmin(10.0, left(f))));
+		opts_for(&o, f, fmax(1.0, left(f) / 3));
 		o.tick = NULL;
 		o.first_feasible = 1;
 		if (model_solve_mip(m, &o, &res))
