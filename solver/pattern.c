@@ -268,7 +268,7 @@ static int with_limits(struct dp *g, const double *price, double lo,
 		 * time instead of all at once. */
 		for (v = 0; v < n; v++)
 			pr[v] = pb->vars[v].p == g->p
-					? price[v] + mu[pb->vars[v].s] +
+					? (price ? price[v] : 0) + mu[pb->vars[v].s] +
 						  (double)(((v + seed * 7919u) *
 							    2654435761u) % 1000) /
 							  2000.0
@@ -306,6 +306,10 @@ int pattern_person(const struct problem *pb, int p, const double *price,
 	 * jumps over. */
 	for (seed = 0, rc = 1; rc == 1 && seed < 8; seed++)
 		rc = with_limits(&g, price, lo, hi, pick, seed);
+	/* Prices far apart make the hours jump past the window as the
+	 * hours price moves; without them the days change one by one. */
+	for (seed = 0; rc == 1 && seed < 4; seed++)
+		rc = with_limits(&g, NULL, lo, hi, pick, seed);
 	if (!rc)
 		for (d = 0; d < pb->days; d++)
 			roster_set(r, p, d, pick[d]);
