@@ -10,6 +10,7 @@
 #include "model.h"
 #include "moves.h"
 #include "pattern.h"
+#include "rng.h"
 #include "search.h"
 
 struct fixopt {
@@ -30,18 +31,9 @@ struct fixopt {
 	double move_share;      /* of each slice spent on block moves */
 };
 
-static uint64_t next(struct fixopt *f)
-{
-	uint64_t z = (f->rng += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 static int below(struct fixopt *f, int n)
 {
-	return n > 0 ? (int)(next(f) % (uint64_t)n) : 0;
+	return n > 0 ? (int)rng_below(&f->rng, (size_t)n) : 0;
 }
 
 static void report(struct fixopt *f, const char *phase, int force)
@@ -414,7 +406,7 @@ static int polish(struct fixopt *f, double seconds)
 
 	if (roster_init(&r, f->pb))
 		return -1;
-	if (!to_roster(f, &r) && !moves_run(f->pb, &r, next(f),
+	if (!to_roster(f, &r) && !moves_run(f->pb, &r, rng_next(&f->rng),
 					     search_now() + seconds))
 		rc = constraints_cost(f->pb, &r) < f->obj - 1e-6
 			     ? load_roster(f, &r) : 0;

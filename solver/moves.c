@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../constraints/constraints.h"
+#include "rng.h"
 #include "search.h"
 
 /* Longest run of days one move changes. */
@@ -30,18 +31,9 @@ struct moves {
 	int n_ch;
 };
 
-static uint64_t next(struct moves *m)
-{
-	uint64_t z = (m->rng += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 static int below(struct moves *m, int n)
 {
-	return n > 0 ? (int)(next(m) % (uint64_t)n) : 0;
+	return n > 0 ? (int)rng_below(&m->rng, (size_t)n) : 0;
 }
 
 /* Person p's plain assignment (option 0) of shift s on day d, or

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "../constraints/constraints.h"
+#include "rng.h"
 
 /* Price of an hour of unmet senior cover: above any soft cost, so the
  * search meets the hard rule whenever a move can. */
@@ -34,19 +35,9 @@ double search_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static uint64_t next(struct search *s)
-{
-	/* splitmix64: small, fast, and the same sequence everywhere. */
-	uint64_t z = (s->rng += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 static size_t below(struct search *s, size_t n)
 {
-	return n ? (size_t)(next(s) % n) : 0;
+	return rng_below(&s->rng, n);
 }
 
 static int running(const struct search *s)
