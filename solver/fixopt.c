@@ -132,9 +132,6 @@ static double greedy_cost(const struct problem *pb, const struct roster *r,
 	return c;
 }
 
-/* Person p's own rules alone (they are independent of everyone else's),
- * preferring the cover the rota still lacks.  1 when they admit no rota,
- * 0 done (p's shifts set in r), -1 error. */
 /* By dynamic programming first (pattern.h), kept if p's rules hold:
  * 1 kept, 0 not, -1 out of memory. */
 static int pattern_first(struct fixopt *f, int p, struct roster *r)
@@ -161,6 +158,9 @@ static int pattern_first(struct fixopt *f, int p, struct roster *r)
 	return ok;
 }
 
+/* Person p's own rules alone (they are independent of everyone else's),
+ * preferring the cover the rota still lacks.  1 when they admit no rota,
+ * 2 none found in time, 0 done (p's shifts set in r), -1 error. */
 static int construct_person(struct fixopt *f, int p, struct roster *r)
 {
 	const struct problem *pb = f->pb;
@@ -224,6 +224,28 @@ out:
 	return rc;
 }
 
+static int to_roster(struct fixopt *f, struct roster *r);
+
+/* Makes rota r the incumbent if it is better: the whole model with every
+ * assignment fixed gives the values of the other columns. */
+static int load_roster(struct fixopt *f, const struct roster *r)
+{
+	struct model_opts o;
+	struct model_result res;
+	int rc;
+
+	memset(f->window, 0, f->pb->n_vars);
+	fix_to(f, r);
+	opts_for(&o, f, fmax(1.0, left(f)));
+	o.tick = NULL;
+	rc = model_solve_mip(f->m, &o, &res);
+	if (!rc && (res.status == MODEL_OPTIMAL || res.status == MODEL_FEASIBLE) &&
+	    res.objective < f->obj - 1e-6)
+		take(f, res.objective);
+	unfix(f);
+	return rc;
+}
+
 /* Step 0: a first legal rota, person by person; then the whole model
  * with every assignment fixed gives the values of all other columns.
  * 0, 1 (p's rules admit no rota: *who), 2 (no answer in time), -1. */
@@ -231,8 +253,6 @@ static int construct(struct fixopt *f, int *who)
 {
 	const struct problem *pb = f->pb;
 	struct roster r;
-	struct model_opts o;
-	struct model_result res;
 	size_t p;
 	int rc = 0;
 
@@ -242,19 +262,8 @@ static int construct(struct fixopt *f, int *who)
 		rc = construct_person(f, (int)p, &r);
 		*who = (int)p;
 	}
-	if (!rc) {
-		memset(f->window, 0, pb->n_vars);
-		fix_to(f, &r);
-		opts_for(&o, f, fmax(1.0, left(f)));
-		o.tick = NULL;
-		rc = model_solve_mip(f->m, &o, &res) ? -1 : 0;
-		if (!rc && (res.status == MODEL_OPTIMAL ||
-			    res.status == MODEL_FEASIBLE))
-			take(f, res.objective);
-		else if (!rc)
-			rc = 2;
-		unfix(f);
-	}
+	if (!rc)
+		rc = load_roster(f, &r) ? -1 : isinf(f->obj) ? 2 : 0;
 	roster_release(&r);
 	return rc;
 }
@@ -374,28 +383,6 @@ static int improve_once(struct fixopt *f, int by_days)
 		adapt(&f->staff_k, 1, (int)f->pb->sc->n_staff, quick);
 	report(f, "fix-and-optimise", 0);
 	return 0;
-}
-
-static int to_roster(struct fixopt *f, struct roster *r);
-
-/* Makes rota r the incumbent if it is better: the whole model with every
- * assignment fixed gives the values of the other columns. */
-static int load_roster(struct fixopt *f, const struct roster *r)
-{
-	struct model_opts o;
-	struct model_result res;
-	int rc;
-
-	memset(f->window, 0, f->pb->n_vars);
-	fix_to(f, r);
-	opts_for(&o, f, fmax(1.0, left(f)));
-	o.tick = NULL;
-	rc = model_solve_mip(f->m, &o, &res);
-	if (!rc && (res.status == MODEL_OPTIMAL || res.status == MODEL_FEASIBLE) &&
-	    res.objective < f->obj - 1e-6)
-		take(f, res.objective);
-	unfix(f);
-	return rc;
 }
 
 /* Block moves (moves.h) from the incumbent for `seconds`. */
