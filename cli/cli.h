@@ -36,6 +36,11 @@ struct nrp;
 int cli_load_nrp(const char *input, struct nrp *in, struct scenario *sc,
 		 struct demand *d);
 
+/* The solve options from the command line (--time-limit, default 60 s;
+ * --gap; --seed), shared by solve and nrp. */
+struct solve_opts;
+void cli_solve_opts(const struct cli_args *a, struct solve_opts *o);
+
 /* SIGINT or SIGTERM: stop searching and keep the best legal rota found;
  * a second one ends the program. */
 void cli_catch_signals(void);

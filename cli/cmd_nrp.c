@@ -13,9 +13,6 @@
 #include "../solver/problem.h"
 #include "../solver/roster.h"
 
-/* Used when --time-limit is not given. */
-#define DEFAULT_TIME_LIMIT 60.0
-
 int cli_load_nrp(const char *input, struct nrp *in, struct scenario *sc,
 		 struct demand *d)
 {
@@ -90,9 +87,7 @@ int cmd_nrp(const struct cli_args *a)
 	if (outdir_begin(&od, a->dir, &err))
 		goto fail;
 	cli_catch_signals();
-	o.time_limit = a->time_limit > 0 ? a->time_limit : DEFAULT_TIME_LIMIT;
-	o.gap = a->gap >= 0 ? a->gap : 0;
-	o.seed = a->seed;
+	cli_solve_opts(a, &o);
 	if (problem_build(&pb, &sc, &d, &err) ||
 	    fixopt_run(&pb, &o, &r, &res, &err))
 		goto fail;

@@ -17,9 +17,6 @@
 #include "../solver/search.h"
 #include "../solver/solve.h"
 
-/* Used when --time-limit is not given. */
-#define DEFAULT_TIME_LIMIT 60.0
-
 static void summary(const struct problem *pb, const struct roster *r,
 		    const struct solve_result *res)
 {
@@ -90,9 +87,7 @@ int cmd_solve(const struct cli_args *a)
 		goto out;
 	}
 	cli_catch_signals();
-	o.time_limit = a->time_limit > 0 ? a->time_limit : DEFAULT_TIME_LIMIT;
-	o.gap = a->gap >= 0 ? a->gap : 0;
-	o.seed = a->seed;
+	cli_solve_opts(a, &o);
 	if (problem_build(&pb, &sc, &d, &err) ||
 	    solve_run(&pb, &o, &r, &res, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||

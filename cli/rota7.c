@@ -12,6 +12,7 @@
 #include "../io/load.h"
 #include "../io/tz.h"
 #include "../solver/search.h"
+#include "../solver/solve.h"
 
 #ifndef ROTA7_VERSION
 #define ROTA7_VERSION "0.0.0"
@@ -181,6 +182,16 @@ int cli_load(const char *input, struct scenario *sc, struct demand *d)
 	}
 	rota_error_release(&err);
 	return ret;
+}
+
+/* Used when --time-limit is not given. */
+#define DEFAULT_TIME_LIMIT 60.0
+
+void cli_solve_opts(const struct cli_args *a, struct solve_opts *o)
+{
+	o->time_limit = a->time_limit > 0 ? a->time_limit : DEFAULT_TIME_LIMIT;
+	o->gap = a->gap >= 0 ? a->gap : 0;
+	o->seed = a->seed;
 }
 
 static void on_signal(int sig)

@@ -65,14 +65,7 @@ double coverage_cost(const struct problem *pb, const struct roster *r, int p)
 
 	if (p >= 0)
 		return 0;
-	for (c = 0; c < pb->n_cells; c++) {
-		const struct cell *ce = &pb->cells[c];
-		int gap = ce->required - r->on_duty[c];
-
-		if (gap > 0)
-			cost += ce->under_cost * gap;
-		else
-			cost += ce->over_cost * -gap;
-	}
+	for (c = 0; c < pb->n_cells; c++)
+		cost += cell_cost(&pb->cells[c], r->on_duty[c]);
 	return cost;
 }

@@ -75,6 +75,11 @@ static void take(struct fixopt *f, double objective)
 	f->obj = objective;
 }
 
+static int has_solution(const struct model_result *r)
+{
+	return r->status == MODEL_OPTIMAL || r->status == MODEL_FEASIBLE;
+}
+
 static double left(const struct fixopt *f)
 {
 	return f->deadline - search_now();
@@ -209,7 +214,7 @@ static int construct_person(struct fixopt *f, int p, struct roster *r)
 			goto out;
 	}
 	rc = res.status == MODEL_INFEASIBLE ? 1 : 0;
-	if (res.status == MODEL_OPTIMAL || res.status == MODEL_FEASIBLE)
+	if (has_solution(&res))
 		for (v = 0; v < pb->n_vars; v++)
 			if (keep[v] && model_value(m, b.x[v]) > 0.5)
 				roster_set(r, p, pb->vars[v].d, v);
@@ -239,7 +244,7 @@ static int load_roster(struct fixopt *f, const struct roster *r)
 	opts_for(&o, f, fmax(1.0, left(f)));
 	o.tick = NULL;
 	rc = model_solve_mip(f->m, &o, &res);
-	if (!rc && (res.status == MODEL_OPTIMAL || res.status == MODEL_FEASIBLE) &&
+	if (!rc && has_solution(&res) &&
 	    res.objective < f->obj - 1e-6)
 		take(f, res.objective);
 	unfix(f);
@@ -280,7 +285,7 @@ static int whole(struct fixopt *f, double share)
 
 	if (model_solve_mip(f->m, &o, &r))
 		return -1;
-	if ((r.status == MODEL_OPTIMAL || r.status == MODEL_FEASIBLE) &&
+	if (has_solution(&r) &&
 	    r.objective < f->obj - 1e-6)
 		take(f, r.objective);
 	if (r.status == MODEL_OPTIMAL)
@@ -371,7 +376,7 @@ static int improve_once(struct fixopt *f, int by_days)
 	if (model_solve_mip(f->m, &o, &r))
 		return -1;
 	f->rounds++;
-	if ((r.status == MODEL_OPTIMAL || r.status == MODEL_FEASIBLE) &&
+	if (has_solution(&r) &&
 	    r.objective < f->obj - 1e-6) {
 		take(f, r.objective);
 		f->kept++;

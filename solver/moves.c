@@ -96,12 +96,9 @@ static double cells_cost(const struct moves *m)
 	double c = 0;
 	size_t i;
 
-	for (i = 0; i < m->n_cells; i++) {
-		const struct cell *ce = &m->pb->cells[m->cells[i]];
-		int gap = ce->required - m->r->on_duty[m->cells[i]];
-
-		c += gap > 0 ? ce->under_cost * gap : ce->over_cost * -gap;
-	}
+	for (i = 0; i < m->n_cells; i++)
+		c += cell_cost(&m->pb->cells[m->cells[i]],
+			       m->r->on_duty[m->cells[i]]);
 	return c;
 }
 

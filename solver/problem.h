@@ -98,6 +98,15 @@ static inline double cell_hours(const struct cell *c)
 	return c->hours;
 }
 
+/* What a cell costs with `on_duty` people there: each one short at
+ * under_cost, each one over at over_cost. */
+static inline double cell_cost(const struct cell *c, int on_duty)
+{
+	int gap = c->required - on_duty;
+
+	return gap > 0 ? c->under_cost * gap : c->over_cost * -gap;
+}
+
 /* Vars of one person on one day: [*first, *end). */
 void problem_day_vars(const struct problem *pb, int p, int d, size_t *first,
 		      size_t *end);
