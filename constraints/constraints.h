@@ -145,6 +145,9 @@ int skill_mix_cells(const struct problem *pb,
 		    void *ctx, struct violation *v);
 int skill_mix_is_senior(const struct problem *pb, const struct skill_mix *m,
 			size_t var);
+/* The most paid hours p may work over the horizon: the least of the
+ * average weekly cap, the contract's upper bound and max_total_hours. */
+double hours_cap(const struct problem *pb, int p);
 /* Requests of p granted by the rota. */
 int requests_granted(const struct problem *pb, const struct roster *r, int p);
 

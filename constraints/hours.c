@@ -8,7 +8,7 @@
  */
 #include "constraints.h"
 
-static double cap_hours(const struct problem *pb, int p)
+double hours_cap(const struct problem *pb, int p)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	double avg = ru->max_avg_weekly_hours * pb->days / 7.0;
@@ -40,7 +40,7 @@ static int person_hours(struct build *b, int p)
 	for (i = first; i < end; i++)
 		if (build_term(b, b->x[i], pb->vars[i].paid_hours))
 			return -1;
-	if (build_row(b, floor_hours(pb, p), cap_hours(pb, p), "hours[%s]", id))
+	if (build_row(b, floor_hours(pb, p), hours_cap(pb, p), "hours[%s]", id))
 		return -1;
 	if (b->feasibility || target <= 0 ||
 	    pb->sc->weights.contract_under_hour <= 0)

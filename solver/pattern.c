@@ -4,33 +4,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../constraints/constraints.h"
+
 struct dp {
 	const struct problem *pb;
-	int p, days, n_shifts;
+	int p, days, n_loc;                /* n_loc: shifts p may work */
+	int *loc;                          /* [n_loc]: their shift ids */
 	int max_on, min_on, min_off, cap;  /* run limits; cap: run lengths kept */
 	int max_wk, n_wk, track_wk;        /* weekend limit, in the state
-	                                      (n_wk values) when tracked */
+	                                      (n_wk values) when tracked:
+	                                      1 a count over the horizon,
+	                                      2 a mask of the window's last
+	                                      weekends */
+	int max_nl, n_nl;                  /* nights in a row, when tracked */
+	int n_fs;             /* 2 when runs touching the start matter */
+	unsigned char *wd;    /* [days]: weekday, Monday 0 */
 	size_t n_states;
-	size_t *var;          /* [days * n_shifts]: p's option-0 var or NONE */
+	size_t *var;          /* [days * n_loc]: the var worked, or NONE */
 	double *cost, *next;  /* [n_states] */
 	int *back;            /* [days * n_states]: previous state, -1 none */
 };
 
 #define NONE ((size_t)-1)
 
-static size_t state(const struct dp *g, int last, int len, int fs, int wk)
+static size_t state(const struct dp *g, int last, int len, int fs, int wk,
+		    int nl)
 {
-	return (((size_t)(last + 1) * (size_t)g->cap + (size_t)(len - 1)) * 2 +
-		(size_t)fs) * (size_t)g->n_wk + (size_t)wk;
+	size_t f = g->n_fs > 1 ? (size_t)fs : 0;
+
+	return ((((size_t)(last + 1) * (size_t)g->cap + (size_t)(len - 1)) *
+		  (size_t)g->n_fs + f) * (size_t)g->n_wk + (size_t)wk) *
+		       (size_t)g->n_nl + (size_t)nl;
 }
 
 static void unstate(const struct dp *g, size_t s, int *last, int *len,
-		    int *fs, int *wk)
+		    int *fs, int *wk, int *nl)
 {
+	*nl = (int)(s % (size_t)g->n_nl);
+	s /= (size_t)g->n_nl;
 	*wk = (int)(s % (size_t)g->n_wk);
 	s /= (size_t)g->n_wk;
-	*fs = (int)(s % 2);
-	s /= 2;
+	*fs = (int)(s % (size_t)g->n_fs);
+	s /= (size_t)g->n_fs;
 	*len = (int)(s % (size_t)g->cap) + 1;
 	*last = (int)(s / (size_t)g->cap) - 1;
 }
@@ -40,15 +55,17 @@ static int weekday(const struct problem *pb, int d)
 	return civil_weekday(scenario_date(pb->sc, d));
 }
 
-/* Whether shift s on day d may follow `last` on day d - 1. */
+/* Whether local shift s on day d may follow local shift `last` on day
+ * d - 1. */
 static int may_follow(const struct dp *g, int d, int last, int s)
 {
 	const struct scenario *sc = g->pb->sc;
 	const struct rules *ru = &sc->staff[g->p].rules;
+	int a = g->loc[last], z = g->loc[s];
 
-	if (sc->shifts[last].forbid_next && sc->shifts[last].forbid_next[s])
+	if (sc->shifts[a].forbid_next && sc->shifts[a].forbid_next[z])
 		return 0;
-	return (double)(sc->shifts[s].start_at[d] - sc->shifts[last].end_at[d - 1]) >=
+	return (double)(sc->shifts[z].start_at[d] - sc->shifts[a].end_at[d - 1]) >=
 	       ru->min_rest_hours * 3600.0;
 }
 
@@ -60,26 +77,66 @@ static void relax(struct dp *g, int d, size_t from, size_t to, double c)
 	}
 }
 
+static int popcount(int x)
+{
+	int n = 0;
+
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/* The weekend part of the state after day d, worked or not: 0 when the
+ * limit is broken (*wk untouched), 1 otherwise. */
+static int next_weekend(const struct dp *g, int d, int last, int work,
+			int *wk)
+{
+	int wd = g->wd[d], w = *wk;
+	int starts = wd == 5 || (wd == 6 && d == 0);
+
+	if (!g->track_wk || (wd != 5 && wd != 6))
+		return 1;
+	if (g->track_wk == 1) {
+		/* A count: a weekend counts on its first day worked. */
+		if (work && (wd == 5 || d == 0 || last < 0))
+			w++;
+		if (w > g->max_wk)
+			return 0;
+	} else {
+		if (starts)
+			w = (w << 1) & (g->n_wk - 1);
+		if (work)
+			w |= 1;
+		if (popcount(w) > g->max_wk)
+			return 0;
+	}
+	*wk = w;
+	return 1;
+}
+
 /* Extends state `from` (day d - 1; d == 0: the start) by day d. */
 static void step(struct dp *g, int d, size_t from, double c0, double lambda,
 		 const double *price)
 {
-	int last = -1, len = 1, fs = 1, wk = 0, s, wd = weekday(g->pb, d);
+	int last = -1, len = 1, fs = 1, wk = 0, nl = 0, s, w;
 
 	if (d > 0)
-		unstate(g, from, &last, &len, &fs, &wk);
+		unstate(g, from, &last, &len, &fs, &wk, &nl);
 	/* Off. */
-	if (d == 0)
-		relax(g, d, from, state(g, -1, 1, 1, 0), c0);
-	else if (last < 0)
-		relax(g, d, from, state(g, -1, len < g->cap ? len + 1 : len, fs, wk),
-		      c0);
-	else if (len >= g->min_on || fs)
-		relax(g, d, from, state(g, -1, 1, 0, wk), c0);
+	w = wk;
+	if (next_weekend(g, d, last, 0, &w)) {
+		if (d == 0)
+			relax(g, d, from, state(g, -1, 1, 1, w, 0), c0);
+		else if (last < 0)
+			relax(g, d, from, state(g, -1, len < g->cap ? len + 1 : len,
+						fs, w, 0), c0);
+		else if (len >= g->min_on || fs)
+			relax(g, d, from, state(g, -1, 1, 0, w, 0), c0);
+	}
 	/* A shift. */
-	for (s = 0; s < g->n_shifts; s++) {
-		size_t v = g->var[(size_t)d * (size_t)g->n_shifts + (size_t)s];
-		int nwk = wk, nlen = 1, nfs = d == 0;
+	for (s = 0; s < g->n_loc; s++) {
+		size_t v = g->var[(size_t)d * (size_t)g->n_loc + (size_t)s];
+		int nlen = 1, nfs = d == 0, nnl = 0;
 		double c;
 
 		if (v == NONE)
@@ -92,11 +149,14 @@ static void step(struct dp *g, int d, size_t from, double c0, double lambda,
 		} else if (d > 0 && len < g->min_off && !fs) {
 			continue;
 		}
-		if (g->track_wk && (wd == 5 || (wd == 6 && (d == 0 || last < 0))))
-			if (++nwk > g->max_wk)
-				continue;
+		if (g->n_nl > 1 && g->pb->sc->shifts[g->loc[s]].night &&
+		    (nnl = nl + 1) > g->max_nl)
+			continue;
+		w = wk;
+		if (!next_weekend(g, d, last, 1, &w))
+			continue;
 		c = c0 + price[v] - lambda * g->pb->vars[v].paid_hours;
-		relax(g, d, from, state(g, s, nlen, nfs, nwk), c);
+		relax(g, d, from, state(g, s, nlen, nfs, w, nnl), c);
 	}
 }
 
@@ -126,11 +186,11 @@ static int solve(struct dp *g, double lambda, const double *price,
 		return 1;
 	*hours = 0;
 	for (d = g->days - 1; d >= 0; d--) {
-		int last, len, fs, wk;
+		int last, len, fs, wk, nl;
 
-		unstate(g, best, &last, &len, &fs, &wk);
+		unstate(g, best, &last, &len, &fs, &wk, &nl);
 		pick[d] = last < 0 ? ROSTER_NONE
-			  : g->var[(size_t)d * (size_t)g->n_shifts + (size_t)last];
+			  : g->var[(size_t)d * (size_t)g->n_loc + (size_t)last];
 		if (pick[d] != ROSTER_NONE)
 			*hours += g->pb->vars[pick[d]].paid_hours;
 		best = (size_t)g->back[(size_t)d * g->n_states + best];
@@ -138,51 +198,118 @@ static int solve(struct dp *g, double lambda, const double *price,
 	return 0;
 }
 
-static int setup(struct dp *g, const struct problem *pb, int p)
+/* Local index of shift s for p, or -1. */
+static int local_shift(const struct dp *g, int s)
+{
+	int i;
+
+	for (i = 0; i < g->n_loc; i++)
+		if (g->loc[i] == s)
+			return i;
+	return -1;
+}
+
+/* The var p works for each day and shift: the cheapest option at the
+ * caller's prices (the first without them). */
+static void choose_vars(struct dp *g, const double *price)
+{
+	const struct problem *pb = g->pb;
+	size_t first, end, v, *slot;
+	int d;
+
+	for (v = 0; v < (size_t)g->days * (size_t)g->n_loc; v++)
+		g->var[v] = NONE;
+	for (d = 0; d < g->days; d++) {
+		if (pb->people[g->p].off[d])
+			continue;
+		problem_day_vars(pb, g->p, d, &first, &end);
+		for (v = first; v < end; v++) {
+			slot = &g->var[(size_t)d * (size_t)g->n_loc +
+				       (size_t)local_shift(g, pb->vars[v].s)];
+			if (*slot == NONE ||
+			    (price && price[v] < price[*slot]))
+				*slot = v;
+		}
+	}
+}
+
+/* What the state keeps of weekends: 0 nothing (no limit can bind),
+ * 1 a count over the horizon, 2 a mask over the window. */
+static int weekend_mode(const struct problem *pb, const struct rules *ru,
+			int *n_wk)
+{
+	int d, nw = 0, win;
+
+	for (d = 0; d < pb->days; d++)
+		nw += weekday(pb, d) == 5 || (d == 0 && weekday(pb, d) == 6);
+	win = ru->weekend_window <= 0 || ru->weekend_window >= nw
+		      ? nw : ru->weekend_window;
+	*n_wk = 1;
+	if (ru->max_weekends >= win)
+		return 0;
+	if (win == nw) {
+		*n_wk = ru->max_weekends + 1;
+		return 1;
+	}
+	if (win > 12)
+		return 0;   /* left to the exact check */
+	*n_wk = 1 << win;
+	return 2;
+}
+
+static int setup(struct dp *g, const struct problem *pb, int p,
+		 const double *price)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	size_t first, end, v;
-	int d, nw = 0;
+	int d, night = 0;
 
 	memset(g, 0, sizeof(*g));
 	g->pb = pb;
 	g->p = p;
 	g->days = pb->days;
-	g->n_shifts = (int)pb->sc->n_shifts;
+	g->loc = malloc((pb->sc->n_shifts + 1) * sizeof(int));
+	g->wd = malloc((size_t)pb->days + 1);
+	if (!g->loc || !g->wd)
+		return -1;
+	for (d = 0; d < pb->days; d++)
+		g->wd[d] = (unsigned char)weekday(pb, d);
+	for (d = 0; d < pb->days; d++) {
+		problem_day_vars(pb, p, d, &first, &end);
+		for (v = first; v < end; v++)
+			if (local_shift(g, pb->vars[v].s) < 0) {
+				g->loc[g->n_loc++] = pb->vars[v].s;
+				night |= pb->sc->shifts[pb->vars[v].s].night;
+			}
+	}
 	g->max_on = ru->max_days_in_a_row > 0 ? ru->max_days_in_a_row : pb->days;
 	g->min_on = ru->min_days_in_a_row;
 	g->min_off = ru->min_days_off_in_a_row;
 	g->cap = g->max_on;
 	if (g->min_off > g->cap)
 		g->cap = g->min_off;
-	for (d = 0; d < pb->days; d++)
-		nw += weekday(pb, d) == 5 || (d == 0 && weekday(pb, d) == 6);
 	g->max_wk = ru->max_weekends;
-	g->track_wk = (ru->weekend_window <= 0 || ru->weekend_window >= nw) &&
-		      ru->max_weekends < nw;
-	g->n_wk = g->track_wk ? ru->max_weekends + 1 : 1;
-	g->n_states = (size_t)(g->n_shifts + 1) * (size_t)g->cap * 2 *
-		      (size_t)g->n_wk;
-	g->var = malloc((size_t)pb->days * (size_t)g->n_shifts * sizeof(size_t) + 1);
+	g->track_wk = weekend_mode(pb, ru, &g->n_wk);
+	g->max_nl = ru->max_nights_in_a_row;
+	g->n_nl = night && g->max_nl < g->max_on ? g->max_nl + 1 : 1;
+	/* Whether a run touches the start matters only to the minimums. */
+	g->n_fs = g->min_on > 1 || g->min_off > 1 ? 2 : 1;
+	g->n_states = (size_t)(g->n_loc + 1) * (size_t)g->cap * (size_t)g->n_fs *
+		      (size_t)g->n_wk * (size_t)g->n_nl;
+	g->var = malloc((size_t)pb->days * (size_t)g->n_loc * sizeof(size_t) + 1);
 	g->cost = malloc(g->n_states * sizeof(double));
 	g->next = malloc(g->n_states * sizeof(double));
 	g->back = malloc((size_t)pb->days * g->n_states * sizeof(int));
 	if (!g->var || !g->cost || !g->next || !g->back)
 		return -1;
-	for (v = 0; v < (size_t)pb->days * (size_t)g->n_shifts; v++)
-		g->var[v] = NONE;
-	for (d = 0; d < pb->days; d++) {
-		problem_day_vars(pb, p, d, &first, &end);
-		for (v = first; v < end; v++)
-			if (pb->vars[v].k == 0 && !pb->people[p].off[d])
-				g->var[(size_t)d * (size_t)g->n_shifts +
-				       (size_t)pb->vars[v].s] = v;
-	}
+	choose_vars(g, price);
 	return 0;
 }
 
 static void release(struct dp *g)
 {
+	free(g->loc);
+	free(g->wd);
 	free(g->var);
 	free(g->cost);
 	free(g->next);
@@ -255,6 +382,8 @@ static int with_limits(struct dp *g, const double *price, double lo,
 	const struct problem *pb = g->pb;
 	const int *lim = pb->sc->staff[g->p].rules.max_shifts;
 	size_t n = pb->n_vars, v;
+	size_t lo_v = pb->day_first[(size_t)g->p * (size_t)pb->days];
+	size_t hi_v = pb->day_first[((size_t)g->p + 1) * (size_t)pb->days];
 	double *mu = calloc(pb->sc->n_shifts + 1, sizeof(double));
 	double *pr = malloc((n + 1) * sizeof(double));
 	int *count = malloc((pb->sc->n_shifts + 1) * sizeof(int));
@@ -266,13 +395,10 @@ static int with_limits(struct dp *g, const double *price, double lo,
 		/* Distinct tie-breaks below any whole-number cost difference,
 		 * so that as the hours price moves, days change a few at a
 		 * time instead of all at once. */
-		for (v = 0; v < n; v++)
-			pr[v] = pb->vars[v].p == g->p
-					? (price ? price[v] : 0) + mu[pb->vars[v].s] +
-						  (double)(((v + seed * 7919u) *
-							    2654435761u) % 1000) /
-							  2000.0
-					: 0;
+		for (v = lo_v; v < hi_v; v++)
+			pr[v] = (price ? price[v] : 0) + mu[pb->vars[v].s] +
+				(double)(((v + seed * 7919u) * 2654435761u) % 1000) /
+					2000.0;
 		rc = search_lambda(g, pr, lo, hi, pick);
 		if (rc || !over_limits(pb, g->p, pick, count))
 			goto out;
@@ -288,19 +414,18 @@ out:
 	return rc;
 }
 
-int pattern_person(const struct problem *pb, int p, const double *price,
-		   struct roster *r)
+int pattern_pick(const struct problem *pb, int p, const double *price,
+		 size_t *pick)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	struct dp g;
-	size_t *pick = malloc(((size_t)pb->days + 1) * sizeof(size_t));
 	double lo = ru->min_total_hours > 0 ? ru->min_total_hours : 0;
-	double hi = ru->max_total_hours >= 0 ? ru->max_total_hours : HUGE_VAL;
-	int rc = -1, d;
+	double hi = hours_cap(pb, p);
+	int rc = -1;
 	unsigned seed;
 
 	memset(&g, 0, sizeof(g));
-	if (!pick || setup(&g, pb, p))
+	if (setup(&g, pb, p, price))
 		goto out;
 	/* Another set of tie-breaks may cross the gap in hours that one
 	 * jumps over. */
@@ -310,11 +435,20 @@ int pattern_person(const struct problem *pb, int p, const double *price,
 	 * hours price moves; without them the days change one by one. */
 	for (seed = 0; rc == 1 && seed < 4; seed++)
 		rc = with_limits(&g, NULL, lo, hi, pick, seed);
-	if (!rc)
-		for (d = 0; d < pb->days; d++)
-			roster_set(r, p, d, pick[d]);
 out:
 	release(&g);
+	return rc;
+}
+
+int pattern_person(const struct problem *pb, int p, const double *price,
+		   struct roster *r)
+{
+	size_t *pick = malloc(((size_t)pb->days + 1) * sizeof(size_t));
+	int rc = -1, d;
+
+	if (pick && !(rc = pattern_pick(pb, p, price, pick)))
+		for (d = 0; d < pb->days; d++)
+			roster_set(r, p, d, pick[d]);
 	free(pick);
 	return rc;
 }

@@ -6,18 +6,21 @@
  * free days, at most 4 in a row, at least 2 on and 2 off), though the
  * rules are all about sequences.  A shortest path over days whose state
  * is the last shift, the length of the current run (on or off), whether
- * that run touches the horizon's start, and the weekends worked, meets
- * the sequence rules exactly: days off and allowed shifts, forbidden
- * successions and minimum rest between consecutive days, maximum and
- * minimum days in a row, minimum days off in a row, and the weekend
- * limit when it counts over the whole horizon.  Total hours are met by a
- * price per paid hour found by bisection (Lagrangian), and the limits
- * on shifts of a type by prices raised while they are broken, so both
- * may be missed; everything else (weekly rest, nights, ...) is not in
- * the state.  The caller therefore checks the result with the families'
- * exact checks and has another way when it fails.
+ * that run touches the horizon's start, the weekends worked (a count
+ * when the limit is over the whole horizon, the window's weekends as a
+ * bit mask when over a window) and, for people who work nights, the
+ * nights in a row, meets the sequence rules exactly: days off and
+ * allowed shifts, forbidden successions and minimum rest between
+ * consecutive days, maximum and minimum days in a row, minimum days off
+ * in a row, nights in a row and the weekend limit.  Total hours are met
+ * by a price per paid hour found by bisection (Lagrangian), and the
+ * limits on shifts of a type by prices raised while they are broken, so
+ * both may be missed; weekly rest is not in the state.  The caller
+ * therefore checks the result with the families' exact checks and has
+ * another way when it fails.
  *
- * Costs per day's choice come from the caller, as a price per var.
+ * Costs per day's choice come from the caller, as a price per var; of a
+ * day's and shift's deployment options, the cheapest is the one priced.
  */
 #ifndef ROTA7_PATTERN_H
 #define ROTA7_PATTERN_H
@@ -26,9 +29,14 @@
 #include "roster.h"
 
 /* Sets person p's days in r to a rota of least total price[v] (over the
- * vars of p with option 0) meeting the rules above.  0 when a rota was
- * set (still to be checked), 1 when none was found, -1 out of memory. */
+ * vars of p) meeting the rules above and p's hours window (at most
+ * hours_cap).  0 when a rota was set (still to be checked), 1 when none
+ * was found, -1 out of memory. */
 int pattern_person(const struct problem *pb, int p, const double *price,
 		   struct roster *r);
+/* The same, leaving the rota as a var (or ROSTER_NONE) per day in
+ * pick[days] (the caller's). */
+int pattern_pick(const struct problem *pb, int p, const double *price,
+		 size_t *pick);
 
 #endif

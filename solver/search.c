@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "../constraints/constraints.h"
+#include "pattern.h"
 #include "rng.h"
 
 /* Price of an hour of unmet senior cover: above any soft cost, so the
@@ -409,6 +410,124 @@ static int shift_day(struct search *s, int p)
 	return 0;
 }
 
+/* ---- one person's whole rota ---- */
+
+/*
+ * Person p's best answer to everyone else: p's days cleared, each of p's
+ * vars priced at what it alone would change (coverage, senior cover,
+ * p's own costs, the hour price), and the cheapest rota under p's
+ * sequence rules found by dynamic programming (pattern.h).  Kept if it
+ * keeps every rule and the rota is better; undone otherwise.
+ */
+static int reroster_apply(struct search *s, int p, const size_t *saved,
+			  size_t *pick, double *price)
+{
+	const struct problem *pb = s->pb;
+	size_t first = pb->day_first[(size_t)p * (size_t)pb->days];
+	size_t end = pb->day_first[((size_t)p + 1) * (size_t)pb->days], v;
+	int d, ok = 1;
+
+	for (d = 0; d < pb->days; d++)
+		apply(s, p, d, ROSTER_NONE);
+	for (v = first; v < end; v++) {
+		price[v] = apply(s, p, pb->vars[v].d, v);
+		apply(s, p, pb->vars[v].d, ROSTER_NONE);
+	}
+	if (pattern_pick(pb, p, price, pick))
+		ok = 0;
+	for (d = 0; ok && d < pb->days; d++)
+		apply(s, p, d, pick[d]);
+	for (d = 0; ok && d < pb->days; d++)
+		ok = pairs_ok(s, saved[d]) && pairs_ok(s, pick[d]);
+	return ok && !constraints_check_person(pb, &s->r, p, NULL);
+}
+
+static void save_person(const struct search *s, int p, size_t *saved)
+{
+	int d;
+
+	for (d = 0; d < s->pb->days; d++)
+		saved[d] = roster_get(&s->r, p, d);
+}
+
+static void restore_person(struct search *s, int p, const size_t *saved)
+{
+	int d;
+
+	for (d = 0; d < s->pb->days; d++)
+		apply(s, p, d, saved[d]);
+}
+
+static int reroster(struct search *s, int p, size_t *saved, size_t *pick,
+		    double *price)
+{
+	double before = s->steered;
+
+	save_person(s, p, saved);
+	if (reroster_apply(s, p, saved, pick, price) &&
+	    s->steered < before - 1e-7)
+		return 1;
+	restore_person(s, p, saved);
+	return 0;
+}
+
+/*
+ * An ejection chain of two: person q, who has hours to spare, takes over
+ * a shift b works on a day q is free (the same shift, place and role,
+ * so the same cover), and b's whole rota is made again (reroster), free
+ * to use the day and hours released where cover is short.  Neither step
+ * helps alone: q's shift duplicates b's, and b cannot leave it uncovered.
+ */
+static int transfer(struct search *s, int q, size_t *saved, size_t *pick,
+		    double *price)
+{
+	const struct problem *pb = s->pb;
+	int e = (int)below(s, (size_t)pb->days), b;
+	size_t first, end, u, w, c, i, n = 0, cand[64][2];
+	double before = s->steered;
+
+	if (pb->people[q].off[e] || roster_get(&s->r, q, e) != ROSTER_NONE)
+		return 0;
+	problem_day_vars(pb, q, e, &first, &end);
+	for (u = first; u < end; u++) {
+		const struct var *x = &pb->vars[u];
+
+		if (!x->n_cells)
+			continue;
+		c = pb->var_cells[x->first_cell];
+		for (i = pb->cell_var_first[c]; i < pb->cell_var_first[c + 1] &&
+		     n < 64; i++) {
+			const struct var *y = &pb->vars[w = pb->cell_vars[i]];
+			const struct option *ox = &pb->people[q].opts[x->k];
+			const struct option *oy = &pb->people[y->p].opts[y->k];
+
+			if (y->d == e && y->s == x->s && y->p != q &&
+			    ox->nbhd == oy->nbhd && ox->role == oy->role &&
+			    roster_get(&s->r, y->p, e) == w) {
+				cand[n][0] = u;
+				cand[n++][1] = w;
+			}
+		}
+	}
+	if (!n)
+		return 0;
+	i = below(s, n);
+	u = cand[i][0];
+	b = pb->vars[cand[i][1]].p;
+	apply(s, q, e, u);
+	if (!legal(s, q, u, ROSTER_NONE)) {
+		apply(s, q, e, ROSTER_NONE);
+		return 0;
+	}
+	save_person(s, b, saved);
+	if (reroster_apply(s, b, saved, pick, price) &&
+	    s->steered < before - 1e-7)
+		return 1;
+	restore_person(s, b, saved);
+	apply(s, q, e, ROSTER_NONE);
+	return 0;
+}
+
 /* ---- repairing senior cover ---- */
 
 /*
@@ -586,11 +705,14 @@ void search_run(struct search *s, double deadline,
 	size_t n, i;
 	size_t *slots = malloc((n_staff * days + 1) * sizeof(size_t));
 	struct saved *sv = malloc((n_staff * days + 1) * sizeof(*sv));
+	size_t *saved = malloc((days + 1) * sizeof(size_t));
+	size_t *pick = malloc((days + 1) * sizeof(size_t));
+	double *price = malloc((pb->n_vars + 1) * sizeof(double));
 	long idle = 0, max_idle = 200 + 5 * (long)n_staff;
 	double t0 = search_now(), last_report = t0, span = deadline - t0;
 
 	s->deadline = deadline;
-	if (!slots || !sv)
+	if (!slots || !sv || !saved || !pick || !price)
 		goto out;
 	n = all_slots(s, slots);
 	set_hour_price(s, 0.4 * pb->sc->weights.uncovered_hour);
@@ -608,6 +730,13 @@ void search_run(struct search *s, double deadline,
 			break;
 		}
 		better = ruin_recreate(s, slots, sv);
+		if (n_staff) {
+			better |= reroster(s, (int)below(s, n_staff), saved, pick,
+					   price);
+			for (i = 0; i < 16; i++)
+				better |= transfer(s, (int)below(s, n_staff), saved,
+						   pick, price);
+		}
 		for (i = 0; i < 4 && n_staff; i++)
 			better |= shift_day(s, (int)below(s, n_staff));
 		idle = better ? 0 : idle + 1;
@@ -621,4 +750,7 @@ void search_run(struct search *s, double deadline,
 out:
 	free(slots);
 	free(sv);
+	free(saved);
+	free(pick);
+	free(price);
 }
