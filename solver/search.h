@@ -6,7 +6,10 @@
  * works on one day (nothing, or a shift and deployment), move a person's
  * shift from one day to another, and ruin-and-recreate, which clears one
  * neighbourhood's people over a few days and refills greedily, kept when
- * the rota is no worse.  Coverage is priced incrementally from the cell
+ * the rota is no worse; and by whole months: one person's remade as the
+ * best answer to everyone else (pattern.h), and a chain of two, where
+ * someone with hours to spare takes over a shift and its owner's month
+ * is remade around the day released.  Coverage is priced incrementally from the cell
  * counts; each person's own costs and rules are recomputed exactly for
  * the person moved.  Unmet `senior` cover is priced far above any other
  * cost, so it is met whenever the search can meet it.
