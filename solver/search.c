@@ -270,9 +270,11 @@ static double var_delta(struct search *s, size_t v, int dir)
  * Sets what p works on d, keeping every count and cost up to date, and
  * returns the change in the steered objective (the objective plus
  * hour_price per paid hour).  Legality is the caller's business (see
- * legal()).
+ * legal()).  `known`: p's own costs after the change when the caller
+ * knows them, NAN to work them out.
  */
-static double apply(struct search *s, int p, int d, size_t nv)
+static double apply_as(struct search *s, int p, int d, size_t nv,
+		       double known)
 {
 	size_t ov = roster_get(&s->r, p, d);
 	double delta = 0, pc, dpaid;
@@ -288,7 +290,8 @@ static double apply(struct search *s, int p, int d, size_t nv)
 		delta += var_delta(s, nv, +1);
 		roster_set(&s->r, p, d, nv);
 	}
-	pc = constraints_person_cost_local(s->pb, &s->r, p);
+	pc = isnan(known) ? constraints_person_cost_local(s->pb, &s->r, p)
+			  : known;
 	delta += pc - s->person_cost[p] + s->senior_delta;
 	s->person_cost[p] = pc;
 	s->objective += delta;
@@ -299,6 +302,11 @@ static double apply(struct search *s, int p, int d, size_t nv)
 	s->steered += delta;
 	s->moves++;
 	return s->senior_first ? s->senior_delta : delta;
+}
+
+static double apply(struct search *s, int p, int d, size_t nv)
+{
+	return apply_as(s, p, d, nv, NAN);
 }
 
 static int pairs_ok(const struct search *s, size_t v)
@@ -425,13 +433,17 @@ static int reroster_apply(struct search *s, int p, const size_t *saved,
 	const struct problem *pb = s->pb;
 	size_t first = pb->day_first[(size_t)p * (size_t)pb->days];
 	size_t end = pb->day_first[((size_t)p + 1) * (size_t)pb->days], v;
+	double empty;
 	int d, ok = 1;
 
 	for (d = 0; d < pb->days; d++)
 		apply(s, p, d, ROSTER_NONE);
+	/* Back to the empty rota, whose cost is known: half the person
+	 * costs to work out. */
+	empty = s->person_cost[p];
 	for (v = first; v < end; v++) {
 		price[v] = apply(s, p, pb->vars[v].d, v);
-		apply(s, p, pb->vars[v].d, ROSTER_NONE);
+		apply_as(s, p, pb->vars[v].d, ROSTER_NONE, empty);
 	}
 	if (pattern_pick(pb, p, price, pick))
 		ok = 0;
