@@ -709,6 +709,26 @@ double search_senior_short(const struct search *s)
 	return h;
 }
 
+/* Everyone's month remade once, in random order, where steering ends:
+ * the hours it freed are filled month by month before day by day
+ * (Stockport, seeds 1-3 at 60 s: 1.754 M against 1.765 M on average, a
+ * small gain next to the few per cent runs differ by). */
+static void sweep(struct search *s, size_t *saved, size_t *pick,
+		  double *price)
+{
+	size_t n = s->pb->sc->n_staff, i;
+	size_t *order = malloc((n + 1) * sizeof(size_t));
+
+	if (!order)
+		return;
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	shuffle(s, order, n);
+	for (i = 0; i < n && running(s); i++)
+		reroster(s, (int)order[i], saved, pick, price);
+	free(order);
+}
+
 void search_run(struct search *s, double deadline,
 		int (*progress)(void *ctx, const struct search *s), void *ctx)
 {
@@ -736,6 +756,7 @@ void search_run(struct search *s, double deadline,
 		    (idle >= max_idle / 4 || search_now() > t0 + 0.6 * span)) {
 			/* Steering done: from here on, the objective itself. */
 			set_hour_price(s, 0);
+			sweep(s, saved, pick, price);
 			descend(s, slots, n);
 			idle = 0;
 		} else if (idle >= max_idle) {
