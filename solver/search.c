@@ -421,11 +421,13 @@ static int shift_day(struct search *s, int p)
 /* ---- one person's whole rota ---- */
 
 /*
- * Person p's best answer to everyone else: p's days cleared, each of p's
- * vars priced at what it alone would change (coverage, senior cover,
- * p's own costs, the hour price), and the cheapest rota under p's
- * sequence rules found by dynamic programming (pattern.h).  Kept if it
- * keeps every rule and the rota is better; undone otherwise.
+ * Person p's best answer to everyone else, applied: p's days cleared,
+ * each of p's vars priced at what it alone would change (coverage,
+ * senior cover, p's own costs, the hour price), and the cheapest rota
+ * under p's sequence rules found by dynamic programming (pattern.h).
+ * Whether it keeps every rule: p's own, exactly (the dynamic program
+ * leaves weekly rest and the exact hours out), and the ratio rules
+ * around every shift changed.  The caller keeps it or restores `saved`.
  */
 static int reroster_apply(struct search *s, int p, const size_t *saved,
 			  size_t *pick, double *price)
@@ -484,11 +486,12 @@ static int reroster(struct search *s, int p, size_t *saved, size_t *pick,
 }
 
 /*
- * An ejection chain of two: person q, who has hours to spare, takes over
- * a shift b works on a day q is free (the same shift, place and role,
- * so the same cover), and b's whole rota is made again (reroster), free
- * to use the day and hours released where cover is short.  Neither step
- * helps alone: q's shift duplicates b's, and b cannot leave it uncovered.
+ * An ejection chain of two: person q, if free on a day and with the
+ * hours to spare, takes over a shift b works (the same shift, place and
+ * role, so the same cover), and b's whole rota is made again (reroster),
+ * free to use the day and hours released where cover is short.  Neither
+ * step helps alone: q's shift duplicates b's, and b cannot leave it
+ * uncovered.
  */
 static int transfer(struct search *s, int q, size_t *saved, size_t *pick,
 		    double *price)
