@@ -128,6 +128,9 @@ int build_fairness(struct build *b, const char *name, double weight,
 double fairness_excess(const struct problem *pb, const struct roster *r,
 		       int p, double (*measure)(const struct problem *pb,
 						const struct roster *r, int p));
+/* Weekends of the horizon in *n; returns how many in a row p's
+ * max_weekends counts over (all *n when the window covers them). */
+int weekends_window(const struct problem *pb, int p, int *n);
 /* Weekends p works (a shift starting on the Saturday or Sunday). */
 int weekends_worked(const struct problem *pb, const struct roster *r, int p);
 /* Evening, night and weekend hours of var v (see unsocial.c). */

@@ -35,8 +35,7 @@ static int person_hours(struct build *b, int p)
 	int under;
 
 	build_begin(b);
-	problem_day_vars(pb, p, 0, &first, &end);
-	problem_day_vars(pb, p, pb->days - 1, &i, &end);
+	problem_person_vars(pb, p, &first, &end);
 	for (i = first; i < end; i++)
 		if (build_term(b, b->x[i], pb->vars[i].paid_hours))
 			return -1;

@@ -40,6 +40,12 @@ static int worked(const struct roster *r, int p, int sat)
 	return roster_shift(r, p, sat) >= 0 || roster_shift(r, p, sat + 1) >= 0;
 }
 
+int weekends_window(const struct problem *pb, int p, int *n)
+{
+	*n = n_weekends(pb);
+	return window(pb, p, *n);
+}
+
 int weekends_worked(const struct problem *pb, const struct roster *r, int p)
 {
 	int i, n = 0;

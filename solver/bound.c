@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../constraints/constraints.h"
 #include "search.h"
 
 static int gcd(int a, int b)
@@ -23,19 +24,9 @@ static int paid_minutes(const struct var *v)
 	return (int)lround(v->paid_hours * 60);
 }
 
-/* Hours p may be paid at most: the average-hours and contract caps. */
-static double cap_hours(const struct problem *pb, int p)
-{
-	const struct rules *ru = &pb->sc->staff[p].rules;
-	double avg = ru->max_avg_weekly_hours * pb->days / 7.0;
-	double con = pb->people[p].target_hours + ru->contract_tolerance_hours;
-
-	return avg < con ? avg : con;
-}
-
 static int cap_units(const struct bound *b, int p)
 {
-	double u = cap_hours(b->pb, p) * 60.0 / b->unit;
+	double u = hours_cap(b->pb, p) * 60.0 / b->unit;
 
 	return u < 0 ? 0 : (int)floor(u + 1e-9);
 }

@@ -235,15 +235,11 @@ static void choose_vars(struct dp *g, const double *price)
 
 /* What the state keeps of weekends: 0 nothing (no limit can bind),
  * 1 a count over the horizon, 2 a mask over the window. */
-static int weekend_mode(const struct problem *pb, const struct rules *ru,
-			int *n_wk)
+static int weekend_mode(const struct problem *pb, int p,
+			const struct rules *ru, int *n_wk)
 {
-	int d, nw = 0, win;
+	int nw, win = weekends_window(pb, p, &nw);
 
-	for (d = 0; d < pb->days; d++)
-		nw += weekday(pb, d) == 5 || (d == 0 && weekday(pb, d) == 6);
-	win = ru->weekend_window <= 0 || ru->weekend_window >= nw
-		      ? nw : ru->weekend_window;
 	*n_wk = 1;
 	if (ru->max_weekends >= win)
 		return 0;
@@ -289,7 +285,7 @@ static int setup(struct dp *g, const struct problem *pb, int p,
 	if (g->min_off > g->cap)
 		g->cap = g->min_off;
 	g->max_wk = ru->max_weekends;
-	g->track_wk = weekend_mode(pb, ru, &g->n_wk);
+	g->track_wk = weekend_mode(pb, p, ru, &g->n_wk);
 	g->max_nl = ru->max_nights_in_a_row;
 	g->n_nl = night && g->max_nl < g->max_on ? g->max_nl + 1 : 1;
 	/* Whether a run touches the start matters only to the minimums. */
@@ -381,9 +377,7 @@ static int with_limits(struct dp *g, const double *price, double lo,
 {
 	const struct problem *pb = g->pb;
 	const int *lim = pb->sc->staff[g->p].rules.max_shifts;
-	size_t n = pb->n_vars, v;
-	size_t lo_v = pb->day_first[(size_t)g->p * (size_t)pb->days];
-	size_t hi_v = pb->day_first[((size_t)g->p + 1) * (size_t)pb->days];
+	size_t n = pb->n_vars, v, lo_v, hi_v;
 	double *mu = calloc(pb->sc->n_shifts + 1, sizeof(double));
 	double *pr = malloc((n + 1) * sizeof(double));
 	int *count = malloc((pb->sc->n_shifts + 1) * sizeof(int));
@@ -391,6 +385,7 @@ static int with_limits(struct dp *g, const double *price, double lo,
 
 	if (!mu || !pr || !count)
 		goto out;
+	problem_person_vars(pb, g->p, &lo_v, &hi_v);
 	for (round = 0; round < 30; round++) {
 		/* Distinct tie-breaks below any whole-number cost difference,
 		 * so that as the hours price moves, days change a few at a

@@ -556,6 +556,13 @@ void problem_day_vars(const struct problem *pb, int p, int d, size_t *first,
 	*end = pb->day_first[i + 1];
 }
 
+void problem_person_vars(const struct problem *pb, int p, size_t *first,
+			 size_t *end)
+{
+	*first = pb->day_first[(size_t)p * (size_t)pb->days];
+	*end = pb->day_first[((size_t)p + 1) * (size_t)pb->days];
+}
+
 int problem_build(struct problem *pb, const struct scenario *sc,
 		  const struct demand *d, struct rota_error *err)
 {

@@ -110,5 +110,8 @@ static inline double cell_cost(const struct cell *c, int on_duty)
 /* Vars of one person on one day: [*first, *end). */
 void problem_day_vars(const struct problem *pb, int p, int d, size_t *first,
 		      size_t *end);
+/* All vars of one person, every day: [*first, *end). */
+void problem_person_vars(const struct problem *pb, int p, size_t *first,
+			 size_t *end);
 
 #endif

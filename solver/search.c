@@ -433,11 +433,11 @@ static int reroster_apply(struct search *s, int p, const size_t *saved,
 			  size_t *pick, double *price)
 {
 	const struct problem *pb = s->pb;
-	size_t first = pb->day_first[(size_t)p * (size_t)pb->days];
-	size_t end = pb->day_first[((size_t)p + 1) * (size_t)pb->days], v;
+	size_t first, end, v;
 	double empty;
 	int d, ok = 1;
 
+	problem_person_vars(pb, p, &first, &end);
 	for (d = 0; d < pb->days; d++)
 		apply(s, p, d, ROSTER_NONE);
 	/* Back to the empty rota, whose cost is known: half the person
@@ -557,8 +557,7 @@ static int try_senior(struct search *s, size_t v, size_t *saved)
 	int p = pb->vars[v].p, d0 = pb->vars[v].d, k, d, ok;
 	double before = search_senior_short(s);
 
-	for (d = 0; d < pb->days; d++)
-		saved[d] = roster_get(&s->r, p, d);
+	save_person(s, p, saved);
 	apply(s, p, d0, v);
 	ok = legal(s, p, v, saved[d0]);
 	for (k = 1; !ok && k < pb->days; k++)
@@ -570,8 +569,7 @@ static int try_senior(struct search *s, size_t v, size_t *saved)
 		}
 	if (ok && search_senior_short(s) <= before + 1e-9)
 		return 1;
-	for (d = 0; d < pb->days; d++)
-		apply(s, p, d, saved[d]);
+	restore_person(s, p, saved);
 	return 0;
 }
 
