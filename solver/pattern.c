@@ -18,6 +18,7 @@ struct dp {
 	                                      weekends */
 	int max_nl, n_nl;                  /* nights in a row, when tracked */
 	int n_fs;             /* 2 when runs touching the start matter */
+	double longest;       /* paid hours of p's longest shift */
 	unsigned char *wd;    /* [days]: weekday, Monday 0 */
 	size_t n_states;
 	size_t *var;          /* [days * n_loc]: the var worked, or NONE */
@@ -272,11 +273,14 @@ static int setup(struct dp *g, const struct problem *pb, int p,
 		g->wd[d] = (unsigned char)weekday(pb, d);
 	for (d = 0; d < pb->days; d++) {
 		problem_day_vars(pb, p, d, &first, &end);
-		for (v = first; v < end; v++)
+		for (v = first; v < end; v++) {
+			if (pb->vars[v].paid_hours > g->longest)
+				g->longest = pb->vars[v].paid_hours;
 			if (local_shift(g, pb->vars[v].s) < 0) {
 				g->loc[g->n_loc++] = pb->vars[v].s;
 				night |= pb->sc->shifts[pb->vars[v].s].night;
 			}
+		}
 	}
 	g->max_on = ru->max_days_in_a_row > 0 ? ru->max_days_in_a_row : pb->days;
 	g->min_on = ru->min_days_in_a_row;
@@ -312,17 +316,38 @@ static void release(struct dp *g)
 	free(g->back);
 }
 
-/* The price per paid hour that brings the hours into [lo, hi], by
- * bisection; the rota found for it is left in pick. */
+/* Whether hours h are within [lo, hi]. */
+static int in_window(double h, double lo, double hi)
+{
+	return h >= lo - 1e-9 && h <= hi + 1e-9;
+}
+
+/* In the window and within one shift of the edge crossed (the upper
+ * when dir < 0): near enough to stop looking. */
+static int near_edge(const struct dp *g, double h, int dir, double lo,
+		     double hi)
+{
+	return in_window(h, lo, hi) &&
+	       (dir > 0 ? h < lo + g->longest : h > hi - g->longest);
+}
+
+/*
+ * The price per paid hour that brings the hours into [lo, hi], by
+ * bisection; the rota found for it is left in pick.  The least such
+ * price, not the first found: past it the hours can fall far below the
+ * window's edge at once (when every shift is priced alike per hour, all
+ * days drop out at the same price), leaving hours unworked that the
+ * window allows.
+ */
 static int search_lambda(struct dp *g, const double *price, double lo,
 			 double hi, size_t *pick)
 {
-	double a = 0, b, h, step = 1;
-	int i, dir;
+	double a = 0, b = 0, h, step = 1, good = 0;
+	int i, dir, have_good = 0;
 
 	if (solve(g, 0, price, &h, pick))
 		return 1;
-	if (h >= lo - 1e-9 && h <= hi + 1e-9)
+	if (in_window(h, lo, hi))
 		return 0;
 	dir = h < lo ? 1 : -1;
 	for (i = 0; i < 40; i++, step *= 2) {
@@ -333,20 +358,34 @@ static int search_lambda(struct dp *g, const double *price, double lo,
 			break;
 		a = b;
 	}
-	for (i = 0; i < 40; i++) {
+	if (near_edge(g, h, dir, lo, hi))
+		return 0;
+	if (in_window(h, lo, hi)) {
+		good = b;
+		have_good = 1;
+	}
+	for (i = 0; i < 60 && fabs(b - a) > 1e-4; i++) {
 		double m = (a + b) / 2;
 
 		if (solve(g, m, price, &h, pick))
 			return 1;
-		if (h >= lo - 1e-9 && h <= hi + 1e-9)
+		if (near_edge(g, h, dir, lo, hi))
 			return 0;
-		if (dir > 0 ? h < lo : h > hi)
-			a = m;
-		else
+		if (in_window(h, lo, hi)) {
+			good = m;
+			have_good = 1;
+		}
+		if (dir > 0 ? h >= lo - 1e-9 : h <= hi + 1e-9)
 			b = m;
+		else
+			a = m;
 	}
-	return solve(g, b, price, &h, pick) ||
-	       !(h >= lo - 1e-9 && h <= hi + 1e-9);
+	if (solve(g, b, price, &h, pick))
+		return 1;
+	if (in_window(h, lo, hi))
+		return 0;
+	return !have_good || solve(g, good, price, &h, pick) ||
+	       !in_window(h, lo, hi);
 }
 
 /* Shifts of each type over the limit in pick: the total excess. */

@@ -162,6 +162,36 @@ START_TEST(weekend_window_by_mask)
 }
 END_TEST
 
+/*
+ * Every shift priced alike per hour: as the price per hour that keeps
+ * the month under the hours cap rises, every day drops out at once.  The
+ * month must still work up to within one shift of the cap; the first
+ * price found that fits left it empty.
+ */
+START_TEST(hours_cap_with_prices_alike)
+{
+	struct fix f;
+	size_t v;
+	double paid = 0, cap;
+	int d;
+
+	fix_open(&f, month, NULL);
+	for (v = 0; v < f.pb.n_vars; v++)
+		f.price[v] = -100 * f.pb.vars[v].paid_hours;
+	ck_assert_int_eq(pattern_pick(&f.pb, 0, f.price, f.pick), 0);
+	for (d = 0; d < f.pb.days; d++) {
+		roster_set(&f.r, 0, d, f.pick[d]);
+		if (f.pick[d] != ROSTER_NONE)
+			paid += f.pb.vars[f.pick[d]].paid_hours;
+	}
+	cap = hours_cap(&f.pb, 0);
+	ck_assert_double_le(paid, cap + 1e-9);
+	ck_assert_double_gt(paid, cap - 7.5 - 1e-9);
+	assert_sequence_rules(&f, 0);
+	fix_close(&f);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("pattern");
@@ -169,6 +199,7 @@ int main(void)
 
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, weekend_window_by_mask);
+	tcase_add_test(tc, hours_cap_with_prices_alike);
 	tcase_add_test(tc, stockport_rotas_keep_sequence_rules);
 	tcase_add_test(tc, essex_rotas_keep_sequence_rules);
 	suite_add_tcase(s, tc);
