@@ -331,6 +331,13 @@ static int near_edge(const struct dp *g, double h, int dir, double lo,
 	       (dir > 0 ? h < lo + g->longest : h > hi - g->longest);
 }
 
+/* Whether hours h have reached the window from the side the search
+ * started on (below it when dir > 0, above it when dir < 0). */
+static int crossed(double h, int dir, double lo, double hi)
+{
+	return dir > 0 ? h >= lo - 1e-9 : h <= hi + 1e-9;
+}
+
 /*
  * The price per paid hour that brings the hours into [lo, hi], by
  * bisection; the rota found for it is left in pick.  The least such
@@ -342,7 +349,7 @@ static int near_edge(const struct dp *g, double h, int dir, double lo,
 static int search_lambda(struct dp *g, const double *price, double lo,
 			 double hi, size_t *pick)
 {
-	double a = 0, b = 0, h, step = 1, good = 0;
+	double a = 0, b = 0, m, h, step = 1, good = 0;
 	int i, dir, have_good = 0;
 
 	if (solve(g, 0, price, &h, pick))
@@ -354,28 +361,24 @@ static int search_lambda(struct dp *g, const double *price, double lo,
 		b = dir * step;
 		if (solve(g, b, price, &h, pick))
 			return 1;
-		if (dir > 0 ? h >= lo - 1e-9 : h <= hi + 1e-9)
+		if (crossed(h, dir, lo, hi))
 			break;
 		a = b;
 	}
-	if (near_edge(g, h, dir, lo, hi))
-		return 0;
-	if (in_window(h, lo, hi)) {
-		good = b;
-		have_good = 1;
-	}
-	for (i = 0; i < 60 && fabs(b - a) > 1e-4; i++) {
-		double m = (a + b) / 2;
-
-		if (solve(g, m, price, &h, pick))
-			return 1;
+	/* b has crossed and a has not; h is the month at m, first b. */
+	for (i = 0, m = b;; i++) {
 		if (near_edge(g, h, dir, lo, hi))
 			return 0;
 		if (in_window(h, lo, hi)) {
 			good = m;
 			have_good = 1;
 		}
-		if (dir > 0 ? h >= lo - 1e-9 : h <= hi + 1e-9)
+		if (i == 60 || fabs(b - a) <= 1e-4)
+			break;
+		m = (a + b) / 2;
+		if (solve(g, m, price, &h, pick))
+			return 1;
+		if (crossed(h, dir, lo, hi))
 			b = m;
 		else
 			a = m;

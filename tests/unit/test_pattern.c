@@ -172,18 +172,13 @@ START_TEST(hours_cap_with_prices_alike)
 {
 	struct fix f;
 	size_t v;
-	double paid = 0, cap;
-	int d;
+	double paid, cap;
 
 	fix_open(&f, month, NULL);
 	for (v = 0; v < f.pb.n_vars; v++)
 		f.price[v] = -100 * f.pb.vars[v].paid_hours;
-	ck_assert_int_eq(pattern_pick(&f.pb, 0, f.price, f.pick), 0);
-	for (d = 0; d < f.pb.days; d++) {
-		roster_set(&f.r, 0, d, f.pick[d]);
-		if (f.pick[d] != ROSTER_NONE)
-			paid += f.pb.vars[f.pick[d]].paid_hours;
-	}
+	ck_assert_int_eq(pattern_person(&f.pb, 0, f.price, &f.r), 0);
+	paid = roster_paid_hours(&f.r, 0);
 	cap = hours_cap(&f.pb, 0);
 	ck_assert_double_le(paid, cap + 1e-9);
 	ck_assert_double_gt(paid, cap - 7.5 - 1e-9);
