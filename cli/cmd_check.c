@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/demand.h"
-#include "../core/plan.h"
-#include "../core/scenario.h"
+#include "demand.h"
+#include "plan.h"
+#include "scenario.h"
 
 static void print_horizon(const struct scenario *sc)
 {

@@ -1,12 +1,12 @@
 #include "cli.h"
 
-#include "../constraints/constraints.h"
-#include "../core/demand.h"
-#include "../core/diag.h"
-#include "../core/scenario.h"
-#include "../io/nrp.h"
-#include "../solver/model.h"
-#include "../solver/problem.h"
+#include "constraints.h"
+#include "demand.h"
+#include "diag.h"
+#include "scenario.h"
+#include "nrp.h"
+#include "model.h"
+#include "problem.h"
 
 int cmd_export_lp(const struct cli_args *a)
 {

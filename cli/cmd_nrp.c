@@ -4,14 +4,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../core/demand.h"
-#include "../core/diag.h"
-#include "../core/scenario.h"
-#include "../io/nrp.h"
-#include "../io/outfile.h"
-#include "../solver/fixopt.h"
-#include "../solver/problem.h"
-#include "../solver/roster.h"
+#include "demand.h"
+#include "diag.h"
+#include "scenario.h"
+#include "nrp.h"
+#include "outfile.h"
+#include "fixopt.h"
+#include "problem.h"
+#include "report.h"
+#include "roster.h"
 
 int cli_load_nrp(const char *input, struct nrp *in, struct scenario *sc,
 		 struct demand *d)
@@ -103,7 +104,7 @@ int cmd_nrp(const struct cli_args *a)
 		res.optimal = res.gap <= 1e-9;
 	}
 	if (agree(&in, shift_of, &res, &obj, &err) ||
-	    nrp_write_solution(od.stage, &in, shift_of, &err) ||
+	    report_nrp_solution(od.stage, &in, shift_of, &err) ||
 	    outdir_commit(&od, &err))
 		goto fail;
 	printf("objective %ld\n", obj);

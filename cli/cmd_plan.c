@@ -2,12 +2,12 @@
 
 #include <stdio.h>
 
-#include "../core/demand.h"
-#include "../core/diag.h"
-#include "../core/plan.h"
-#include "../core/scenario.h"
-#include "../io/outfile.h"
-#include "../io/report.h"
+#include "demand.h"
+#include "diag.h"
+#include "plan.h"
+#include "scenario.h"
+#include "outfile.h"
+#include "report.h"
 
 int cmd_plan(const struct cli_args *a)
 {

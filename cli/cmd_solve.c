@@ -5,17 +5,17 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/demand.h"
-#include "../core/diag.h"
-#include "../core/plan.h"
-#include "../core/scenario.h"
-#include "../io/ical.h"
-#include "../io/outfile.h"
-#include "../io/report.h"
-#include "../solver/problem.h"
-#include "../solver/roster.h"
-#include "../solver/search.h"
-#include "../solver/solve.h"
+#include "demand.h"
+#include "diag.h"
+#include "plan.h"
+#include "scenario.h"
+#include "ical.h"
+#include "outfile.h"
+#include "report.h"
+#include "problem.h"
+#include "roster.h"
+#include "local_search.h"
+#include "solve.h"
 
 static void summary(const struct problem *pb, const struct roster *r,
 		    const struct solve_result *res)

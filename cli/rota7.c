@@ -6,13 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/demand.h"
-#include "../core/diag.h"
-#include "../core/scenario.h"
-#include "../io/load.h"
-#include "../io/tz.h"
-#include "../solver/search.h"
-#include "../solver/solve.h"
+#include "demand.h"
+#include "diag.h"
+#include "scenario.h"
+#include "load.h"
+#include "tz.h"
+#include "local_search.h"
+#include "solve.h"
+#include "timer.h"
 
 #ifndef ROTA7_VERSION
 #define ROTA7_VERSION "0.0.0"
@@ -197,7 +198,7 @@ void cli_solve_opts(const struct cli_args *a, struct solve_opts *o)
 static void on_signal(int sig)
 {
 	(void)sig;
-	search_stop();
+	timer_request_stop();
 }
 
 void cli_catch_signals(void)

@@ -8,9 +8,9 @@
 
 #include <stdio.h>
 
-#include "../core/plan.h"
-#include "../core/scenario.h"
-#include "../io/report.h"
+#include "plan.h"
+#include "scenario.h"
+#include "report.h"
 
 #define NAME_W 18
 #define ROLE_W 10

@@ -17,10 +17,11 @@
 
 #include <stddef.h>
 
-#include "../core/diag.h"
-#include "../solver/model.h"
-#include "../solver/problem.h"
-#include "../solver/roster.h"
+#include "diag.h"
+#include "model.h"
+#include "problem.h"
+#include "roster.h"
+#include "measure.h"
 
 struct violation {
 	char text[512];
@@ -128,13 +129,6 @@ int build_fairness(struct build *b, const char *name, double weight,
 double fairness_excess(const struct problem *pb, const struct roster *r,
 		       int p, double (*measure)(const struct problem *pb,
 						const struct roster *r, int p));
-/* Weekends of the horizon in *n; returns how many in a row p's
- * max_weekends counts over (all *n when the window covers them). */
-int weekends_window(const struct problem *pb, int p, int *n);
-/* Weekends p works (a shift starting on the Saturday or Sunday). */
-int weekends_worked(const struct problem *pb, const struct roster *r, int p);
-/* Evening, night and weekend hours of var v (see unsocial.c). */
-double unsocial_hours(const struct problem *pb, size_t v);
 /*
  * Every cell of every skill-mix rule's window, on the days it applies:
  * fn(ctx, rule, unit, day, cell, per_cell), per_cell being the matching
@@ -148,11 +142,6 @@ int skill_mix_cells(const struct problem *pb,
 		    void *ctx, struct violation *v);
 int skill_mix_is_senior(const struct problem *pb, const struct skill_mix *m,
 			size_t var);
-/* The most paid hours p may work over the horizon: the least of the
- * average weekly cap, the contract's upper bound and max_total_hours. */
-double hours_cap(const struct problem *pb, int p);
-/* Requests of p granted by the rota. */
-int requests_granted(const struct problem *pb, const struct roster *r, int p);
 
 /* "2018-03-04" for horizon day d. */
 const char *build_date(const struct problem *pb, int d, char *buf);

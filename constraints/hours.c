@@ -8,17 +8,6 @@
  */
 #include "constraints.h"
 
-double hours_cap(const struct problem *pb, int p)
-{
-	const struct rules *ru = &pb->sc->staff[p].rules;
-	double avg = ru->max_avg_weekly_hours * pb->days / 7.0;
-	double contract = pb->people[p].target_hours + ru->contract_tolerance_hours;
-	double cap = avg < contract ? avg : contract;
-
-	return ru->max_total_hours >= 0 && ru->max_total_hours < cap
-		       ? ru->max_total_hours : cap;
-}
-
 static double floor_hours(const struct problem *pb, int p)
 {
 	double min = pb->sc->staff[p].rules.min_total_hours;
@@ -39,7 +28,7 @@ static int person_hours(struct build *b, int p)
 	for (i = first; i < end; i++)
 		if (build_term(b, b->x[i], pb->vars[i].paid_hours))
 			return -1;
-	if (build_row(b, floor_hours(pb, p), hours_cap(pb, p), "hours[%s]", id))
+	if (build_row(b, floor_hours(pb, p), measure_hours_cap(pb, p), "hours[%s]", id))
 		return -1;
 	if (b->feasibility || target <= 0 ||
 	    pb->sc->weights.contract_under_hour <= 0)

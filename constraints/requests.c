@@ -36,15 +36,6 @@ int requests_rows(struct build *b)
 	return 0;
 }
 
-/* Whether request q of person p is granted in the rota. */
-static int granted(const struct roster *r, int p, const struct request *rq)
-{
-	int s = roster_shift(r, p, rq->day);
-	int hit = s >= 0 && matches(rq, s);
-
-	return rq->on ? hit : !hit;
-}
-
 double requests_cost(const struct problem *pb, const struct roster *r, int p)
 {
 	const struct scenario *sc = pb->sc;
@@ -54,18 +45,8 @@ double requests_cost(const struct problem *pb, const struct roster *r, int p)
 	if (p < 0)
 		return 0;
 	for (q = 0; q < sc->staff[p].n_requests; q++)
-		if (!granted(r, p, &sc->staff[p].requests[q]))
+		if (!measure_request_granted(r, p, &sc->staff[p].requests[q]))
 			c += sc->weights.request * sc->staff[p].requests[q].weight;
 	return c;
 }
 
-int requests_granted(const struct problem *pb, const struct roster *r, int p)
-{
-	const struct staff *st = &pb->sc->staff[p];
-	int n = 0;
-	size_t q;
-
-	for (q = 0; q < st->n_requests; q++)
-		n += granted(r, p, &st->requests[q]);
-	return n;
-}

@@ -7,19 +7,6 @@
  */
 #include "constraints.h"
 
-double unsocial_hours(const struct problem *pb, size_t v)
-{
-	const struct var *x = &pb->vars[v];
-	const struct shift *sh = &pb->sc->shifts[x->s];
-	int wd = scenario_pattern_weekday(pb->sc, x->d);
-	int end = sh->end_min > sh->start_min ? sh->end_min : sh->end_min + 1440;
-	int from = sh->start_min > 20 * 60 ? sh->start_min : 20 * 60;
-
-	if (sh->night || wd >= 5)
-		return x->paid_hours;
-	return end > from ? (end - from) / 60.0 : 0;
-}
-
 static int unsocial_terms(struct build *b, int p, double scale, void *ctx)
 {
 	size_t first, end, i;
@@ -29,7 +16,7 @@ static int unsocial_terms(struct build *b, int p, double scale, void *ctx)
 	for (d = 0; d < b->pb->days; d++) {
 		problem_day_vars(b->pb, p, d, &first, &end);
 		for (i = first; i < end; i++) {
-			double h = unsocial_hours(b->pb, i);
+			double h = measure_unsocial_hours(b->pb, i);
 
 			if (h > 0 && build_term(b, b->x[i], scale * h))
 				return -1;
@@ -57,7 +44,7 @@ static double measure(const struct problem *pb, const struct roster *r, int p)
 		size_t v = roster_get(r, p, d);
 
 		if (v != ROSTER_NONE)
-			h += unsocial_hours(pb, v);
+			h += measure_unsocial_hours(pb, v);
 	}
 	return h;
 }

@@ -9,58 +9,12 @@
 
 #include <stdlib.h>
 
-/* Horizon day of the Saturday of weekend i (may be -1 when the horizon
- * starts on a Sunday). */
-static int saturday(const struct problem *pb, int i)
-{
-	int wd0 = civil_weekday(pb->sc->horizon.start);
-
-	return (5 - wd0 + 7) % 7 - (wd0 == 6 ? 7 : 0) + 7 * i;
-}
-
-static int n_weekends(const struct problem *pb)
-{
-	int n = 0;
-
-	while (saturday(pb, n) < pb->days)
-		n++;
-	return n;
-}
-
-/* Weekends the limit counts over for person p. */
-static int window(const struct problem *pb, int p, int nw)
-{
-	int w = pb->sc->staff[p].rules.weekend_window;
-
-	return w <= 0 || w > nw ? nw : w;
-}
-
-static int worked(const struct roster *r, int p, int sat)
-{
-	return roster_shift(r, p, sat) >= 0 || roster_shift(r, p, sat + 1) >= 0;
-}
-
-int weekends_window(const struct problem *pb, int p, int *n)
-{
-	*n = n_weekends(pb);
-	return window(pb, p, *n);
-}
-
-int weekends_worked(const struct problem *pb, const struct roster *r, int p)
-{
-	int i, n = 0;
-
-	for (i = 0; i < n_weekends(pb); i++)
-		n += worked(r, p, saturday(pb, i));
-	return n;
-}
-
 /* K[p,i] = 1 exactly when p works weekend i. */
 static int weekend_col(struct build *b, int p, int i)
 {
 	const struct problem *pb = b->pb;
 	char date[CIVIL_DATE_LEN];
-	int sat = saturday(pb, i), k, d;
+	int sat = measure_saturday(pb, i), k, d;
 	const char *id = pb->sc->staff[p].id;
 
 	k = model_col(b->m, 0, 1, 1, 0, "weekend[%s,%s]", id,
@@ -93,7 +47,7 @@ static int person_rows(struct build *b, int p, int *k, int nw)
 	for (i = 0; i < nw; i++)
 		if ((k[i] = weekend_col(b, p, i)) < 0)
 			return -1;
-	win = window(pb, p, nw);
+	win = measure_weekend_window(pb, p, nw);
 	for (i = 0; i + win <= nw; i++) {
 		build_begin(b);
 		for (j = i; j < i + win; j++)
@@ -101,8 +55,8 @@ static int person_rows(struct build *b, int p, int *k, int nw)
 				return -1;
 		if (build_row(b, -MODEL_INF, max, "max_weekends[%s,%s]",
 			      pb->sc->staff[p].id,
-			      build_date(pb, saturday(pb, i) < 0 ? 0 :
-					 saturday(pb, i), date)))
+			      build_date(pb, measure_saturday(pb, i) < 0 ? 0 :
+					 measure_saturday(pb, i), date)))
 			return -1;
 	}
 	return 0;
@@ -129,7 +83,7 @@ int weekends_rows(struct build *b)
 {
 	const struct problem *pb = b->pb;
 	size_t p, n = pb->sc->n_staff;
-	struct kcols kc = {NULL, n_weekends(pb)};
+	struct kcols kc = {NULL, measure_n_weekends(pb)};
 	int ret = -1;
 
 	kc.k = malloc((n * (size_t)kc.nw + 1) * sizeof(int));
@@ -151,16 +105,16 @@ int weekends_check(const struct problem *pb, const struct roster *r, int p,
 		   struct violation *v)
 {
 	int max = pb->sc->staff[p].rules.max_weekends;
-	int nw = n_weekends(pb), win = window(pb, p, nw), i, j;
+	int nw = measure_n_weekends(pb), win = measure_weekend_window(pb, p, nw), i, j;
 	char date[CIVIL_DATE_LEN];
 
 	for (i = 0; i + win <= nw; i++) {
 		int n = 0;
 
 		for (j = i; j < i + win; j++)
-			n += worked(r, p, saturday(pb, j));
+			n += measure_works_weekend(r, p, measure_saturday(pb, j));
 		if (n > max) {
-			int sat = saturday(pb, i);
+			int sat = measure_saturday(pb, i);
 
 			violation_set(v, "weekends: '%s' works %d of the %d weekends "
 				      "from %s, limit %d", pb->sc->staff[p].id, n,
@@ -175,7 +129,7 @@ int weekends_check(const struct problem *pb, const struct roster *r, int p,
 static double weekend_count(const struct problem *pb, const struct roster *r,
 			    int p)
 {
-	return weekends_worked(pb, r, p);
+	return measure_weekends(pb, r, p);
 }
 
 double weekends_cost(const struct problem *pb, const struct roster *r, int p)

@@ -11,11 +11,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "../core/demand.h"
-#include "../core/diag.h"
-#include "../core/plan.h"
-#include "../core/scenario.h"
-#include "../io/load.h"
+#include "demand.h"
+#include "diag.h"
+#include "plan.h"
+#include "scenario.h"
+#include "load.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

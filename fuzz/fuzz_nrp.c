@@ -7,10 +7,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "../core/demand.h"
-#include "../core/diag.h"
-#include "../core/scenario.h"
-#include "../io/nrp.h"
+#include "demand.h"
+#include "diag.h"
+#include "scenario.h"
+#include "nrp.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

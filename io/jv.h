@@ -14,7 +14,7 @@
 #include <jansson.h>
 #include <stddef.h>
 
-#include "../core/diag.h"
+#include "diag.h"
 
 #define JV_PATH_MAX 256
 

@@ -18,8 +18,8 @@
 
 #include <stddef.h>
 
-#include "../core/diag.h"
-#include "../core/scenario.h"
+#include "diag.h"
+#include "scenario.h"
 
 /* Upper bounds enforced with a clear message rather than by running out
  * of memory.  Documented in README.md. */

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "load.h"
-#include "outfile.h"
 
 /* The largest number any field may hold: minutes over ten years fit. */
 #define NRP_MAX_NUMBER 100000000L
@@ -1011,28 +1010,4 @@ int nrp_sniff_file(const char *path)
 	n = fread(buf, 1, sizeof(buf), f);
 	fclose(f);
 	return nrp_sniff(buf, n);
-}
-
-int nrp_write_solution(const char *dir, const struct nrp *in,
-		       const int *shift_of, struct rota_error *err)
-{
-	struct outfile o;
-	size_t p;
-	int d;
-
-	if (outfile_mkdir(dir, err) ||
-	    outfile_open(&o, dir, "solution.txt", err))
-		return -1;
-	for (p = 0; p < in->n_staff; p++) {
-		fputs(in->staff[p].id, o.f);
-		for (d = 0; d < in->days; d++) {
-			int s = shift_of[p * (size_t)in->days + (size_t)d];
-
-			fputc('\t', o.f);
-			if (s >= 0)
-				fputs(in->shifts[s].id, o.f);
-		}
-		fputc('\n', o.f);
-	}
-	return outfile_commit(&o, err);
 }

@@ -32,9 +32,9 @@
 
 #include <stddef.h>
 
-#include "../core/demand.h"
-#include "../core/diag.h"
-#include "../core/scenario.h"
+#include "demand.h"
+#include "diag.h"
+#include "scenario.h"
 
 /* Limits, refused with exit 2 rather than met by running out of memory. */
 #define NRP_MAX_DAYS 3660
@@ -105,11 +105,5 @@ int nrp_to_scenario(const struct nrp *in, struct scenario *sc,
  * refused on and granted off requests.  Independent of the scenario
  * mapping, so each checks the other. */
 long nrp_objective(const struct nrp *in, const int *shift_of);
-
-/* Writes dir/solution.txt (outputs.md): one line per employee in
- * instance order, ID then the shift id worked on each day, tab-separated,
- * empty for a day off.  Written whole or not at all (exit 4). */
-int nrp_write_solution(const char *dir, const struct nrp *in,
-		       const int *shift_of, struct rota_error *err);
 
 #endif

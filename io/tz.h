@@ -17,7 +17,7 @@
 #ifndef ROTA7_TZ_H
 #define ROTA7_TZ_H
 
-#include "../core/civil.h"
+#include "civil.h"
 
 struct tz;
 

@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../constraints/constraints.h"
-#include "search.h"
+#include "constraints.h"
+#include "local_search.h"
+#include "timer.h"
 
 static int gcd(int a, int b)
 {
@@ -26,7 +27,7 @@ static int paid_minutes(const struct var *v)
 
 static int cap_units(const struct bound *b, int p)
 {
-	double u = hours_cap(b->pb, p) * 60.0 / b->unit;
+	double u = measure_hours_cap(b->pb, p) * 60.0 / b->unit;
 
 	return u < 0 ? 0 : (int)floor(u + 1e-9);
 }
@@ -205,7 +206,7 @@ void bound_run(struct bound *b, _Atomic double *stop_at,
 	int idle = 0;
 	size_t c;
 
-	while ((!b->iterations || search_now() < atomic_load(stop_at)) &&
+	while ((!b->iterations || timer_now() < atomic_load(stop_at)) &&
 	       theta > 1e-5) {
 		double l = evaluate(b), norm = 0, ub = atomic_load(upper), t;
 

@@ -43,7 +43,7 @@ int bound_init(struct bound *b, const struct problem *pb);
 void bound_release(struct bound *b);
 
 /*
- * Improves b->best until the monotonic time *stop_at (search_now()
+ * Improves b->best until the monotonic time *stop_at (timer_now()
  * clock; another thread may move it) or until the steps become too small
  * to matter.  Always evaluates at least once.  `upper` points at the
  * best objective known (a legal rota's), which steers the step length;

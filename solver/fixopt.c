@@ -6,12 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../constraints/constraints.h"
+#include "constraints.h"
 #include "model.h"
 #include "moves.h"
 #include "pattern.h"
 #include "rng.h"
-#include "search.h"
+#include "local_search.h"
+#include "timer.h"
+#include "measure.h"
 
 struct fixopt {
 	const struct problem *pb;
@@ -38,7 +40,7 @@ static int below(struct fixopt *f, int n)
 
 static void report(struct fixopt *f, const char *phase, int force)
 {
-	double now = search_now();
+	double now = timer_now();
 	double best = fmin(f->obj, f->glpk_best);
 	double gap;
 
@@ -82,7 +84,7 @@ static int has_solution(const struct model_result *r)
 
 static double left(const struct fixopt *f)
 {
-	return f->deadline - search_now();
+	return f->deadline - timer_now();
 }
 
 static void opts_for(struct model_opts *o, struct fixopt *f, double seconds)
@@ -90,7 +92,7 @@ static void opts_for(struct model_opts *o, struct fixopt *f, double seconds)
 	memset(o, 0, sizeof(*o));
 	o->time_limit = seconds;
 	o->presolve = 1;
-	o->stop = search_stopped;
+	o->stop = timer_stop_requested;
 	o->tick = tick;
 	o->tick_ctx = f;
 	o->verbose = getenv("ROTA7_GLPK_VERBOSE") != NULL;
@@ -365,7 +367,7 @@ static int improve_once(struct fixopt *f, int by_days)
 	struct model_opts o;
 	struct model_result r;
 	double limit = fmin(left(f), 1.0 + 0.01 * (f->deadline - f->t0));
-	double t = search_now();
+	double t = timer_now();
 	int quick;
 
 	pick_window(f, by_days);
@@ -381,7 +383,7 @@ static int improve_once(struct fixopt *f, int by_days)
 		take(f, r.objective);
 		f->kept++;
 	}
-	quick = r.status == MODEL_OPTIMAL && search_now() - t < limit / 4;
+	quick = r.status == MODEL_OPTIMAL && timer_now() - t < limit / 4;
 	if (by_days)
 		adapt(&f->days_k, 2, f->pb->days, quick);
 	else
@@ -399,7 +401,7 @@ static int polish(struct fixopt *f, double seconds)
 	if (roster_init(&r, f->pb))
 		return -1;
 	if (!to_roster(f, &r) && !moves_run(f->pb, &r, rng_next(&f->rng),
-					     search_now() + seconds))
+					     timer_now() + seconds))
 		rc = constraints_cost(f->pb, &r) < f->obj - 1e-6
 			     ? load_roster(f, &r) : 0;
 	roster_release(&r);
@@ -414,12 +416,12 @@ static int improve(struct fixopt *f)
 	double slice = 1.0 + 0.02 * (f->deadline - f->t0);
 	int by_days = 0;
 
-	while (left(f) > 0.2 && !search_stopped() && f->obj > f->bound + 1e-6) {
-		double until = search_now() + fmin(slice, left(f));
+	while (left(f) > 0.2 && !timer_stop_requested() && f->obj > f->bound + 1e-6) {
+		double until = timer_now() + fmin(slice, left(f));
 
 		if (polish(f, fmin(slice, left(f)) * f->move_share))
 			return -1;
-		while (search_now() < until && !search_stopped() &&
+		while (timer_now() < until && !timer_stop_requested() &&
 		       f->obj > f->bound + 1e-6) {
 			if (improve_once(f, by_days))
 				return -1;
@@ -467,8 +469,8 @@ static int finish(struct fixopt *f, struct roster *best,
 	res->gap = isinf(res->bound) ? HUGE_VAL
 		   : (res->objective - res->bound) / fmax(fabs(res->objective), 1);
 	res->optimal = res->gap <= 1e-9;
-	res->seconds = search_now() - f->t0;
-	res->uncovered_hours = solve_uncovered_hours(pb, best);
+	res->seconds = timer_now() - f->t0;
+	res->uncovered_hours = measure_uncovered_hours(pb, best);
 	return 0;
 }
 
@@ -491,7 +493,7 @@ int fixopt_run(const struct problem *pb, const struct solve_opts *o,
 	memset(&f, 0, sizeof(f));
 	memset(res, 0, sizeof(*res));
 	f.pb = pb;
-	f.t0 = f.last_report = search_now();
+	f.t0 = f.last_report = timer_now();
 	f.deadline = f.t0 + o->time_limit;
 	f.rng = o->seed;
 	f.obj = f.glpk_best = MODEL_INF;
@@ -532,10 +534,10 @@ int fixopt_run(const struct problem *pb, const struct solve_opts *o,
 	if (improve(&f))
 		goto oom;
 	diag_progress("%5.0fs  fix-and-optimise  %ld sub-MIPs, %ld improved",
-		      search_now() - f.t0, f.rounds, f.kept);
-	if (search_stopped())
+		      timer_now() - f.t0, f.rounds, f.kept);
+	if (timer_stop_requested())
 		diag_progress("%5.0fs  interrupted: keeping the best rota so far",
-			      search_now() - f.t0);
+			      timer_now() - f.t0);
 	report(&f, "done", 1);
 	rc = finish(&f, best, res, err);
 	goto out;

@@ -21,7 +21,7 @@
 #ifndef ROTA7_FIXOPT_H
 #define ROTA7_FIXOPT_H
 
-#include "../core/diag.h"
+#include "diag.h"
 #include "problem.h"
 #include "roster.h"
 #include "solve.h"

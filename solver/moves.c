@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../constraints/constraints.h"
+#include "constraints.h"
 #include "rng.h"
-#include "search.h"
+#include "local_search.h"
+#include "timer.h"
 
 /* Longest run of days one move changes. */
 #define MOVE_MAX_DAYS 7
@@ -247,7 +248,7 @@ int moves_run(const struct problem *pb, struct roster *r, uint64_t seed,
 	best_cost = cur;
 	for (i = 0; i < LAHC_LEN; i++)
 		hist[i] = cur;
-	while (!search_stopped() && ((k & 255) || search_now() < deadline)) {
+	while (!timer_stop_requested() && ((k & 255) || timer_now() < deadline)) {
 		double d;
 
 		k++;

@@ -26,7 +26,7 @@
 #include "roster.h"
 
 /* Improves r (legal on entry, legal on return) until the deadline
- * (search_now() seconds) or a stop request; r ends as the best rota
+ * (timer_now() seconds) or a stop request; r ends as the best rota
  * seen.  0, or -1 out of memory (r unchanged). */
 int moves_run(const struct problem *pb, struct roster *r, uint64_t seed,
 	      double deadline);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../constraints/constraints.h"
+#include "constraints.h"
 
 struct dp {
 	const struct problem *pb;
@@ -239,7 +239,7 @@ static void choose_vars(struct dp *g, const double *price)
 static int weekend_mode(const struct problem *pb, int p,
 			const struct rules *ru, int *n_wk)
 {
-	int nw, win = weekends_window(pb, p, &nw);
+	int nw = measure_n_weekends(pb), win = measure_weekend_window(pb, p, nw);
 
 	*n_wk = 1;
 	if (ru->max_weekends >= win)
@@ -457,7 +457,7 @@ int pattern_pick(const struct problem *pb, int p, const double *price,
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	struct dp g;
 	double lo = ru->min_total_hours > 0 ? ru->min_total_hours : 0;
-	double hi = hours_cap(pb, p);
+	double hi = measure_hours_cap(pb, p);
 	int rc = -1;
 	unsigned seed;
 

@@ -2,9 +2,10 @@
 
 #include <stdlib.h>
 
-#include "../constraints/constraints.h"
+#include "constraints.h"
 #include "model.h"
-#include "search.h"
+#include "local_search.h"
+#include "timer.h"
 
 /* Whether var v can count toward some senior rule. */
 static int may_be_senior(const struct problem *pb, size_t v)
@@ -48,7 +49,7 @@ enum seed_result seed_seniors(const struct problem *pb, double seconds,
 	model_add_obj_constant(m, -model_obj_constant(m));
 	o.time_limit = seconds;
 	o.first_feasible = 1;
-	o.stop = search_stopped;
+	o.stop = timer_stop_requested;
 	o.verbose = getenv("ROTA7_GLPK_VERBOSE") != NULL;
 	if (getenv("ROTA7_DUMP_SENIOR_LP"))
 		model_write(m, getenv("ROTA7_DUMP_SENIOR_LP"), &err);

@@ -7,25 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../constraints/constraints.h"
+#include "constraints.h"
 #include "model.h"
 #include "bound.h"
-#include "search.h"
+#include "local_search.h"
 #include "seed.h"
-
-double solve_uncovered_hours(const struct problem *pb, const struct roster *r)
-{
-	double h = 0;
-	size_t c;
-
-	for (c = 0; c < pb->n_cells; c++) {
-		int gap = pb->cells[c].required - r->on_duty[c];
-
-		if (gap > 0)
-			h += gap * cell_hours(&pb->cells[c]);
-	}
-	return h;
-}
+#include "timer.h"
+#include "measure.h"
 
 struct ticker {
 	double t0;
@@ -43,12 +31,12 @@ static int report(void *ctx, const struct search *s)
 	atomic_store(&t->upper, obj);
 	if (isinf(lb))
 		diag_progress("%5.0fs  search  best %.1f  uncovered %.1f h",
-			      search_now() - t->t0, obj,
-			      solve_uncovered_hours(s->pb, &s->r));
+			      timer_now() - t->t0, obj,
+			      measure_uncovered_hours(s->pb, &s->r));
 	else
 		diag_progress("%5.0fs  search  best %.1f  bound %.1f  gap %.2f%%  "
-			      "uncovered %.1f h", search_now() - t->t0, obj, lb,
-			      100 * gap, solve_uncovered_hours(s->pb, &s->r));
+			      "uncovered %.1f h", timer_now() - t->t0, obj, lb,
+			      100 * gap, measure_uncovered_hours(s->pb, &s->r));
 	return !isinf(lb) && gap <= t->gap;
 }
 
@@ -87,16 +75,16 @@ static int meet_seniors(struct search *s, double t0, double limit, char *why,
 	if (search_senior_short(s) <= 0)
 		return 0;
 	diag_progress("%5.0fs  seniors  greedy repair left %.1f h of senior cover "
-		      "unmet; asking GLPK", search_now() - t0,
+		      "unmet; asking GLPK", timer_now() - t0,
 		      search_senior_short(s));
 	if (roster_init(&seed, pb)) {
 		snprintf(why, why_len, "out of memory");
 		return -1;
 	}
-	sr = seed_seniors(pb, fmax(1.0, t0 + limit * 0.8 - search_now()), &seed);
+	sr = seed_seniors(pb, fmax(1.0, t0 + limit * 0.8 - timer_now()), &seed);
 	if (sr == SEED_FOUND)
 		search_load(s, &seed);
-	diag_progress("%5.0fs  seniors  GLPK: %s", search_now() - t0,
+	diag_progress("%5.0fs  seniors  GLPK: %s", timer_now() - t0,
 		      sr == SEED_FOUND ? "found" : sr == SEED_IMPOSSIBLE ?
 		      "proved impossible" : "no answer in time");
 	roster_release(&seed);
@@ -128,7 +116,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	int rc;
 
 	memset(res, 0, sizeof(*res));
-	t.t0 = search_now();
+	t.t0 = timer_now();
 	t.gap = o->gap;
 	t.bound = &bd;
 	atomic_store(&t.upper, HUGE_VAL);
@@ -161,18 +149,18 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	atomic_store(&t.upper, s.objective);
 	/* A search that settles early leaves the bound as long again, within
 	 * the time limit, so the gap reported is worth reading. */
-	atomic_store(&job.stop_at, search_stopped() ? 0 :
-		     fmin(t.t0 + o->time_limit, search_now() +
-			  fmax(2.0, search_now() - t.t0)));
-	if (search_stopped())
+	atomic_store(&job.stop_at, timer_stop_requested() ? 0 :
+		     fmin(t.t0 + o->time_limit, timer_now() +
+			  fmax(2.0, timer_now() - t.t0)));
+	if (timer_stop_requested())
 		diag_progress("%5.0fs  interrupted: keeping the best rota so far",
-			      search_now() - t.t0);
+			      timer_now() - t.t0);
 	if (threaded)
 		pthread_join(th, NULL);
 	else
 		bound_run(&bd, &job.stop_at, &t.upper);
 	res->bound = bd.best;
-	diag_progress("%5.0fs  bound %.1f after %ld rounds", search_now() - t.t0,
+	diag_progress("%5.0fs  bound %.1f after %ld rounds", timer_now() - t.t0,
 		      bd.best, bd.iterations);
 	bound_release(&bd);
 	roster_copy(best, &s.r);
@@ -195,7 +183,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	res->gap = isinf(res->bound) ? HUGE_VAL
 		   : (res->objective - res->bound) / fmax(fabs(res->objective), 1);
 	res->optimal = res->gap <= 1e-9;
-	res->seconds = search_now() - t.t0;
-	res->uncovered_hours = solve_uncovered_hours(pb, best);
+	res->seconds = timer_now() - t.t0;
+	res->uncovered_hours = measure_uncovered_hours(pb, best);
 	return 0;
 }

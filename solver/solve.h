@@ -15,9 +15,10 @@
 
 #include <stdint.h>
 
-#include "../core/diag.h"
+#include "diag.h"
 #include "problem.h"
 #include "roster.h"
+#include "result.h"
 
 struct solve_opts {
 	double time_limit;      /* seconds, > 0 */
@@ -25,22 +26,11 @@ struct solve_opts {
 	uint64_t seed;
 };
 
-struct solve_result {
-	int optimal;            /* the objective meets the bound */
-	double objective;
-	double bound;           /* -HUGE_VAL when none is known */
-	double gap;             /* relative; HUGE_VAL when no bound */
-	double seconds;
-	double uncovered_hours;
-};
 
 /* 0, or -1 with err set: ROTA_EINFEASIBLE naming the rule, person or
  * unit and dates when the hard rules admit no rota. */
 int solve_run(const struct problem *pb, const struct solve_opts *o,
 	      struct roster *best, struct solve_result *res,
 	      struct rota_error *err);
-
-/* Person-hours of demand the rota leaves uncovered. */
-double solve_uncovered_hours(const struct problem *pb, const struct roster *r);
 
 #endif

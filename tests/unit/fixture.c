@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/load.h"
+#include "load.h"
 
 int fixture_load(const char *json, struct scenario *sc,
 		 struct rota_error *err)

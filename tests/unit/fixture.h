@@ -7,8 +7,8 @@
 
 #include <check.h>
 
-#include "core/diag.h"
-#include "core/scenario.h"
+#include "diag.h"
+#include "scenario.h"
 
 /* Loads JSON text; on failure the messages are left in err. */
 int fixture_load(const char *json, struct scenario *sc,

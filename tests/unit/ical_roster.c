@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "io/load.h"
+#include "load.h"
 
 static int prepare(struct ical_rota *x, struct rota_error *err)
 {

@@ -13,10 +13,10 @@
 #ifndef ROTA7_TEST_ICAL_ROSTER_H
 #define ROTA7_TEST_ICAL_ROSTER_H
 
-#include "core/demand.h"
-#include "core/scenario.h"
-#include "solver/problem.h"
-#include "solver/roster.h"
+#include "demand.h"
+#include "scenario.h"
+#include "problem.h"
+#include "roster.h"
 
 struct ical_rota {
 	struct scenario sc;

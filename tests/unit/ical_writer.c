@@ -7,9 +7,9 @@
  */
 #include <stdio.h>
 
-#include "core/civil.h"
-#include "io/ical.h"
-#include "io/tz.h"
+#include "civil.h"
+#include "ical.h"
+#include "tz.h"
 #include "ical_roster.h"
 
 static void json_str(FILE *f, const char *s)

@@ -1,4 +1,4 @@
-#include "core/civil.h"
+#include "civil.h"
 
 #include <check.h>
 

@@ -1,4 +1,4 @@
-#include "core/demand.h"
+#include "demand.h"
 
 #include <check.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-#include "io/ical.h"
+#include "ical.h"
 
 #include <check.h>
 #include <dirent.h>
@@ -10,8 +10,8 @@
 
 #include "fixture.h"
 #include "ical_roster.h"
-#include "io/sha256.h"
-#include "io/tz.h"
+#include "sha256.h"
+#include "tz.h"
 
 /* A fixed DTSTAMP, so that two writes can be compared byte for byte. */
 #define NOW ((instant_t)1520000000)

@@ -1,4 +1,4 @@
-#include "io/load.h"
+#include "load.h"
 
 #include <check.h>
 #include <stdio.h>

@@ -1,15 +1,15 @@
-#include "io/nrp.h"
+#include "nrp.h"
 
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "constraints/constraints.h"
+#include "constraints.h"
 #include "fixture.h"
-#include "solver/pattern.h"
-#include "solver/problem.h"
-#include "solver/roster.h"
+#include "pattern.h"
+#include "problem.h"
+#include "roster.h"
 
 /* Two shifts, E may not be followed by... L may not be followed by E;
  * three staff over a week (day 0 a Monday). */

@@ -1,15 +1,15 @@
-#include "solver/pattern.h"
+#include "pattern.h"
 
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "constraints/constraints.h"
-#include "core/demand.h"
+#include "constraints.h"
+#include "demand.h"
 #include "fixture.h"
-#include "io/load.h"
-#include "solver/problem.h"
-#include "solver/roster.h"
+#include "load.h"
+#include "problem.h"
+#include "roster.h"
 
 struct fix {
 	struct scenario sc;
@@ -155,7 +155,7 @@ START_TEST(weekend_window_by_mask)
 		weekend_days += wd >= 5 && f.pick[d] != ROSTER_NONE;
 	}
 	ck_assert_int_eq(weekend_days, 5);
-	ck_assert_int_eq(weekends_worked(&f.pb, &f.r, 0), 3);
+	ck_assert_int_eq(measure_weekends(&f.pb, &f.r, 0), 3);
 	ck_assert_int_le(longest, 6);
 	assert_sequence_rules(&f, 0);
 	fix_close(&f);
@@ -179,7 +179,7 @@ START_TEST(hours_cap_with_prices_alike)
 		f.price[v] = -100 * f.pb.vars[v].paid_hours;
 	ck_assert_int_eq(pattern_person(&f.pb, 0, f.price, &f.r), 0);
 	paid = roster_paid_hours(&f.r, 0);
-	cap = hours_cap(&f.pb, 0);
+	cap = measure_hours_cap(&f.pb, 0);
 	ck_assert_double_le(paid, cap + 1e-9);
 	ck_assert_double_gt(paid, cap - 7.5 - 1e-9);
 	assert_sequence_rules(&f, 0);

@@ -1,4 +1,4 @@
-#include "io/report.h"
+#include "report.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -7,9 +7,10 @@
 #include <unistd.h>
 
 #include "fixture.h"
-#include "solver/problem.h"
-#include "solver/roster.h"
-#include "solver/solve.h"
+#include "problem.h"
+#include "roster.h"
+#include "solve.h"
+#include "measure.h"
 
 /* One day, two neighbourhoods in one locality (a: 3/4 of the weighted
  * population, b: 1/4).  08:00-16:00 the locality needs one qualified
@@ -110,7 +111,7 @@ START_TEST(shortfall_shared_and_cover_counted)
 	/* One day is 1/7 week: 6 h -> 42 h a week / 37.5, no uplift. */
 	ck_assert_double_eq_tol(aq->uncovered_fte, 42 / 37.5, 1e-9);
 	ck_assert_double_eq_tol(g.total.uncovered_hours,
-				solve_uncovered_hours(&w.pb, &w.r), 1e-9);
+				measure_uncovered_hours(&w.pb, &w.r), 1e-9);
 	ck_assert_double_eq_tol(g.total.uncovered_hours, 16, 1e-9);
 	ck_assert_double_eq_tol(g.by_nbhd[0].uncovered_hours, 14, 1e-9);
 	ck_assert_double_eq_tol(g.by_role[1].demand_hours, 16, 1e-9);

@@ -1,4 +1,4 @@
-#include "io/tz.h"
+#include "tz.h"
 
 #include <check.h>
 

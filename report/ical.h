@@ -29,8 +29,8 @@
 
 #include <stddef.h>
 
-#include "../core/civil.h"
-#include "../core/diag.h"
+#include "civil.h"
+#include "diag.h"
 
 struct problem;
 struct roster;

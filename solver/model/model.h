@@ -15,7 +15,7 @@
 #include <math.h>
 #include <stddef.h>
 
-#include "../core/diag.h"
+#include "diag.h"
 
 #define MODEL_INF HUGE_VAL
 #define MODEL_NAME_MAX 256

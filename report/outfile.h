@@ -13,7 +13,7 @@
 
 #include <stdio.h>
 
-#include "../core/diag.h"
+#include "diag.h"
 
 struct outfile {
 	FILE *f;

@@ -12,11 +12,12 @@
 #ifndef ROTA7_REPORT_H
 #define ROTA7_REPORT_H
 
-#include "../core/diag.h"
-#include "../core/plan.h"
-#include "../core/scenario.h"
+#include "diag.h"
+#include "plan.h"
+#include "scenario.h"
 
 struct demand;
+struct nrp;
 struct problem;
 struct roster;
 struct solve_result;
@@ -98,5 +99,12 @@ int report_write_gap(const char *dir, const struct scenario *sc,
 int report_write_html(const char *dir, const struct scenario *sc,
 		      const struct plan *p, const struct report_solved *s,
 		      struct rota_error *err);
+
+/* Writes dir/solution.txt (outputs.md) for a Curtois & Qu instance: one
+ * line per employee in instance order, ID then the shift id worked on each
+ * day, tab-separated, empty for a day off.  Written whole or not at all
+ * (exit 4). */
+int report_nrp_solution(const char *dir, const struct nrp *in,
+			const int *shift_of, struct rota_error *err);
 
 #endif

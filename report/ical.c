@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "../solver/problem.h"
-#include "../solver/roster.h"
+#include "problem.h"
+#include "roster.h"
 #include "outfile.h"
 #include "sha256.h"
 #include "tz.h"

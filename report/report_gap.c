@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../solver/problem.h"
-#include "../solver/roster.h"
+#include "problem.h"
+#include "roster.h"
 
 void report_gap_init(struct report_gap *g)
 {

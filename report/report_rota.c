@@ -5,13 +5,13 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "../constraints/constraints.h"
-#include "../solver/problem.h"
-#include "../solver/roster.h"
-#include "../solver/solve.h"
+#include "problem.h"
+#include "roster.h"
+#include "result.h"
 #include "csv.h"
 #include "outfile.h"
 #include "tz.h"
+#include "measure.h"
 
 static json_t *num(double v, double unit)
 {
@@ -131,18 +131,6 @@ static json_t *uncovered(const struct problem *pb, const struct roster *r,
 	return a;
 }
 
-static int nights(const struct problem *pb, const struct roster *r, int p)
-{
-	int d, n = 0;
-
-	for (d = 0; d < pb->days; d++) {
-		int s = roster_shift(r, p, d);
-
-		n += s >= 0 && pb->sc->shifts[s].night;
-	}
-	return n;
-}
-
 static json_t *staff_summary(const struct problem *pb, const struct roster *r)
 {
 	const struct scenario *sc = pb->sc;
@@ -155,9 +143,9 @@ static json_t *staff_summary(const struct problem *pb, const struct roster *r)
 			sc->staff[p].id,
 			"paid_hours", num(roster_paid_hours(r, (int)p), 0.01),
 			"target_hours", num(pb->people[p].target_hours, 0.01),
-			"weekends", weekends_worked(pb, r, (int)p),
-			"nights", nights(pb, r, (int)p),
-			"requests_granted", requests_granted(pb, r, (int)p),
+			"weekends", measure_weekends(pb, r, (int)p),
+			"nights", measure_nights(pb, r, (int)p),
+			"requests_granted", measure_requests_granted(pb, r, (int)p),
 			"requests_total", (int)sc->staff[p].n_requests));
 	return a;
 }

@@ -1,4 +1,4 @@
-#include "search.h"
+#include "local_search.h"
 
 #include <math.h>
 #include <signal.h>
@@ -7,34 +7,14 @@
 #include <string.h>
 #include <time.h>
 
-#include "../constraints/constraints.h"
+#include "constraints.h"
 #include "pattern.h"
 #include "rng.h"
+#include "timer.h"
 
 /* Price of an hour of unmet senior cover: above any soft cost, so the
  * search meets the hard rule whenever a move can. */
 #define SENIOR_HOUR 1e7
-
-/* Set from a signal handler: only ever written 0 -> 1. */
-static volatile sig_atomic_t stop_requested;
-
-void search_stop(void)
-{
-	stop_requested = 1;
-}
-
-int search_stopped(void)
-{
-	return stop_requested != 0;
-}
-
-double search_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static size_t below(struct search *s, size_t n)
 {
@@ -43,7 +23,7 @@ static size_t below(struct search *s, size_t n)
 
 static int running(const struct search *s)
 {
-	return !stop_requested && search_now() < s->deadline;
+	return !timer_stop_requested() && timer_now() < s->deadline;
 }
 
 static void set_hour_price(struct search *s, double mu)
@@ -742,7 +722,7 @@ void search_run(struct search *s, double deadline,
 	size_t *pick = malloc((days + 1) * sizeof(size_t));
 	double *price = malloc((pb->n_vars + 1) * sizeof(double));
 	long idle = 0, max_idle = 200 + 5 * (long)n_staff;
-	double t0 = search_now(), last_report = t0, span = deadline - t0;
+	double t0 = timer_now(), last_report = t0, span = deadline - t0;
 
 	s->deadline = deadline;
 	if (!slots || !sv || !saved || !pick || !price)
@@ -754,7 +734,7 @@ void search_run(struct search *s, double deadline,
 		int better;
 
 		if (s->hour_price > 0 &&
-		    (idle >= max_idle / 4 || search_now() > t0 + 0.6 * span)) {
+		    (idle >= max_idle / 4 || timer_now() > t0 + 0.6 * span)) {
 			/* Steering done: from here on, the objective itself. */
 			set_hour_price(s, 0);
 			sweep(s, saved, pick, price);
@@ -774,8 +754,8 @@ void search_run(struct search *s, double deadline,
 		for (i = 0; i < 4 && n_staff; i++)
 			better |= shift_day(s, (int)below(s, n_staff));
 		idle = better ? 0 : idle + 1;
-		if (progress && search_now() - last_report >= 2.0) {
-			last_report = search_now();
+		if (progress && timer_now() - last_report >= 2.0) {
+			last_report = timer_now();
 			if (progress(ctx, s))
 				break;
 		}

@@ -22,9 +22,9 @@
 
 #include <stddef.h>
 
-#include "../core/demand.h"
-#include "../core/diag.h"
-#include "../core/scenario.h"
+#include "demand.h"
+#include "diag.h"
+#include "scenario.h"
 
 struct option {
 	int nbhd;              /* neighbourhood worked in */

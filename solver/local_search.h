@@ -1,5 +1,6 @@
 /*
- * search: local search for a good legal rota, fast.
+ * local_search (functions search_*): local search for a good legal rota,
+ * fast.  The file is not called search.h so that <search.h> stays libc's.
  *
  * Starts from the empty rota (legal for every rule but `senior`) and
  * improves it by moves that keep every hard rule: change what one person
@@ -19,8 +20,8 @@
  * Memory: struct search owns its arrays and a roster; search_release
  * frees them.  The problem is borrowed.
  */
-#ifndef ROTA7_SEARCH_H
-#define ROTA7_SEARCH_H
+#ifndef ROTA7_LOCAL_SEARCH_H
+#define ROTA7_LOCAL_SEARCH_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -82,12 +83,5 @@ void search_load(struct search *s, const struct roster *r);
 
 /* Unmet senior cover in the current rota, in person-hours. */
 double search_senior_short(const struct search *s);
-
-double search_now(void);
-
-/* Asks every search under way to stop at its next step and keep the best
- * rota so far.  Async-signal-safe: made for SIGINT and SIGTERM. */
-void search_stop(void);
-int search_stopped(void);
 
 #endif

@@ -19,12 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../constraints/constraints.h"
-#include "../solver/problem.h"
-#include "../solver/roster.h"
-#include "../solver/solve.h"
+#include "problem.h"
+#include "roster.h"
+#include "result.h"
 #include "outfile.h"
 #include "tz.h"
+#include "measure.h"
 
 /* Shift colours, light enough for black text and distinct in print. */
 #define N_COLOURS 12
@@ -1270,18 +1270,6 @@ static int coverage(const struct page *pg)
 
 /* ---- people ---- */
 
-static int nights_worked(const struct page *pg, size_t p)
-{
-	int d, n = 0;
-
-	for (d = 0; d < pg->s->pb->days; d++) {
-		int s = roster_shift(pg->s->r, (int)p, d);
-
-		n += s >= 0 && pg->sc->shifts[s].night;
-	}
-	return n;
-}
-
 static void people_row(const struct page *pg, size_t p)
 {
 	const struct staff *st = &pg->sc->staff[p];
@@ -1308,8 +1296,8 @@ static void people_row(const struct page *pg, size_t p)
 	num(f, paid - target, 2);
 	fprintf(f, "</td><td class=\"n\">%d</td><td class=\"n\">%d</td>"
 		"<td class=\"n\">%d</td><td class=\"n\">%zu</td></tr>\n",
-		weekends_worked(pb, pg->s->r, (int)p), nights_worked(pg, p),
-		requests_granted(pb, pg->s->r, (int)p), st->n_requests);
+		measure_weekends(pb, pg->s->r, (int)p), measure_nights(pb, pg->s->r, (int)p),
+		measure_requests_granted(pb, pg->s->r, (int)p), st->n_requests);
 }
 
 static void people(const struct page *pg)
