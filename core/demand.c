@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 void demand_init(struct demand *d)
 {
 	d->n = 0;
@@ -118,15 +120,8 @@ int demand_band_applies(const struct scenario *sc, const struct band *b,
 
 static int push(struct demand *d, size_t *cap, const struct demand_item *it)
 {
-	if (d->n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 256;
-		struct demand_item *ni = realloc(d->items, ncap * sizeof(*ni));
-
-		if (!ni)
-			return -1;
-		d->items = ni;
-		*cap = ncap;
-	}
+	if (grow(&d->items, cap, d->n + 1, sizeof(*d->items)))
+		return -1;
 	d->items[d->n++] = *it;
 	return 0;
 }

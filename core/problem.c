@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 void problem_init(struct problem *pb)
 {
 	memset(pb, 0, sizeof(*pb));
@@ -223,15 +225,8 @@ struct cellbuf {
 
 static int push_cell(struct cellbuf *cb, const struct cell *c)
 {
-	if (cb->n == cb->cap) {
-		size_t ncap = cb->cap ? cb->cap * 2 : 1024;
-		struct cell *nc = realloc(cb->cells, ncap * sizeof(*nc));
-
-		if (!nc)
-			return -1;
-		cb->cells = nc;
-		cb->cap = ncap;
-	}
+	if (grow(&cb->cells, &cb->cap, cb->n + 1, sizeof(*cb->cells)))
+		return -1;
 	cb->cells[cb->n++] = *c;
 	return 0;
 }
@@ -404,23 +399,6 @@ struct varbuf {
 	size_t n_cells, cap_cells;
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t ncap = *cap ? *cap : 1024;
-	void *np;
-
-	if (need <= *cap)
-		return 0;
-	while (ncap < need)
-		ncap *= 2;
-	np = realloc(*p, ncap * size);
-	if (!np)
-		return -1;
-	*p = np;
-	*cap = ncap;
-	return 0;
-}
-
 /* Appends the cells a var counts toward: one track per scope. */
 static int var_cells(const struct problem *pb, struct var *v,
 		     struct varbuf *vb)
@@ -452,7 +430,7 @@ static int var_cells(const struct problem *pb, struct var *v,
 		}
 		for (; lo < pb->track_first[t + 1] && pb->cells[lo].to <= end;
 		     lo++) {
-			if (grow((void **)&vb->cells, &vb->cap_cells,
+			if (grow(&vb->cells, &vb->cap_cells,
 				 vb->n_cells + 1, sizeof(size_t)))
 				return -1;
 			vb->cells[vb->n_cells++] = lo;
@@ -485,7 +463,7 @@ static int person_vars(struct problem *pb, int p, struct varbuf *vb)
 
 				if (!live_role(sc, sv, pp->opts[k].role))
 					continue;
-				if (grow((void **)&vb->vars, &vb->cap, vb->n + 1,
+				if (grow(&vb->vars, &vb->cap, vb->n + 1,
 					 sizeof(struct var)) || var_cells(pb, &v, vb))
 					return -1;
 				vb->vars[vb->n++] = v;
