@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "demand.h"
+#include "diag.h"
 #include "plan.h"
 #include "scenario.h"
 
@@ -118,7 +119,7 @@ static void print_demand(const struct scenario *sc, const struct plan *p)
 	}
 }
 
-int cmd_check(const struct cli_args *a)
+static int check_scenario(const char *input)
 {
 	struct scenario sc;
 	struct demand d;
@@ -130,7 +131,7 @@ int cmd_check(const struct cli_args *a)
 	demand_init(&d);
 	plan_init(&p);
 	rota_error_init(&err);
-	status = cli_load(a->input, &sc, &d);
+	status = cli_load(input, &sc, &d);
 	if (status)
 		goto out;
 	if (plan_compute(&sc, &d, &p, &err)) {
@@ -147,7 +148,7 @@ int cmd_check(const struct cli_args *a)
 	print_staff(&sc, &p);
 	print_demand(&sc, &p);
 	printf("\nok: '%s' is a valid scenario\n",
-	       strcmp(a->input, "-") ? a->input : "<stdin>");
+	       strcmp(input, "-") ? input : "<stdin>");
 out:
 	rota_error_release(&err);
 	plan_release(&p);
@@ -155,3 +156,23 @@ out:
 	scenario_release(&sc);
 	return status;
 }
+
+static int cmd_check(int argc, char **argv)
+{
+	const char *input = NULL;
+	const struct cli_option options[] = {
+		CLI_OPT_ARG(&input, "input file"),
+		CLI_OPT_END(),
+	};
+	int r = cli_parse_options(argc, argv, &cli_check, options);
+
+	if (r)
+		return r < 0 ? ROTA_EINPUT : ROTA_OK;
+	return check_scenario(input);
+}
+
+const struct cli_command cli_check = {
+	"check", "check SCENARIO",
+	"validate; print a summary (units, roles, staff, weekly demand hours)",
+	cmd_check,
+};

@@ -8,7 +8,7 @@
 #include "model.h"
 #include "problem.h"
 
-int cmd_export_lp(const struct cli_args *a)
+static int export_model(const char *input, const char *output)
 {
 	struct nrp in;
 	struct scenario sc;
@@ -25,9 +25,9 @@ int cmd_export_lp(const struct cli_args *a)
 	problem_init(&pb);
 	rota_error_init(&err);
 	/* A benchmark instance says the same problem in its own format. */
-	status = nrp_sniff_file(a->input)
-			 ? cli_load_nrp(a->input, &in, &sc, &d)
-			 : cli_load(a->input, &sc, &d);
+	status = nrp_sniff_file(input)
+			 ? cli_load_nrp(input, &in, &sc, &d)
+			 : cli_load(input, &sc, &d);
 	if (status)
 		goto out;
 	m = model_new(*sc.name ? sc.name : "rota7");
@@ -37,9 +37,9 @@ int cmd_export_lp(const struct cli_args *a)
 	}
 	if (problem_build(&pb, &sc, &d, &err) ||
 	    constraints_build(&b, &pb, m, 0, NULL, &err) ||
-	    model_write(m, a->output, &err))
+	    model_write(m, output, &err))
 		goto fail;
-	diag_progress("wrote %s: %zu columns, %zu rows", a->output,
+	diag_progress("wrote %s: %zu columns, %zu rows", output,
 		      model_n_cols(m), model_n_rows(m));
 	goto out;
 fail:
@@ -55,3 +55,27 @@ out:
 	nrp_release(&in);
 	return status;
 }
+
+static int cmd_export_lp(int argc, char **argv)
+{
+	const char *input = NULL, *output = NULL;
+	int quiet = 0;
+	const struct cli_option options[] = {
+		CLI_OPT_ARG(&input, "input file"),
+		CLI_OPT_ARG(&output, "output FILE"),
+		CLI_OPT_QUIET(&quiet),
+		CLI_OPT_END(),
+	};
+	int r = cli_parse_options(argc, argv, &cli_export_lp, options);
+
+	if (r)
+		return r < 0 ? ROTA_EINPUT : ROTA_OK;
+	diag_set_quiet(quiet);
+	return export_model(input, output);
+}
+
+const struct cli_command cli_export_lp = {
+	"export-lp", "export-lp SCENARIO|INSTANCE FILE [-q]",
+	"write the integer program as CPLEX LP (.lp) or free MPS (.mps)",
+	cmd_export_lp,
+};

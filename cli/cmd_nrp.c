@@ -60,7 +60,8 @@ static int agree(const struct nrp *in, const int *shift_of,
 	return 0;
 }
 
-int cmd_nrp(const struct cli_args *a)
+static int solve_instance(const char *input, const char *dir,
+			  const struct solve_opts *o)
 {
 	struct nrp in;
 	struct scenario sc;
@@ -68,7 +69,6 @@ int cmd_nrp(const struct cli_args *a)
 	struct problem pb;
 	struct roster r = {0};
 	struct solve_result res;
-	struct solve_opts o;
 	struct rota_error err;
 	struct outdir od = {NULL, NULL, 0};
 	int *shift_of = NULL;
@@ -80,17 +80,16 @@ int cmd_nrp(const struct cli_args *a)
 	demand_init(&d);
 	problem_init(&pb);
 	rota_error_init(&err);
-	status = cli_load_nrp(a->input, &in, &sc, &d);
+	status = cli_load_nrp(input, &in, &sc, &d);
 	if (status)
 		goto out;
 	/* As solve: DIR holds one run's files, replaced only when all are
 	 * written, and an unwritable DIR fails before the search. */
-	if (outdir_begin(&od, a->dir, &err))
+	if (outdir_begin(&od, dir, &err))
 		goto fail;
 	cli_catch_signals();
-	cli_solve_opts(a, &o);
 	if (problem_build(&pb, &sc, &d, &err) ||
-	    fixopt_run(&pb, &o, &r, &res, &err))
+	    fixopt_run(&pb, o, &r, &res, &err))
 		goto fail;
 	shift_of = shifts_of(&pb, &r);
 	if (!shift_of) {
@@ -110,7 +109,7 @@ int cmd_nrp(const struct cli_args *a)
 	printf("objective %ld\n", obj);
 	diag_progress("%s, bound %.1f, gap %.2f%%, %.1f s; wrote %s/solution.txt",
 		      res.optimal ? "optimal" : "feasible", res.bound,
-		      100 * res.gap, res.seconds, a->dir);
+		      100 * res.gap, res.seconds, dir);
 	goto out;
 fail:
 	diag_print(&err);
@@ -126,3 +125,36 @@ out:
 	nrp_release(&in);
 	return status;
 }
+
+static int cmd_nrp(int argc, char **argv)
+{
+	const char *input = NULL, *dir = "rota-out";
+	double time_limit = 0;
+	unsigned long seed = 0;
+	int quiet = 0;
+	const struct cli_option options[] = {
+		CLI_OPT_ARG(&input, "input file"),
+		CLI_OPT_DIR(&dir),
+		CLI_OPT_TIME_LIMIT(&time_limit),
+		CLI_OPT_SEED(&seed),
+		CLI_OPT_QUIET(&quiet),
+		CLI_OPT_END(),
+	};
+	struct solve_opts o;
+	int r = cli_parse_options(argc, argv, &cli_nrp, options);
+
+	if (r)
+		return r < 0 ? ROTA_EINPUT : ROTA_OK;
+	diag_set_quiet(quiet);
+	o.time_limit = time_limit > 0 ? time_limit : CLI_DEFAULT_TIME_LIMIT;
+	o.gap = 0;  /* no --gap: fixopt_run does not read it */
+	o.seed = seed;
+	return solve_instance(input, dir, &o);
+}
+
+const struct cli_command cli_nrp = {
+	"nrp", "nrp INSTANCE [-o DIR] [--time-limit SEC] [--seed N] [-q]",
+	"solve a Curtois & Qu shift-scheduling benchmark instance;\n"
+	"write DIR/solution.txt and print its objective",
+	cmd_nrp,
+};

@@ -9,7 +9,7 @@
 #include "outfile.h"
 #include "report.h"
 
-int cmd_plan(const struct cli_args *a)
+static int plan_scenario(const char *input, const char *dir)
 {
 	struct scenario sc;
 	struct demand d;
@@ -22,11 +22,11 @@ int cmd_plan(const struct cli_args *a)
 	demand_init(&d);
 	plan_init(&p);
 	rota_error_init(&err);
-	status = cli_load(a->input, &sc, &d);
+	status = cli_load(input, &sc, &d);
 	if (status)
 		goto out;
 	/* As solve: DIR holds one run's outputs, never a mixture. */
-	if (outdir_begin(&od, a->dir, &err) ||
+	if (outdir_begin(&od, dir, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||
 	    report_write_plan(od.stage, &sc, &p, &err) ||
 	    report_write_html(od.stage, &sc, &p, NULL, &err) ||
@@ -39,7 +39,7 @@ int cmd_plan(const struct cli_args *a)
 	       sc.planning.uplift_pct, sc.planning.hours_per_fte_week);
 	cli_print_gap(&sc, &p, NULL);
 	diag_progress("wrote %s/fte-gap.json, fte-gap.csv and report.html",
-		      a->dir);
+		      dir);
 out:
 	outdir_abort(&od);
 	rota_error_release(&err);
@@ -48,3 +48,27 @@ out:
 	scenario_release(&sc);
 	return status;
 }
+
+static int cmd_plan(int argc, char **argv)
+{
+	const char *input = NULL, *dir = "rota-out";
+	int quiet = 0;
+	const struct cli_option options[] = {
+		CLI_OPT_ARG(&input, "input file"),
+		CLI_OPT_DIR(&dir),
+		CLI_OPT_QUIET(&quiet),
+		CLI_OPT_END(),
+	};
+	int r = cli_parse_options(argc, argv, &cli_plan, options);
+
+	if (r)
+		return r < 0 ? ROTA_EINPUT : ROTA_OK;
+	diag_set_quiet(quiet);
+	return plan_scenario(input, dir);
+}
+
+const struct cli_command cli_plan = {
+	"plan", "plan SCENARIO [-o DIR] [-q]",
+	"required FTE, in post and gap per neighbourhood and role",
+	cmd_plan,
+};

@@ -55,14 +55,14 @@ static int write_gap_reports(const char *dir, const struct demand *d,
 	return report_write_html(dir, pb->sc, p, &s, err);
 }
 
-int cmd_solve(const struct cli_args *a)
+static int solve_scenario(const char *input, const char *dir,
+			  const char *previous, const struct solve_opts *o)
 {
 	struct scenario sc;
 	struct demand d;
 	struct problem pb;
 	struct roster r = {0};
 	struct solve_result res;
-	struct solve_opts o;
 	struct plan p;
 	struct report_gap g;
 	struct rota_error err;
@@ -75,24 +75,23 @@ int cmd_solve(const struct cli_args *a)
 	problem_init(&pb);
 	plan_init(&p);
 	rota_error_init(&err);
-	status = cli_load(a->input, &sc, &d);
+	status = cli_load(input, &sc, &d);
 	if (status)
 		goto out;
 	/* Every output goes to a staging directory that replaces DIR only
 	 * when all are written; made now, so a directory that cannot be
 	 * written fails before the search rather than after it. */
-	if (outdir_begin(&od, a->dir, &err)) {
+	if (outdir_begin(&od, dir, &err)) {
 		diag_print(&err);
 		status = err.status;
 		goto out;
 	}
 	cli_catch_signals();
-	cli_solve_opts(a, &o);
 	if (problem_build(&pb, &sc, &d, &err) ||
-	    solve_run(&pb, &o, &r, &res, &err) ||
+	    solve_run(&pb, o, &r, &res, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||
 	    report_write_rota(od.stage, &pb, &r, &res, &err) ||
-	    ical_write_all(od.stage, a->previous, &pb, &r, &err) ||
+	    ical_write_all(od.stage, previous, &pb, &r, &err) ||
 	    write_gap_reports(od.stage, &d, &pb, &r, &res, &p, &g, &err) ||
 	    outdir_commit(&od, &err)) {
 		diag_print(&err);
@@ -103,7 +102,7 @@ int cmd_solve(const struct cli_args *a)
 	putchar('\n');
 	cli_print_gap(&sc, &p, &g);
 	diag_progress("wrote %s/rota.json, rota.csv, fte-gap.json, fte-gap.csv, "
-		      "report.html", a->dir);
+		      "report.html", dir);
 out:
 	outdir_abort(&od);
 	rota_error_release(&err);
@@ -115,3 +114,41 @@ out:
 	scenario_release(&sc);
 	return status;
 }
+
+static int cmd_solve(int argc, char **argv)
+{
+	const char *input = NULL, *dir = "rota-out", *previous = NULL;
+	double time_limit = 0, gap = 0;
+	unsigned long seed = 0;
+	int quiet = 0;
+	const struct cli_option options[] = {
+		CLI_OPT_ARG(&input, "input file"),
+		CLI_OPT_DIR(&dir),
+		CLI_OPT_TIME_LIMIT(&time_limit),
+		CLI_OPT_NUMBER("--gap", &gap, "REL",
+			       "stop when this close to the bound"),
+		CLI_OPT_SEED(&seed),
+		CLI_OPT_STRING(0, "--previous", &previous, "DIR",
+			       "an earlier output whose calendar events this run "
+			       "updates"),
+		CLI_OPT_QUIET(&quiet),
+		CLI_OPT_END(),
+	};
+	struct solve_opts o;
+	int r = cli_parse_options(argc, argv, &cli_solve, options);
+
+	if (r)
+		return r < 0 ? ROTA_EINPUT : ROTA_OK;
+	diag_set_quiet(quiet);
+	o.time_limit = time_limit > 0 ? time_limit : CLI_DEFAULT_TIME_LIMIT;
+	o.gap = gap;
+	o.seed = seed;
+	return solve_scenario(input, dir, previous, &o);
+}
+
+const struct cli_command cli_solve = {
+	"solve", "solve SCENARIO [-o DIR] [--time-limit SEC] [--gap REL] "
+	"[--seed N] [--previous DIR] [-q]",
+	"build and solve the rota; write the rota and the FTE gap",
+	cmd_solve,
+};

@@ -36,6 +36,14 @@ static void text_cell(const char *s, int width)
 		putchar(' ');
 }
 
+/* A line of dashes under the heading and between the blocks. */
+static void rule(int width)
+{
+	while (width-- > 0)
+		putchar('-');
+	putchar('\n');
+}
+
 static void row_plan(const char *name, const char *role,
 		     const struct plan_cell *c)
 {
@@ -79,7 +87,7 @@ static void head(const struct report_gap *g)
 		printf(" %12s %12s %12s %6s %10s\n", "demand h/wk",
 		       "required FTE", "in post FTE", "staff", "FTE gap");
 	}
-	cli_rule(table_width(g));
+	rule(table_width(g));
 }
 
 static void row(const char *name, const char *role, const struct plan_cell *c,
@@ -103,7 +111,7 @@ void cli_print_gap(const struct scenario *sc, const struct plan *p,
 	for (n = 0; n < p->n_neighbourhoods; n++)
 		row(sc->neighbourhoods[n].id, "all", &p->by_nbhd[n],
 		    g ? &g->by_nbhd[n] : NULL);
-	cli_rule(table_width(g));
+	rule(table_width(g));
 	for (r = 0; r < p->n_roles; r++)
 		row("all", sc->roles[r].id, &p->by_role[r],
 		    g ? &g->by_role[r] : NULL);
