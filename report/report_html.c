@@ -280,7 +280,7 @@ static double service_week_hours(const struct plan *p, size_t s)
 
 static void by_service(const struct page *pg)
 {
-	const struct report_gap *g = pg->s ? pg->s->gap : NULL;
+	const struct fte_gap *g = pg->s ? pg->s->gap : NULL;
 	FILE *f = pg->f;
 	size_t s;
 
@@ -313,7 +313,7 @@ static void by_service(const struct page *pg)
 }
 
 static void role_row(const struct page *pg, const char *id, const char *name,
-		     const struct plan_cell *c, const struct report_gap_cell *g)
+		     const struct plan_cell *c, const struct fte_gap_cell *g)
 {
 	FILE *f = pg->f;
 
@@ -335,7 +335,7 @@ static void role_row(const struct page *pg, const char *id, const char *name,
 
 static void by_role(const struct page *pg)
 {
-	const struct report_gap *g = pg->s ? pg->s->gap : NULL;
+	const struct fte_gap *g = pg->s ? pg->s->gap : NULL;
 	FILE *f = pg->f;
 	size_t r;
 
@@ -379,13 +379,13 @@ static void summary(const struct page *pg)
 static int gap_row_shown(const struct page *pg, size_t n, size_t r)
 {
 	const struct plan_cell *c = plan_cell(pg->p, n, r);
-	const struct report_gap_cell *g;
+	const struct fte_gap_cell *g;
 
 	if (c->required_fte > 0.0005 || c->staff > 0)
 		return 1;
 	if (!pg->s)
 		return 0;
-	g = report_gap_cell(pg->s->gap, n, r);
+	g = fte_gap_cell(pg->s->gap, n, r);
 	return g->worked_hours > 0 || g->outside_home_hours > 0 ||
 	       g->uncovered_hours > 0;
 }
@@ -525,7 +525,7 @@ static void gap_head(const struct page *pg)
 }
 
 static void gap_cells(const struct page *pg, const struct plan_cell *c,
-		      const struct report_gap_cell *g)
+		      const struct fte_gap_cell *g)
 {
 	FILE *f = pg->f;
 
@@ -545,7 +545,7 @@ static void gap_cells(const struct page *pg, const struct plan_cell *c,
 
 static void gap_table(const struct page *pg)
 {
-	const struct report_gap *g = pg->s ? pg->s->gap : NULL;
+	const struct fte_gap *g = pg->s ? pg->s->gap : NULL;
 	FILE *f = pg->f;
 	size_t n, r;
 
@@ -567,7 +567,7 @@ static void gap_table(const struct page *pg)
 			esc(f, pg->sc->roles[r].name);
 			fputs("</td>", f);
 			gap_cells(pg, plan_cell(pg->p, n, r),
-				  g ? report_gap_cell(g, n, r) : NULL);
+				  g ? fte_gap_cell(g, n, r) : NULL);
 			fputs("</tr>\n", f);
 		}
 	fputs("</tbody>\n<tfoot>\n<tr><th scope=\"row\" colspan=\"2\">Total"
