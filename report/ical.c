@@ -1,8 +1,6 @@
-/*
- * Calendars of the rota: one per person, one per neighbourhood - their
- * events, their text and the files.  The VTIMEZONE they embed is built in
- * ical_tz.c; the comparison with --previous is ical_previous.c.
- */
+/* Calendars of the rota, one per person and one per neighbourhood: their
+ * events, text and files (the VTIMEZONE is ical_tz.c, the comparison with
+ * --previous ical_previous.c). */
 #include "ical_internal.h"
 
 #include <stdarg.h>
