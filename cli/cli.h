@@ -121,8 +121,8 @@ void cli_catch_signals(void);
 /* The summary table of plan and solve: per neighbourhood, per role and in
  * all, under 100 columns; g is the rota's side, NULL for plan. */
 struct plan;
-struct report_gap;
+struct fte_gap;
 void cli_print_gap(const struct scenario *sc, const struct plan *p,
-		   const struct report_gap *g);
+		   const struct fte_gap *g);
 
 #endif

@@ -44,12 +44,12 @@ static void summary(const struct problem *pb, const struct roster *r,
 static int write_gap_reports(const char *dir, const struct demand *d,
 			     const struct problem *pb, const struct roster *r,
 			     const struct solve_result *res,
-			     const struct plan *p, struct report_gap *g,
+			     const struct plan *p, struct fte_gap *g,
 			     struct rota_error *err)
 {
 	struct report_solved s = {d, pb, r, res, g};
 
-	if (report_gap_compute(pb, r, g, err) ||
+	if (fte_gap_compute(pb, r, g, err) ||
 	    report_write_gap(dir, pb->sc, p, g, err))
 		return -1;
 	return report_write_html(dir, pb->sc, p, &s, err);
@@ -64,12 +64,12 @@ static int solve_scenario(const char *input, const char *dir,
 	struct roster r = {0};
 	struct solve_result res;
 	struct plan p;
-	struct report_gap g;
+	struct fte_gap g;
 	struct rota_error err;
 	struct outdir od = {NULL, NULL, 0};
 	int status;
 
-	report_gap_init(&g);
+	fte_gap_init(&g);
 	scenario_init(&sc);
 	demand_init(&d);
 	problem_init(&pb);
@@ -106,7 +106,7 @@ static int solve_scenario(const char *input, const char *dir,
 out:
 	outdir_abort(&od);
 	rota_error_release(&err);
-	report_gap_release(&g);
+	fte_gap_release(&g);
 	roster_release(&r);
 	plan_release(&p);
 	problem_release(&pb);

@@ -55,7 +55,7 @@ static void row_plan(const char *name, const char *role,
 }
 
 static void row_rota(const char *name, const char *role,
-		     const struct plan_cell *c, const struct report_gap_cell *g)
+		     const struct plan_cell *c, const struct fte_gap_cell *g)
 {
 	double covered = g->demand_hours - g->uncovered_hours;
 
@@ -69,13 +69,13 @@ static void row_rota(const char *name, const char *role,
 }
 
 /* Columns of the table: the two names, then each figure and its space. */
-static int table_width(const struct report_gap *g)
+static int table_width(const struct fte_gap *g)
 {
 	return NAME_W + 1 + ROLE_W + (g ? 11 + 11 + 12 + 10 + 11 + 11
 					: 13 + 13 + 13 + 7 + 11);
 }
 
-static void head(const struct report_gap *g)
+static void head(const struct fte_gap *g)
 {
 	text_cell("neighbourhood", NAME_W);
 	putchar(' ');
@@ -91,7 +91,7 @@ static void head(const struct report_gap *g)
 }
 
 static void row(const char *name, const char *role, const struct plan_cell *c,
-		const struct report_gap_cell *g)
+		const struct fte_gap_cell *g)
 {
 	if (g)
 		row_rota(name, role, c, g);
@@ -100,7 +100,7 @@ static void row(const char *name, const char *role, const struct plan_cell *c,
 }
 
 void cli_print_gap(const struct scenario *sc, const struct plan *p,
-		   const struct report_gap *g)
+		   const struct fte_gap *g)
 {
 	size_t n, r;
 

@@ -1,13 +1,12 @@
-/* Calendars of the rota: one per person, one per neighbourhood. */
-#include "ical.h"
+/* Calendars of the rota, one per person and one per neighbourhood: their
+ * events, text and files (the VTIMEZONE is ical_tz.c, the comparison with
+ * --previous ical_previous.c). */
+#include "ical_internal.h"
 
-#include <errno.h>
-#include <libical/ical.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "problem.h"
@@ -24,10 +23,6 @@
  * to the rota reaches people before their next shift. */
 #define REFRESH_ISO "PT12H"
 #define REFRESH_SECONDS (12 * 3600)
-
-/* More observances than this after truncation means a zone with an odd
- * history; its halves are then left as libical wrote them. */
-#define MAX_OBSERVANCES 32
 
 /* Everything one run of the writer shares between files. */
 struct run {
@@ -54,13 +49,7 @@ struct item {
 struct cal_file {
 	struct item *items;
 	size_t n_items, cap;
-	struct ical_calendar prev;
-	unsigned char *matched;         /* [prev.n_events] */
-};
-
-/* The published text of an event. */
-struct content {
-	char *summary, *location, *categories, *description;
+	struct ical_previous prev;
 };
 
 /* ---- text ---- */
@@ -307,204 +296,9 @@ static icalproperty *time_prop(const struct run *run, int end, instant_t t)
 	return p;
 }
 
-/* ---- the VTIMEZONE ---- */
-
-static int same_str(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && !strcmp(a, b));
-}
-
-static const char *obs_name(icalcomponent *c)
-{
-	icalproperty *p = icalcomponent_get_first_property(c,
-							   ICAL_TZNAME_PROPERTY);
-
-	return p ? icalproperty_get_tzname(p) : NULL;
-}
-
-static int offset(icalcomponent *c, icalproperty_kind kind)
-{
-	icalproperty *p = icalcomponent_get_first_property(c, kind);
-
-	if (!p)
-		return -100000;
-	return kind == ICAL_TZOFFSETTO_PROPERTY ? icalproperty_get_tzoffsetto(p)
-	       : icalproperty_get_tzoffsetfrom(p);
-}
-
-/* An observance's only RRULE, or NULL when it has RDATEs or several. */
-static icalproperty *sole_rule(icalcomponent *c)
-{
-	if (icalcomponent_count_properties(c, ICAL_RRULE_PROPERTY) != 1 ||
-	    icalcomponent_count_properties(c, ICAL_RDATE_PROPERTY) != 0)
-		return NULL;
-	return icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY);
-}
-
-static int same_rule(struct icalrecurrencetype a, struct icalrecurrencetype b)
-{
-	char *sa = icalrecurrencetype_as_string_r(&a);
-	char *sb = icalrecurrencetype_as_string_r(&b);
-	int same = sa && sb && !strcmp(sa, sb);
-
-	free(sa);
-	free(sb);
-	return same;
-}
-
-/* Whether b carries on a's yearly rule from the year after a's UNTIL. */
-static int continues(icalcomponent *a, icalcomponent *b)
-{
-	icalproperty *pa = sole_rule(a), *pb = sole_rule(b), *start;
-	struct icalrecurrencetype ra, rb;
-
-	if (!pa || !pb || icalcomponent_isa(a) != icalcomponent_isa(b) ||
-	    offset(a, ICAL_TZOFFSETFROM_PROPERTY) !=
-	    offset(b, ICAL_TZOFFSETFROM_PROPERTY) ||
-	    offset(a, ICAL_TZOFFSETTO_PROPERTY) !=
-	    offset(b, ICAL_TZOFFSETTO_PROPERTY) ||
-	    !same_str(obs_name(a), obs_name(b)))
-		return 0;
-	ra = icalproperty_get_rrule(pa);
-	rb = icalproperty_get_rrule(pb);
-	start = icalcomponent_get_first_property(b, ICAL_DTSTART_PROPERTY);
-	if (!start || ra.freq != ICAL_YEARLY_RECURRENCE || ra.interval != 1 ||
-	    ra.count || rb.count || icaltime_is_null_time(ra.until) ||
-	    !icaltime_is_null_time(rb.until) ||
-	    icalproperty_get_dtstart(start).year != ra.until.year + 1)
-		return 0;
-	ra.until = icaltime_null_time();
-	return same_rule(ra, rb);
-}
-
-static int is_observance(icalcomponent *c)
-{
-	icalcomponent_kind k = icalcomponent_isa(c);
-
-	return k == ICAL_XSTANDARD_COMPONENT || k == ICAL_XDAYLIGHT_COMPONENT;
-}
-
-/*
- * libical cuts an ongoing rule in two at 2037, where a zone file's list
- * of transitions ends and its rule takes over.  Outlook reads a zone best
- * as one STANDARD and one DAYLIGHT rule without end, so where the second
- * half is the first carried on, the two are joined again.
- */
-static void join_split_rules(icalcomponent *vtz)
-{
-	icalcomponent *obs[MAX_OBSERVANCES], *c;
-	size_t n = 0, i, j;
-
-	for (c = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT); c;
-	     c = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
-		if (!is_observance(c))
-			continue;
-		if (n == MAX_OBSERVANCES)
-			return;
-		obs[n++] = c;
-	}
-	for (i = 0; i < n; i++)
-		for (j = 0; obs[i] && j < n; j++) {
-			icalproperty *rule;
-			struct icalrecurrencetype r;
-
-			if (i == j || !obs[j] || !continues(obs[i], obs[j]))
-				continue;
-			rule = sole_rule(obs[i]);
-			r = icalproperty_get_rrule(rule);
-			r.until = icaltime_null_time();
-			icalproperty_set_rrule(rule, r);
-			icalcomponent_remove_component(vtz, obs[j]);
-			icalcomponent_free(obs[j]);
-			obs[j] = NULL;
-		}
-}
-
-static int offset_differs(icaltimezone *zone, const struct tz *tz, instant_t t)
-{
-	struct icaltimetype tt = icaltime_from_timet_with_zone(
-		(time_t)t, 0, icaltimezone_get_utc_timezone());
-
-	return icaltimezone_get_utc_offset_of_utc_time(zone, &tt, NULL) !=
-	       tz_offset(tz, t);
-}
-
-/* Whether zone gives the offset of the zone data at every shift's start
- * and end, and every half hour of the horizon (where the times of an
- * earlier file's cancelled events fall). */
-static int zone_agrees(icaltimezone *zone, const struct run *run)
-{
-	const struct scenario *sc = run->pb->sc;
-	const struct horizon *h = &sc->horizon;
-	instant_t t;
-	size_t s;
-	int d;
-
-	/* Two days past the end: the last nights end the next morning. */
-	for (t = h->day_start[0]; t <= h->day_start[h->days] + 2 * 86400;
-	     t += 1800)
-		if (offset_differs(zone, run->tz, t))
-			return 0;
-	for (s = 0; s < sc->n_shifts; s++)
-		for (d = 0; d < h->days; d++)
-			if (offset_differs(zone, run->tz, sc->shifts[s].start_at[d]) ||
-			    offset_differs(zone, run->tz, sc->shifts[s].end_at[d]))
-				return 0;
-	return 1;
-}
-
-/* A VTIMEZONE that put a shift at the wrong time would be believed by
- * every client, so the one built is read back and compared. */
-static int check_vtimezone(const struct run *run, struct rota_error *err)
-{
-	icaltimezone *zone = icaltimezone_new();
-	icalcomponent *copy = icalcomponent_new_clone(run->vtz);
-	int owned = zone && copy && icaltimezone_set_component(zone, copy);
-	int ok = owned && zone_agrees(zone, run);
-
-	if (!owned && copy)
-		icalcomponent_free(copy);
-	if (zone)
-		icaltimezone_free(zone, 1);
-	if (!ok)
-		rota_error_add(err, ROTA_EINTERNAL, "the calendar time zone for "
-			       "'%s' disagrees with the zone data",
-			       run->pb->sc->timezone);
-	return ok ? 0 : -1;
-}
-
-/* The zone as libical has it, cut to what the horizon needs. */
-static int make_vtimezone(struct run *run, struct rota_error *err)
-{
-	const struct scenario *sc = run->pb->sc;
-	icaltimezone *zone = icaltimezone_get_builtin_timezone(sc->timezone);
-	icalcomponent *full = zone ? icaltimezone_get_component(zone) : NULL;
-	icalproperty *tzid;
-	struct icaltimetype from;
-
-	if (!full || !(run->vtz = icalcomponent_new_clone(full))) {
-		rota_error_add(err, ROTA_EINTERNAL, "no VTIMEZONE for '%s'",
-			       sc->timezone);
-		return -1;
-	}
-	from = icaltime_from_timet_with_zone(
-		(time_t)(sc->horizon.day_start[0] - 86400), 0,
-		icaltimezone_get_utc_timezone());
-	/* ms_compatible keeps each rule's first DTSTART, the form Outlook
-	 * expects, instead of restarting rules at the horizon. */
-	icaltimezone_truncate_vtimezone(run->vtz, from, icaltime_null_time(), 1);
-	join_split_rules(run->vtz);
-	/* libical names its zones "/freeassociation.sourceforge.net/..."; the
-	 * plain IANA name is what other clients recognise. */
-	tzid = icalcomponent_get_first_property(run->vtz, ICAL_TZID_PROPERTY);
-	if (tzid)
-		icalproperty_set_tzid(tzid, sc->timezone);
-	return check_vtimezone(run, err);
-}
-
 /* ---- what an event says ---- */
 
-static void content_release(struct content *c)
+void ical_content_release(struct ical_content *c)
 {
 	free(c->summary);
 	free(c->location);
@@ -589,7 +383,7 @@ static char *summary(const struct problem *pb, size_t v, int for_nbhd)
 
 /* Text of a shift of this rota; every field cleaned for RFC 5545. */
 static int shift_content(const struct problem *pb, size_t v, int for_nbhd,
-			 struct content *c)
+			 struct ical_content *c)
 {
 	const struct scenario *sc = pb->sc;
 	const struct var *x = &pb->vars[v];
@@ -606,44 +400,10 @@ static int shift_content(const struct problem *pb, size_t v, int for_nbhd,
 	free(sum);
 	if (!sum || !c->summary || !c->location || !c->categories ||
 	    !c->description) {
-		content_release(c);
+		ical_content_release(c);
 		return -1;
 	}
 	return 0;
-}
-
-#define CANCELLED_PREFIX "Cancelled: "
-
-/* Text of a shift that is gone: the earlier file's, marked. */
-static int cancelled_content(const struct ical_event *old, struct content *c)
-{
-	const char *sum = old->summary ? old->summary : "Shift";
-	int marked = !strncmp(sum, CANCELLED_PREFIX, strlen(CANCELLED_PREFIX));
-
-	c->summary = rota_strdupf("%s%s", marked ? "" : CANCELLED_PREFIX, sum);
-	c->location = strdup(old->location ? old->location : "");
-	c->categories = strdup(old->categories ? old->categories : "");
-	c->description = strdup("This shift is no longer on the rota.");
-	if (!c->summary || !c->location || !c->categories || !c->description) {
-		content_release(c);
-		return -1;
-	}
-	return 0;
-}
-
-/* SEQUENCE of a shift of this rota against the earlier file's event. */
-static int live_sequence(const struct ical_event *old, instant_t start,
-			 instant_t end, const struct content *c)
-{
-	if (!old)
-		return 0;
-	if (old->cancelled || old->start != start || old->end != end ||
-	    !same_str(old->summary, c->summary) ||
-	    !same_str(old->location, c->location) ||
-	    !same_str(old->categories, c->categories) ||
-	    !same_str(old->description, c->description))
-		return old->sequence + 1;
-	return old->sequence;
 }
 
 /* ---- components ---- */
@@ -680,7 +440,7 @@ static icalproperty *utc_stamp(instant_t t)
 
 static icalcomponent *vevent(const struct run *run, const struct item *it,
 			     instant_t end, int seq, int cancelled,
-			     const struct content *c)
+			     const struct ical_content *c)
 {
 	icalcomponent *ev = icalcomponent_new_vevent();
 	int oom = !ev;
@@ -711,26 +471,26 @@ static icalcomponent *vevent(const struct run *run, const struct item *it,
 static icalcomponent *item_event(const struct run *run, const struct item *it,
 				 const char *nbhd)
 {
-	struct content c = {0};
+	struct ical_content c = {0};
 	icalcomponent *ev;
 	instant_t end;
 	int seq, cancelled = it->var == ROSTER_NONE;
 
 	if (cancelled) {
-		if (cancelled_content(it->old, &c))
+		if (ical_cancelled_content(it->old, &c))
 			return NULL;
 		end = it->old->end;
-		seq = it->old->sequence + !it->old->cancelled;
+		seq = ical_cancelled_sequence(it->old);
 	} else {
 		const struct var *x = &run->pb->vars[it->var];
 
 		if (shift_content(run->pb, it->var, nbhd != NULL, &c))
 			return NULL;
 		end = run->pb->sc->shifts[x->s].end_at[x->d];
-		seq = live_sequence(it->old, it->start, end, &c);
+		seq = ical_live_sequence(it->old, it->start, end, &c);
 	}
 	ev = vevent(run, it, end, seq, cancelled, &c);
-	content_release(&c);
+	ical_content_release(&c);
 	return ev;
 }
 
@@ -778,8 +538,7 @@ static icalcomponent *vcalendar(const struct run *run, const char *who)
 static void cal_file_release(struct cal_file *f)
 {
 	free(f->items);
-	free(f->matched);
-	ical_calendar_release(&f->prev);
+	ical_previous_release(&f->prev);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -798,73 +557,6 @@ static int push(struct cal_file *f, const struct item *it)
 	return 0;
 }
 
-static int by_uid_then_newest(const void *a, const void *b)
-{
-	const struct ical_event *x = a, *y = b;
-	int c = strcmp(x->uid, y->uid);
-
-	return c ? c : (x->sequence < y->sequence) - (x->sequence > y->sequence);
-}
-
-/* Reads the earlier file, if asked for; its events end up sorted by UID,
- * a repeated UID counting once, in its newest version. */
-static int load_previous(const struct run *run, const char *sub,
-			 const char *name, struct cal_file *f,
-			 struct rota_error *err)
-{
-	char *path;
-	size_t i;
-	int ret;
-
-	if (!run->previous)
-		return 0;
-	path = rota_strdupf("%s/calendars/%s/%s", run->previous, sub, name);
-	if (!path) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
-	ret = ical_read(path, 1, &f->prev, err);
-	free(path);
-	if (ret)
-		return -1;
-	if (f->prev.n_events)
-		qsort(f->prev.events, f->prev.n_events, sizeof(*f->prev.events),
-		      by_uid_then_newest);
-	f->matched = calloc(f->prev.n_events + 1, 1);
-	if (!f->matched) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
-	for (i = 1; i < f->prev.n_events; i++)
-		f->matched[i] = !strcmp(f->prev.events[i].uid,
-					f->prev.events[i - 1].uid);
-	return 0;
-}
-
-static int uid_cmp(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct ical_event *)elem)->uid);
-}
-
-/* The earlier file's event with this UID (its newest), marked as seen. */
-static const struct ical_event *find_old(struct cal_file *f, const char *uid)
-{
-	const struct ical_event *e;
-	size_t i;
-
-	if (!f->prev.n_events)
-		return NULL;
-	e = bsearch(uid, f->prev.events, f->prev.n_events,
-		    sizeof(*f->prev.events), uid_cmp);
-	if (!e)
-		return NULL;
-	i = (size_t)(e - f->prev.events);
-	while (i > 0 && !strcmp(f->prev.events[i - 1].uid, uid))
-		i--;
-	f->matched[i] = 1;
-	return &f->prev.events[i];
-}
-
 static int add_shift(const struct run *run, struct cal_file *f, size_t v,
 		     const char *nbhd)
 {
@@ -876,26 +568,19 @@ static int add_shift(const struct run *run, struct cal_file *f, size_t v,
 	it.start = sc->shifts[x->s].start_at[x->d];
 	ical_uid(sc->name, nbhd, sc->staff[x->p].id, scenario_date(sc, x->d),
 		 sc->shifts[x->s].id, it.uid);
-	it.old = find_old(f, it.uid);
+	it.old = ical_previous_find(&f->prev, it.uid);
 	return push(f, &it);
 }
 
-/* Events of the earlier file this rota no longer has: cancelled, if
- * they fall in this horizon (earlier months are not this file's
- * business). */
+/* Events of the earlier file this rota no longer has, to cancel. */
 static int add_cancelled(const struct run *run, struct cal_file *f)
 {
-	const struct horizon *h = &run->pb->sc->horizon;
-	size_t i;
+	const struct ical_event *e;
+	size_t i = 0;
 
-	for (i = 0; i < f->prev.n_events; i++) {
-		const struct ical_event *e = &f->prev.events[i];
+	while ((e = ical_previous_gone(&f->prev, &run->pb->sc->horizon, &i))) {
 		struct item it;
 
-		if (f->matched[i] || e->start < h->day_start[0] ||
-		    e->start >= h->day_start[h->days] ||
-		    strlen(e->uid) >= ICAL_UID_LEN)
-			continue;
 		memcpy(it.uid, e->uid, strlen(e->uid) + 1);
 		it.start = e->start;
 		it.var = ROSTER_NONE;
@@ -973,7 +658,7 @@ static int staff_calendar(const struct run *run, int p, struct rota_error *err)
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 		return -1;
 	}
-	if (load_previous(run, "staff", name, &f, err))
+	if (ical_previous_load(&f.prev, run->previous, "staff", name, err))
 		goto out;
 	for (d = 0; d < run->pb->days; d++) {
 		size_t v = roster_get(run->r, p, d);
@@ -1008,7 +693,8 @@ static int nbhd_calendar(const struct run *run, int n, struct rota_error *err)
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 		return -1;
 	}
-	if (load_previous(run, "neighbourhood", name, &f, err))
+	if (ical_previous_load(&f.prev, run->previous, "neighbourhood", name,
+			       err))
 		goto out;
 	for (p = 0; p < pb->sc->n_staff; p++)
 		for (d = 0; d < pb->days; d++) {
@@ -1064,24 +750,6 @@ static void run_close(struct run *run)
 	free(run->nbhd_dir);
 }
 
-static int check_previous(const char *previous, struct rota_error *err)
-{
-	struct stat st;
-
-	if (!previous)
-		return 0;
-	if (stat(previous, &st)) {
-		rota_error_add(err, ROTA_EINPUT, "--previous '%s': %s", previous,
-			       strerror(errno));
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		rota_error_add(err, ROTA_EINPUT, "--previous '%s': not a directory",
-			       previous);
-		return -1;
-	}
-	return 0;
-}
 
 static int run_open(struct run *run, const char *dir, const char *previous,
 		    const struct problem *pb, const struct roster *r,
@@ -1092,7 +760,7 @@ static int run_open(struct run *run, const char *dir, const char *previous,
 	run->r = r;
 	run->now = now;
 	run->previous = previous;
-	if (check_previous(previous, err))
+	if (ical_previous_check(previous, err))
 		return -1;
 	run->tz = tz_open(pb->sc->timezone);
 	run->period = period(pb->sc);
@@ -1103,7 +771,8 @@ static int run_open(struct run *run, const char *dir, const char *previous,
 			       : "timezone vanished");
 		return -1;
 	}
-	if (make_vtimezone(run, err) || outfile_mkdir(run->staff_dir, err) ||
+	run->vtz = ical_vtimezone(pb->sc, run->tz, err);
+	if (!run->vtz || outfile_mkdir(run->staff_dir, err) ||
 	    outfile_mkdir(run->nbhd_dir, err))
 		return -1;
 	return 0;

@@ -18,7 +18,10 @@
  * inside this horizon that is gone is published again with
  * STATUS:CANCELLED and a higher SEQUENCE, so subscribed clients drop it.
  *
- * Only this module writes and reads .ics files; only io/ sees libical.
+ * Only this module writes and reads .ics files.  Its files: ical.c (the
+ * events and calendars), ical_tz.c (the VTIMEZONE), ical_previous.c (the
+ * comparison with --previous), ical_read.c (reading a file back); they
+ * share ical_internal.h, which nothing outside report/ includes.
  *
  * Memory: struct ical_calendar owns its events and their strings;
  * ical_calendar_release frees them.  Functions that take a problem and a

@@ -28,7 +28,7 @@ static json_t *cell_json(json_t *obj, const struct plan_cell *c)
 
 /* Adds what the rota showed, when there is one, after the plan's figures
  * (the order of the CSV columns). */
-static json_t *gap_json(json_t *obj, const struct report_gap_cell *g)
+static json_t *gap_json(json_t *obj, const struct fte_gap_cell *g)
 {
 	if (!g)
 		return obj;
@@ -48,26 +48,26 @@ static json_t *gap_json(json_t *obj, const struct report_gap_cell *g)
 }
 
 /* The rota's figures of a row, or NULL without a rota. */
-static const struct report_gap_cell *gap_row(const struct report_gap *g,
+static const struct fte_gap_cell *gap_row(const struct fte_gap *g,
 					     size_t n, size_t r)
 {
-	return g ? report_gap_cell(g, n, r) : NULL;
+	return g ? fte_gap_cell(g, n, r) : NULL;
 }
 
-static const struct report_gap_cell *gap_nbhd(const struct report_gap *g,
+static const struct fte_gap_cell *gap_nbhd(const struct fte_gap *g,
 					      size_t n)
 {
 	return g ? &g->by_nbhd[n] : NULL;
 }
 
-static const struct report_gap_cell *gap_role(const struct report_gap *g,
+static const struct fte_gap_cell *gap_role(const struct fte_gap *g,
 					      size_t r)
 {
 	return g ? &g->by_role[r] : NULL;
 }
 
 static json_t *by_service_json(const struct scenario *sc,
-			       const struct report_gap *g)
+			       const struct fte_gap *g)
 {
 	json_t *a = json_array();
 	size_t s;
@@ -90,7 +90,7 @@ static json_t *horizon_json(const struct scenario *sc)
 }
 
 static json_t *plan_json(const struct scenario *sc, const struct plan *p,
-			 const struct report_gap *g)
+			 const struct fte_gap *g)
 {
 	json_t *root, *rows, *by_role, *by_nbhd;
 	size_t n, r;
@@ -131,7 +131,7 @@ static json_t *plan_json(const struct scenario *sc, const struct plan *p,
 }
 
 static int write_json(const char *dir, const struct scenario *sc,
-		      const struct plan *p, const struct report_gap *g,
+		      const struct plan *p, const struct fte_gap *g,
 		      struct rota_error *err)
 {
 	struct outfile o;
@@ -157,7 +157,7 @@ out:
 
 static void csv_row(FILE *f, const char *level, const char *nbhd,
 		    const char *role, const struct plan_cell *c,
-		    const struct report_gap_cell *g)
+		    const struct fte_gap_cell *g)
 {
 	char staff[32];
 
@@ -184,7 +184,7 @@ static void csv_row(FILE *f, const char *level, const char *nbhd,
 }
 
 static int write_csv(const char *dir, const struct scenario *sc,
-		     const struct plan *p, const struct report_gap *g,
+		     const struct plan *p, const struct fte_gap *g,
 		     struct rota_error *err)
 {
 	struct outfile o;
@@ -215,7 +215,7 @@ static int write_csv(const char *dir, const struct scenario *sc,
 }
 
 int report_write_gap(const char *dir, const struct scenario *sc,
-		     const struct plan *p, const struct report_gap *g,
+		     const struct plan *p, const struct fte_gap *g,
 		     struct rota_error *err)
 {
 	if (outfile_mkdir(dir, err))

@@ -86,16 +86,16 @@ static void work(struct world *w, int p, int n, int role)
 START_TEST(shortfall_shared_and_cover_counted)
 {
 	struct world w;
-	struct report_gap g;
-	const struct report_gap_cell *aq, *bq, *an, *bn;
+	struct fte_gap g;
+	const struct fte_gap_cell *aq, *bq, *an, *bn;
 
 	world_open(&w);
 	work(&w, 0, 1, 1);   /* p1: qn from a, in b as nsw */
-	ck_assert_int_eq(report_gap_compute(&w.pb, &w.r, &g, &w.err), 0);
-	aq = report_gap_cell(&g, 0, 0);
-	bq = report_gap_cell(&g, 1, 0);
-	an = report_gap_cell(&g, 0, 1);
-	bn = report_gap_cell(&g, 1, 1);
+	ck_assert_int_eq(fte_gap_compute(&w.pb, &w.r, &g, &w.err), 0);
+	aq = fte_gap_cell(&g, 0, 0);
+	bq = fte_gap_cell(&g, 1, 0);
+	an = fte_gap_cell(&g, 0, 1);
+	bn = fte_gap_cell(&g, 1, 1);
 	/* The locality's 8 qn hours go short, 3/4 to a and 1/4 to b. */
 	ck_assert_double_eq_tol(aq->demand_hours, 6, 1e-9);
 	ck_assert_double_eq_tol(aq->uncovered_hours, 6, 1e-9);
@@ -117,7 +117,7 @@ START_TEST(shortfall_shared_and_cover_counted)
 	ck_assert_double_eq_tol(g.by_role[1].demand_hours, 16, 1e-9);
 	ck_assert_double_eq_tol(g.uncovered_by_service[0], 16, 1e-9);
 	ck_assert_double_eq_tol(g.demand_by_service[0], 24, 1e-9);
-	report_gap_release(&g);
+	fte_gap_release(&g);
 	world_close(&w);
 }
 END_TEST
@@ -128,14 +128,14 @@ START_TEST(unwritable_is_output_error)
 {
 	struct world w;
 	struct plan p;
-	struct report_gap g;
+	struct fte_gap g;
 	struct solve_result res = {0, 1, 1, 0, 0, 0};
 	struct report_solved s;
 
 	world_open(&w);
 	plan_init(&p);
 	ck_assert_int_eq(plan_compute(&w.sc, &w.d, &p, &w.err), 0);
-	ck_assert_int_eq(report_gap_compute(&w.pb, &w.r, &g, &w.err), 0);
+	ck_assert_int_eq(fte_gap_compute(&w.pb, &w.r, &g, &w.err), 0);
 	s.demand = &w.d;
 	s.pb = &w.pb;
 	s.r = &w.r;
@@ -145,7 +145,7 @@ START_TEST(unwritable_is_output_error)
 					   &w.err), -1);
 	ck_assert_int_eq(w.err.status, ROTA_EOUTPUT);
 	ck_assert(fixture_has_message(&w.err, "/dev/null"));
-	report_gap_release(&g);
+	fte_gap_release(&g);
 	plan_release(&p);
 	world_close(&w);
 }

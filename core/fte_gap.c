@@ -3,30 +3,31 @@
  * was staffed, per neighbourhood and role, summed so that every total is
  * the sum of its rows.
  */
-#include "report.h"
+#include "fte_gap.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "demand.h"
 #include "problem.h"
 #include "roster.h"
 
-void report_gap_init(struct report_gap *g)
+void fte_gap_init(struct fte_gap *g)
 {
 	memset(g, 0, sizeof(*g));
 }
 
-void report_gap_release(struct report_gap *g)
+void fte_gap_release(struct fte_gap *g)
 {
 	free(g->cells);
 	free(g->by_nbhd);
 	free(g->by_role);
 	free(g->demand_by_service);
 	free(g->uncovered_by_service);
-	report_gap_init(g);
+	fte_gap_init(g);
 }
 
-static struct report_gap_cell *cell_at(struct report_gap *g, int n, int r)
+static struct fte_gap_cell *cell_at(struct fte_gap *g, int n, int r)
 {
 	return &g->cells[(size_t)n * g->n_roles + (size_t)r];
 }
@@ -50,7 +51,7 @@ static void share(const struct scenario *sc, const struct cell *c, int heads,
 	demand_share_hours(sc, &it, hours);
 }
 
-static void add_coverage(struct report_gap *g, const struct problem *pb,
+static void add_coverage(struct fte_gap *g, const struct problem *pb,
 			 const struct roster *r, double *hours)
 {
 	const struct scenario *sc = pb->sc;
@@ -75,7 +76,7 @@ static void add_coverage(struct report_gap *g, const struct problem *pb,
 	}
 }
 
-static void add_work(struct report_gap *g, const struct problem *pb,
+static void add_work(struct fte_gap *g, const struct problem *pb,
 		     const struct roster *r)
 {
 	const struct scenario *sc = pb->sc;
@@ -103,7 +104,7 @@ static void add_work(struct report_gap *g, const struct problem *pb,
 		}
 }
 
-static void add_to(struct report_gap_cell *to, const struct report_gap_cell *c)
+static void add_to(struct fte_gap_cell *to, const struct fte_gap_cell *c)
 {
 	to->demand_hours += c->demand_hours;
 	to->uncovered_hours += c->uncovered_hours;
@@ -116,7 +117,7 @@ static void add_to(struct report_gap_cell *to, const struct report_gap_cell *c)
 
 /* FTE per uncovered hour: hours a week over the horizon, with the uplift,
  * in the plan's full-time weeks - the plan's own rule for demand. */
-static void totals(struct report_gap *g, const struct scenario *sc)
+static void totals(struct fte_gap *g, const struct scenario *sc)
 {
 	double per_hour = 7.0 / sc->horizon.days *
 			  (1 + sc->planning.uplift_pct / 100.0) /
@@ -125,7 +126,7 @@ static void totals(struct report_gap *g, const struct scenario *sc)
 
 	for (n = 0; n < g->n_neighbourhoods; n++)
 		for (r = 0; r < g->n_roles; r++) {
-			struct report_gap_cell *c = cell_at(g, (int)n, (int)r);
+			struct fte_gap_cell *c = cell_at(g, (int)n, (int)r);
 
 			c->uncovered_fte = c->uncovered_hours * per_hour;
 			add_to(&g->by_nbhd[n], c);
@@ -134,13 +135,13 @@ static void totals(struct report_gap *g, const struct scenario *sc)
 		}
 }
 
-int report_gap_compute(const struct problem *pb, const struct roster *r,
-		       struct report_gap *g, struct rota_error *err)
+int fte_gap_compute(const struct problem *pb, const struct roster *r,
+		    struct fte_gap *g, struct rota_error *err)
 {
 	const struct scenario *sc = pb->sc;
 	double *hours;
 
-	report_gap_init(g);
+	fte_gap_init(g);
 	g->n_neighbourhoods = sc->n_neighbourhoods;
 	g->n_roles = sc->n_roles;
 	g->n_services = sc->n_services;
@@ -154,7 +155,7 @@ int report_gap_compute(const struct problem *pb, const struct roster *r,
 	if (!g->cells || !g->by_nbhd || !g->by_role || !g->demand_by_service ||
 	    !g->uncovered_by_service || !hours) {
 		free(hours);
-		report_gap_release(g);
+		fte_gap_release(g);
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 		return -1;
 	}
