@@ -4,7 +4,7 @@
  * the price of deployment: working outside home (cross_cover_hour) or in
  * another role (also_covers penalty), per paid hour.
  */
-#include "constraints.h"
+#include "build.h"
 
 int assignment_rows(struct build *b)
 {

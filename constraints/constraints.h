@@ -10,7 +10,7 @@
  * The objective of a rota is the sum of the families' costs, and equals
  * the integer program's objective for the same assignments.
  *
- * Adding a rule is adding a file and a line in the table (families.c).
+ * Adding a rule is adding a file and a line in the table (table.c).
  */
 #ifndef ROTA7_CONSTRAINTS_H
 #define ROTA7_CONSTRAINTS_H
@@ -94,41 +94,6 @@ double constraints_person_cost(const struct problem *pb,
 double constraints_person_cost_local(const struct problem *pb,
 				     const struct roster *r, int p);
 
-/* ---- helpers for family files ---- */
-
-/* Starts a row; adds a term (col < 0, an absent var, adds nothing);
- * finishes with bounds and a name. */
-void build_begin(struct build *b);
-int build_term(struct build *b, int col, double val);
-/* Adds the vars covering cell c, each with coefficient coef (only those
- * that can meet `senior`, when given). */
-int build_cell(struct build *b, size_t c, double coef,
-	       const struct skill_mix *senior);
-/* Adds all columns of person p on day d whose shift passes `keep`
- * (NULL: all), each with coefficient val. */
-int build_day(struct build *b, int p, int d,
-	      int (*keep)(const struct problem *pb, int s), double val);
-int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-/* At most m days in any m + 1 in a row with a shift passing `keep` (NULL:
- * any) for person p; rows named name[staff,first date]. */
-int build_max_in_a_row(struct build *b, int p, int m,
-		       int (*keep)(const struct problem *pb, int s),
-		       const char *name);
-
-/*
- * Fairness, shared by weekends and unsocial hours: for a measure W_p of
- * each person, the role total T_r = sum of W_p over the role, and a
- * priced excess e_p >= W_p - fte_p / F_r x T_r (F_r: the role's FTE).
- * `terms` adds scale x W_p to the row being built.
- */
-int build_fairness(struct build *b, const char *name, double weight,
-		   int (*terms)(struct build *b, int p, double scale, void *ctx),
-		   void *ctx);
-/* max(0, W_p - share) for a rota, with W given by `measure`. */
-double fairness_excess(const struct problem *pb, const struct roster *r,
-		       int p, double (*measure)(const struct problem *pb,
-						const struct roster *r, int p));
 /*
  * Every cell of every skill-mix rule's window, on the days it applies:
  * fn(ctx, rule, unit, day, cell, per_cell), per_cell being the matching
@@ -142,13 +107,6 @@ int skill_mix_cells(const struct problem *pb,
 		    void *ctx, struct violation *v);
 int skill_mix_is_senior(const struct problem *pb, const struct skill_mix *m,
 			size_t var);
-
-/* "2018-03-04" for horizon day d. */
-const char *build_date(const struct problem *pb, int d, char *buf);
-
-/* violation text, printf-style. */
-void violation_set(struct violation *v, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 
 /* Family entry points, one set per file. */
 #define FAMILY(name)                                                        \

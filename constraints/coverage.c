@@ -5,7 +5,7 @@
  * priced where the cell says so: over_cover_hour in cells with demand,
  * or a benchmark's over weight, even where nobody is required.
  */
-#include "constraints.h"
+#include "build.h"
 
 static int cover_row(struct build *b, size_t c)
 {

@@ -6,7 +6,7 @@
  * (min_total_hours, max_total_hours).  Hours are paid hours on real
  * instants.
  */
-#include "constraints.h"
+#include "build.h"
 
 static double floor_hours(const struct problem *pb, int p)
 {

@@ -2,7 +2,7 @@
  * nights: max_nights_in_a_row (days on which a night shift starts) and
  * max_shifts (most shifts of a type over the horizon).
  */
-#include "constraints.h"
+#include "build.h"
 
 #include <stdlib.h>
 #include <string.h>

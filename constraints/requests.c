@@ -4,7 +4,7 @@
  * "off" (the day, or one shift) is refused when worked.  No rows: a
  * refusal is linear in the shift variables, with a constant for "on".
  */
-#include "constraints.h"
+#include "build.h"
 
 static int matches(const struct request *rq, int s)
 {

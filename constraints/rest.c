@@ -9,7 +9,7 @@
  * shift a day makes this a clique inequality, valid and tighter than the
  * pairs it replaces.
  */
-#include "constraints.h"
+#include "build.h"
 
 /* Whether shift s2 on day d2 starts too soon after s1 on d1 for p. */
 static int clash(const struct problem *pb, int p, int d1, int s1, int d2,

@@ -2,7 +2,7 @@
  * runs: max_days_in_a_row (days with a shift start), min_days_in_a_row
  * and min_days_off_in_a_row (runs touching the horizon's ends exempt).
  */
-#include "constraints.h"
+#include "build.h"
 
 /*
  * A run starting on d (worked d, off d-1) must go on to d+m-1:

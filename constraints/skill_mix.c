@@ -6,7 +6,7 @@
  * Counts are by role filled, in the cells of the rule's service, which
  * are elementary: nobody comes or goes inside one.
  */
-#include "constraints.h"
+#include "build.h"
 
 #include <stdlib.h>
 

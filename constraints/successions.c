@@ -8,7 +8,7 @@
  * b that may not follow a <= 1.  Since a person works at most one shift
  * a day, this aggregate is exact and stronger than one row per pair.
  */
-#include "constraints.h"
+#include "build.h"
 
 static int any_forbidden(const struct scenario *sc, size_t a)
 {

@@ -5,7 +5,7 @@
  * Sunday or bank holiday (read by bank_holiday_pattern), and otherwise
  * its wall-clock hours after 20:00 (evening).
  */
-#include "constraints.h"
+#include "build.h"
 
 static int unsocial_terms(struct build *b, int p, double scale, void *ctx)
 {

@@ -5,7 +5,7 @@
  * Saturday or Sunday; and weekend_fairness, per weekend a person works
  * above the fair share of their role (the role's weekends shared by FTE).
  */
-#include "constraints.h"
+#include "build.h"
 
 #include <stdlib.h>
 

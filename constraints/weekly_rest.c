@@ -11,7 +11,7 @@
  * counted), so the bound's relaxation leaves it out and the heuristics
  * use the exact check.
  */
-#include "constraints.h"
+#include "build.h"
 
 #include <math.h>
 #include <stdlib.h>
