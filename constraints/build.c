@@ -38,7 +38,9 @@ int build_term(struct build *b, int col, double val)
 }
 
 int build_cell(struct build *b, size_t c, double coef,
-	       const struct skill_mix *senior)
+	       int (*keep)(const struct problem *pb, size_t var,
+			   const void *ctx),
+	       const void *ctx)
 {
 	const struct problem *pb = b->pb;
 	size_t i;
@@ -48,7 +50,7 @@ int build_cell(struct build *b, size_t c, double coef,
 	for (i = pb->cell_var_first[c]; i < pb->cell_var_first[c + 1]; i++) {
 		size_t v = pb->cell_vars[i];
 
-		if (senior && !skill_mix_is_senior(pb, senior, v))
+		if (keep && !keep(pb, v, ctx))
 			continue;
 		if (b->x[v] >= 0) {
 			if (build_term(b, b->x[v], coef))

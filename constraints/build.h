@@ -11,10 +11,12 @@
  * finishes with bounds and a name. */
 void build_begin(struct build *b);
 int build_term(struct build *b, int col, double val);
-/* Adds the vars covering cell c, each with coefficient coef (only those
- * that can meet `senior`, when given). */
+/* Adds the vars covering cell c (none when c is (size_t)-1) that pass
+ * keep(pb, var, ctx) (NULL: all), each with coefficient coef. */
 int build_cell(struct build *b, size_t c, double coef,
-	       const struct skill_mix *senior);
+	       int (*keep)(const struct problem *pb, size_t var,
+			   const void *ctx),
+	       const void *ctx);
 /* Adds all columns of person p on day d whose shift passes `keep`
  * (NULL: all), each with coefficient val. */
 int build_day(struct build *b, int p, int d,

@@ -25,7 +25,7 @@ static int cover_row(struct build *b, size_t c)
 			return -1;
 	}
 	build_begin(b);
-	if (build_cell(b, c, 1, NULL))
+	if (build_cell(b, c, 1, NULL, NULL))
 		return -1;
 	if (!b->n && u < 0)
 		return 0;
