@@ -40,7 +40,7 @@ static int cover_row(struct build *b, size_t c)
 			 "cover[%s,%s,%s,%zu]", sv, unit, role, c);
 }
 
-int coverage_rows(struct build *b)
+static int coverage_rows(struct build *b)
 {
 	const struct problem *pb = b->pb;
 	size_t c;
@@ -58,7 +58,8 @@ int coverage_rows(struct build *b)
 	return 0;
 }
 
-double coverage_cost(const struct problem *pb, const struct roster *r, int p)
+static double coverage_cost(const struct problem *pb, const struct roster *r,
+			    int p)
 {
 	double cost = 0;
 	size_t c;
@@ -69,3 +70,8 @@ double coverage_cost(const struct problem *pb, const struct roster *r, int p)
 		cost += cell_cost(&pb->cells[c], r->on_duty[c]);
 	return cost;
 }
+
+const struct family coverage_family = {
+	.name = "coverage", .rows = coverage_rows, .cost = coverage_cost,
+	.global = 1,
+};

@@ -32,7 +32,7 @@ static int min_rows(struct build *b, int p, int m, int off)
 	return 0;
 }
 
-int runs_rows(struct build *b)
+static int runs_rows(struct build *b)
 {
 	size_t p;
 
@@ -59,8 +59,8 @@ static int run_fail(const struct problem *pb, int p, int from, int len,
 	return -1;
 }
 
-int runs_check(const struct problem *pb, const struct roster *r, int p,
-	       struct violation *v)
+static int runs_check(const struct problem *pb, const struct roster *r, int p,
+		      struct violation *v)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	int d = 0;
@@ -85,3 +85,7 @@ int runs_check(const struct problem *pb, const struct roster *r, int p,
 	}
 	return 0;
 }
+
+const struct family runs_family = {
+	.name = "runs", .rows = runs_rows, .check = runs_check,
+};

@@ -106,7 +106,7 @@ static int rule_unit_day(struct build *b, size_t mi, int u, int d)
 	return 0;
 }
 
-int skill_mix_rows(struct build *b)
+static int skill_mix_rows(struct build *b)
 {
 	const struct problem *pb = b->pb;
 	size_t mi, u;
@@ -201,8 +201,8 @@ static int check_rule_day(const struct problem *pb, const struct roster *r,
 	return 0;
 }
 
-int skill_mix_check(const struct problem *pb, const struct roster *r, int p,
-		    struct violation *v)
+static int skill_mix_check(const struct problem *pb, const struct roster *r,
+			   int p, struct violation *v)
 {
 	int *seniors = malloc((pb->n_cells + 1) * sizeof(int));
 	size_t mi, u;
@@ -277,3 +277,8 @@ int skill_mix_cells(const struct problem *pb,
 		}
 	return 0;
 }
+
+const struct family skill_mix_family = {
+	.name = "skill-mix", .rows = skill_mix_rows, .check = skill_mix_check,
+	.global = 1,
+};

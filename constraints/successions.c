@@ -71,7 +71,7 @@ static int person_rows(struct build *b, int p)
 	return 0;
 }
 
-int successions_rows(struct build *b)
+static int successions_rows(struct build *b)
 {
 	size_t p;
 
@@ -81,8 +81,8 @@ int successions_rows(struct build *b)
 	return 0;
 }
 
-int successions_check(const struct problem *pb, const struct roster *r, int p,
-		      struct violation *v)
+static int successions_check(const struct problem *pb, const struct roster *r,
+			     int p, struct violation *v)
 {
 	const struct scenario *sc = pb->sc;
 	char d1[CIVIL_DATE_LEN], d2[CIVIL_DATE_LEN];
@@ -102,3 +102,8 @@ int successions_check(const struct problem *pb, const struct roster *r, int p,
 	}
 	return 0;
 }
+
+const struct family successions_family = {
+	.name = "successions", .rows = successions_rows,
+	.check = successions_check,
+};

@@ -9,25 +9,36 @@
 
 #include "build.h"
 
-/* The table: adding a rule is adding a file and a line here.  Families
- * that do not check or cost leave the slot NULL. */
-const struct family constraint_families[] = {
-	{"assignment", assignment_rows, assignment_check, assignment_cost, 0, 0},
-	{"coverage", coverage_rows, NULL, coverage_cost, 1, 0},
-	{"rest", rest_rows, rest_check, NULL, 0, 0},
-	{"successions", successions_rows, successions_check, NULL, 0, 0},
-	{"weekly-rest", weekly_rest_rows, weekly_rest_check, NULL, 0, 0},
-	{"runs", runs_rows, runs_check, NULL, 0, 0},
-	{"nights", nights_rows, nights_check, NULL, 0, 0},
-	{"hours", hours_rows, hours_check, hours_cost, 0, 0},
-	{"weekends", weekends_rows, weekends_check, weekends_cost, 0, 1},
-	{"skill-mix", skill_mix_rows, skill_mix_check, NULL, 1, 0},
-	{"requests", requests_rows, NULL, requests_cost, 0, 0},
-	{"unsocial", unsocial_rows, NULL, unsocial_cost, 0, 1},
-};
+/*
+ * The table: every family, in the order their rows are built (the order
+ * of the rows in an LP or MPS file) and their rules checked and priced.
+ * Adding a rule is adding its file, which defines name_family (build.h),
+ * and a line F(name) here, which declares name_family and puts it in the
+ * table at its place.
+ */
+#define FAMILIES(F)  \
+	F(assignment)  \
+	F(coverage)    \
+	F(rest)        \
+	F(successions) \
+	F(weekly_rest) \
+	F(runs)        \
+	F(nights)      \
+	F(hours)       \
+	F(weekends)    \
+	F(skill_mix)   \
+	F(requests)    \
+	F(unsocial)
 
-const size_t constraint_n_families =
-	sizeof(constraint_families) / sizeof(constraint_families[0]);
+#define DECLARE(name) extern const struct family name##_family;
+FAMILIES(DECLARE)
+#undef DECLARE
+
+#define ENTRY(name) &name##_family,
+static const struct family *const families[] = {FAMILIES(ENTRY)};
+#undef ENTRY
+
+#define N_FAMILIES (sizeof(families) / sizeof(families[0]))
 
 /* One binary column per var: x[staff,date,shift] at home in one's own
  * role, x[staff,date,shift,neighbourhood,role] otherwise. */
@@ -88,8 +99,8 @@ static int build_all(struct build *b, const struct problem *pb,
 	b->keep = keep;
 	if (add_x(b))
 		goto oom;
-	for (f = 0; f < constraint_n_families; f++)
-		if (constraint_families[f].rows(b))
+	for (f = 0; f < N_FAMILIES; f++)
+		if (families[f]->rows(b))
 			goto oom;
 	return 0;
 oom:
@@ -112,79 +123,113 @@ int constraints_build_for(struct build *b, const struct problem *pb,
 	return build_all(b, pb, m, 0, 1, keep, err);
 }
 
-int constraints_check_person(const struct problem *pb, const struct roster *r,
-			     int p, struct violation *v)
+/* The checks of the per-person families (global: of the global ones)
+ * but the one named skip (NULL: none), in table order. */
+static int check_families(const struct problem *pb, const struct roster *r,
+			  int p, int global, const char *skip,
+			  struct violation *v)
 {
 	size_t f;
 
-	for (f = 0; f < constraint_n_families; f++) {
-		const struct family *fam = &constraint_families[f];
+	for (f = 0; f < N_FAMILIES; f++) {
+		const struct family *fam = families[f];
 
-		if (fam->check && !fam->global && fam->check(pb, r, p, v))
+		if (!fam->check || fam->global != global ||
+		    (skip && !strcmp(fam->name, skip)))
+			continue;
+		if (fam->check(pb, r, p, v))
 			return -1;
 	}
 	return 0;
+}
+
+int constraints_check_person(const struct problem *pb, const struct roster *r,
+			     int p, struct violation *v)
+{
+	return check_families(pb, r, p, 0, NULL, v);
+}
+
+int constraints_check_person_except(const struct problem *pb,
+				    const struct roster *r, int p,
+				    const char *skip, struct violation *v)
+{
+	return check_families(pb, r, p, 0, skip, v);
 }
 
 int constraints_check(const struct problem *pb, const struct roster *r,
 		      struct violation *v)
 {
-	size_t f, p;
+	size_t p;
 
 	for (p = 0; p < pb->sc->n_staff; p++)
 		if (constraints_check_person(pb, r, (int)p, v))
 			return -1;
-	for (f = 0; f < constraint_n_families; f++) {
-		const struct family *fam = &constraint_families[f];
+	return check_families(pb, r, -1, 1, NULL, v);
+}
 
-		if (fam->check && fam->global && fam->check(pb, r, -1, v))
-			return -1;
+/* Which families' costs a sum takes. */
+enum part {
+	PART_PERSON,   /* per person */
+	PART_LOCAL,    /* per person, not comparing people (not fair) */
+	PART_GLOBAL,   /* on the whole rota only */
+	PART_ALL
+};
+
+static int in_part(const struct family *fam, enum part part)
+{
+	switch (part) {
+	case PART_PERSON:
+		return !fam->global;
+	case PART_LOCAL:
+		return !fam->global && !fam->fair;
+	case PART_GLOBAL:
+		return fam->global;
+	case PART_ALL:
+		break;
 	}
-	return 0;
+	return 1;
+}
+
+/* c plus the costs for p of the families in part, added in table order
+ * as ever, so that every sum agrees with the old one to the last bit. */
+static double add_costs(double c, const struct problem *pb,
+			const struct roster *r, int p, enum part part)
+{
+	size_t f;
+
+	for (f = 0; f < N_FAMILIES; f++) {
+		const struct family *fam = families[f];
+
+		if (fam->cost && in_part(fam, part))
+			c += fam->cost(pb, r, p);
+	}
+	return c;
 }
 
 double constraints_person_cost(const struct problem *pb,
 			       const struct roster *r, int p)
 {
-	double c = 0;
-	size_t f;
-
-	for (f = 0; f < constraint_n_families; f++) {
-		const struct family *fam = &constraint_families[f];
-
-		if (fam->cost && !fam->global)
-			c += fam->cost(pb, r, p);
-	}
-	return c;
+	return add_costs(0, pb, r, p, PART_PERSON);
 }
 
 double constraints_person_cost_local(const struct problem *pb,
 				     const struct roster *r, int p)
 {
-	double c = 0;
-	size_t f;
+	return add_costs(0, pb, r, p, PART_LOCAL);
+}
 
-	for (f = 0; f < constraint_n_families; f++) {
-		const struct family *fam = &constraint_families[f];
-
-		if (fam->cost && !fam->global && !fam->fair)
-			c += fam->cost(pb, r, p);
-	}
-	return c;
+double constraints_global_cost(const struct problem *pb,
+			       const struct roster *r)
+{
+	return add_costs(0, pb, r, -1, PART_GLOBAL);
 }
 
 double constraints_cost(const struct problem *pb, const struct roster *r)
 {
 	double c = 0;
-	size_t f, p;
+	size_t p;
 
 	for (p = 0; p < pb->sc->n_staff; p++)
 		c += constraints_person_cost(pb, r, (int)p);
-	for (f = 0; f < constraint_n_families; f++) {
-		const struct family *fam = &constraint_families[f];
-
-		if (fam->cost)
-			c += fam->cost(pb, r, -1);
-	}
-	return c;
+	return add_costs(c, pb, r, -1, PART_ALL);
 }
