@@ -4,9 +4,9 @@
  * the price of deployment: working outside home (cross_cover_hour) or in
  * another role (also_covers penalty), per paid hour.
  */
-#include "constraints.h"
+#include "build.h"
 
-int assignment_rows(struct build *b)
+static int assignment_rows(struct build *b)
 {
 	const struct problem *pb = b->pb;
 	char date[CIVIL_DATE_LEN];
@@ -33,8 +33,8 @@ int assignment_rows(struct build *b)
 	return 0;
 }
 
-int assignment_check(const struct problem *pb, const struct roster *r, int p,
-		     struct violation *v)
+static int assignment_check(const struct problem *pb, const struct roster *r,
+			    int p, struct violation *v)
 {
 	char date[CIVIL_DATE_LEN];
 	size_t first, end, x;
@@ -56,8 +56,8 @@ int assignment_check(const struct problem *pb, const struct roster *r, int p,
 	return 0;
 }
 
-double assignment_cost(const struct problem *pb, const struct roster *r,
-		       int p)
+static double assignment_cost(const struct problem *pb, const struct roster *r,
+			      int p)
 {
 	double c = 0;
 	int d;
@@ -73,3 +73,8 @@ double assignment_cost(const struct problem *pb, const struct roster *r,
 	}
 	return c;
 }
+
+const struct family assignment_family = {
+	.name = "assignment", .rows = assignment_rows,
+	.check = assignment_check, .cost = assignment_cost,
+};

@@ -1,5 +1,6 @@
 /*
- * constraints: every rule of the scenario, one file per family.
+ * constraints: every rule of the scenario, one file per family, and one
+ * table of the families through which the rest of rota7 reaches them.
  *
  * A family says the same rule three ways, side by side so they cannot
  * drift apart:
@@ -10,7 +11,31 @@
  * The objective of a rota is the sum of the families' costs, and equals
  * the integer program's objective for the same assignments.
  *
- * Adding a rule is adding a file and a line in the table (families.c).
+ * The table (table.c) lists the families in one order: the order their
+ * rows are built, and so of the rows of an LP or MPS file, and the order
+ * their rules are checked and their costs added.  No code outside this
+ * folder calls a family: the entry points below walk the table.  What a
+ * rule and the solver or the reports both count (weekends worked,
+ * nights, the hours cap, unsocial hours, requests granted, uncovered
+ * hours) are the measures of a rota, measure.h, included here.
+ *
+ * Adding a rule is adding a file and a line.  The file, name.c, writes
+ * the family's rows, check and cost as static functions with the helpers
+ * of build.h (the header for family files alone) and ends with
+ *	const struct family name_family = {.name = "name", .rows = ...};
+ * the line is F(name) in the table of table.c, at the place in the order
+ * the rule's rows should take.  (The build also wants the file in the
+ * rota7_constraints list of the top CMakeLists.txt.)
+ *
+ * Memory: a struct build is the caller's, who passes it to one of the
+ * constraints_build functions (which fill it from scratch) and frees what
+ * it holds with constraints_build_release once done with x; a build that
+ * fails has already released it, and releasing twice is harmless.  The
+ * model m stays the caller's: the build points to it, never frees it.  A
+ * struct violation is the caller's too and holds its text in place.
+ * Checks and costs keep nothing: what scratch they take they free before
+ * returning (a check that runs out of memory reports it as broken, with
+ * "out of memory").  The table is constant.
  */
 #ifndef ROTA7_CONSTRAINTS_H
 #define ROTA7_CONSTRAINTS_H
@@ -23,14 +48,20 @@
 #include "roster.h"
 #include "measure.h"
 
+/* Why a rota breaks a hard rule, in words. */
 struct violation {
 	char text[512];
 };
 
+/*
+ * The integer program of a problem under construction.  Callers read x
+ * after a build; the rest is for the family files (build.h).
+ */
 struct build {
 	const struct problem *pb;
 	struct model *m;
-	int *x;                  /* [n_vars]: column of each var */
+	int *x;                  /* [n_vars]: column of each var, -1 when
+	                            the var is left out (see keep) */
 	int relaxation;          /* building for the bound: leave out
 	                            formulations stricter than their rule */
 	const unsigned char *keep;  /* [n_vars]: build only these vars'
@@ -46,28 +77,11 @@ struct build {
 	size_t n, cap;
 };
 
-struct family {
-	const char *name;
-	/* Adds the family's rows and columns; 0 or -1 (out of memory). */
-	int (*rows)(struct build *b);
-	/* Person p (>= 0), or the whole rota (p == -1) for families that
-	 * are not per person.  0 if kept; -1 and v filled if broken (v may
-	 * be NULL: only the answer is wanted).  NULL for soft families. */
-	int (*check)(const struct problem *pb, const struct roster *r, int p,
-		     struct violation *v);
-	/* Objective share of person p (>= 0) or of the whole rota beyond
-	 * persons (p == -1).  NULL when the family costs nothing. */
-	double (*cost)(const struct problem *pb, const struct roster *r, int p);
-	int global;              /* check and cost work on p == -1 only */
-	int fair;                /* cost compares people with each other,
-	                            so it is not a sum of independent parts */
-};
+/* ---- building the integer program ---- */
 
-extern const struct family constraint_families[];
-extern const size_t constraint_n_families;
-
-/* Builds the whole integer program of pb into m (keep: see struct
- * build; NULL for every variable). */
+/* Builds the whole integer program of pb into m: one column per var,
+ * then every family's rows, in table order (keep: see struct build;
+ * NULL for every variable).  0, or -1 with err filled. */
 int constraints_build(struct build *b, const struct problem *pb,
 		      struct model *m, int relaxation,
 		      const unsigned char *keep, struct rota_error *err);
@@ -78,12 +92,23 @@ int constraints_build_for(struct build *b, const struct problem *pb,
 			  struct rota_error *err);
 void constraints_build_release(struct build *b);
 
-/* All hard rules for one person, or for everyone and the global rules
- * (p == -1).  0 if the rota keeps them. */
+/* ---- checking a rota against the hard rules ---- */
+
+/* All hard rules for one person: every family's check but the global
+ * ones, in table order.  0 if the rota keeps them; -1 and v filled (v
+ * may be NULL: only the answer is wanted) at the first one broken. */
 int constraints_check_person(const struct problem *pb, const struct roster *r,
 			     int p, struct violation *v);
+/* The same but for the family named skip ("weekly-rest"): for code
+ * that keeps all the others by construction and is tested so. */
+int constraints_check_person_except(const struct problem *pb,
+				    const struct roster *r, int p,
+				    const char *skip, struct violation *v);
+/* Every person's rules, then the global ones (skill mix). */
 int constraints_check(const struct problem *pb, const struct roster *r,
 		      struct violation *v);
+
+/* ---- pricing a rota ---- */
 
 /* The objective of a rota, and the part that depends on one person. */
 double constraints_cost(const struct problem *pb, const struct roster *r);
@@ -93,42 +118,12 @@ double constraints_person_cost(const struct problem *pb,
  * depends on everyone else: what local search can price per person. */
 double constraints_person_cost_local(const struct problem *pb,
 				     const struct roster *r, int p);
+/* The share of the families priced on the whole rota alone (coverage). */
+double constraints_global_cost(const struct problem *pb,
+			       const struct roster *r);
 
-/* ---- helpers for family files ---- */
+/* ---- senior cover, for the solver's repair of skill mix ---- */
 
-/* Starts a row; adds a term (col < 0, an absent var, adds nothing);
- * finishes with bounds and a name. */
-void build_begin(struct build *b);
-int build_term(struct build *b, int col, double val);
-/* Adds the vars covering cell c, each with coefficient coef (only those
- * that can meet `senior`, when given). */
-int build_cell(struct build *b, size_t c, double coef,
-	       const struct skill_mix *senior);
-/* Adds all columns of person p on day d whose shift passes `keep`
- * (NULL: all), each with coefficient val. */
-int build_day(struct build *b, int p, int d,
-	      int (*keep)(const struct problem *pb, int s), double val);
-int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-/* At most m days in any m + 1 in a row with a shift passing `keep` (NULL:
- * any) for person p; rows named name[staff,first date]. */
-int build_max_in_a_row(struct build *b, int p, int m,
-		       int (*keep)(const struct problem *pb, int s),
-		       const char *name);
-
-/*
- * Fairness, shared by weekends and unsocial hours: for a measure W_p of
- * each person, the role total T_r = sum of W_p over the role, and a
- * priced excess e_p >= W_p - fte_p / F_r x T_r (F_r: the role's FTE).
- * `terms` adds scale x W_p to the row being built.
- */
-int build_fairness(struct build *b, const char *name, double weight,
-		   int (*terms)(struct build *b, int p, double scale, void *ctx),
-		   void *ctx);
-/* max(0, W_p - share) for a rota, with W given by `measure`. */
-double fairness_excess(const struct problem *pb, const struct roster *r,
-		       int p, double (*measure)(const struct problem *pb,
-						const struct roster *r, int p));
 /*
  * Every cell of every skill-mix rule's window, on the days it applies:
  * fn(ctx, rule, unit, day, cell, per_cell), per_cell being the matching
@@ -140,35 +135,9 @@ int skill_mix_cells(const struct problem *pb,
 		    int (*fn)(void *ctx, size_t rule, int unit, int day,
 			      size_t cell, size_t per_cell),
 		    void *ctx, struct violation *v);
+/* Whether var's person has the band senior rule m asks for (the role
+ * filled is the caller's to match). */
 int skill_mix_is_senior(const struct problem *pb, const struct skill_mix *m,
 			size_t var);
-
-/* "2018-03-04" for horizon day d. */
-const char *build_date(const struct problem *pb, int d, char *buf);
-
-/* violation text, printf-style. */
-void violation_set(struct violation *v, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-/* Family entry points, one set per file. */
-#define FAMILY(name)                                                        \
-	int name##_rows(struct build *b);                                   \
-	int name##_check(const struct problem *pb, const struct roster *r,  \
-			 int p, struct violation *v);                       \
-	double name##_cost(const struct problem *pb, const struct roster *r, \
-			   int p)
-FAMILY(assignment);
-FAMILY(coverage);
-FAMILY(rest);
-FAMILY(successions);
-FAMILY(weekly_rest);
-FAMILY(runs);
-FAMILY(nights);
-FAMILY(hours);
-FAMILY(weekends);
-FAMILY(skill_mix);
-FAMILY(requests);
-FAMILY(unsocial);
-#undef FAMILY
 
 #endif

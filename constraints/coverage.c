@@ -5,7 +5,7 @@
  * priced where the cell says so: over_cover_hour in cells with demand,
  * or a benchmark's over weight, even where nobody is required.
  */
-#include "constraints.h"
+#include "build.h"
 
 static int cover_row(struct build *b, size_t c)
 {
@@ -25,7 +25,7 @@ static int cover_row(struct build *b, size_t c)
 			return -1;
 	}
 	build_begin(b);
-	if (build_cell(b, c, 1, NULL))
+	if (build_cell(b, c, 1, NULL, NULL))
 		return -1;
 	if (!b->n && u < 0)
 		return 0;
@@ -40,7 +40,7 @@ static int cover_row(struct build *b, size_t c)
 			 "cover[%s,%s,%s,%zu]", sv, unit, role, c);
 }
 
-int coverage_rows(struct build *b)
+static int coverage_rows(struct build *b)
 {
 	const struct problem *pb = b->pb;
 	size_t c;
@@ -58,7 +58,8 @@ int coverage_rows(struct build *b)
 	return 0;
 }
 
-double coverage_cost(const struct problem *pb, const struct roster *r, int p)
+static double coverage_cost(const struct problem *pb, const struct roster *r,
+			    int p)
 {
 	double cost = 0;
 	size_t c;
@@ -69,3 +70,8 @@ double coverage_cost(const struct problem *pb, const struct roster *r, int p)
 		cost += cell_cost(&pb->cells[c], r->on_duty[c]);
 	return cost;
 }
+
+const struct family coverage_family = {
+	.name = "coverage", .rows = coverage_rows, .cost = coverage_cost,
+	.global = 1,
+};

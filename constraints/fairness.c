@@ -2,7 +2,7 @@
  * fairness: the shared shape of weekend and unsocial-hours fairness.
  * Not a family of its own; weekends.c and unsocial.c use it.
  */
-#include "constraints.h"
+#include "build.h"
 
 #include <stdlib.h>
 

@@ -6,7 +6,7 @@
  * (min_total_hours, max_total_hours).  Hours are paid hours on real
  * instants.
  */
-#include "constraints.h"
+#include "build.h"
 
 static double floor_hours(const struct problem *pb, int p)
 {
@@ -46,7 +46,7 @@ static int person_hours(struct build *b, int p)
 	       build_row(b, target, MODEL_INF, "contract[%s]", id) ? -1 : 0;
 }
 
-int hours_rows(struct build *b)
+static int hours_rows(struct build *b)
 {
 	size_t p;
 
@@ -76,8 +76,8 @@ static int total_check(const struct problem *pb, int p, double paid,
 	return 0;
 }
 
-int hours_check(const struct problem *pb, const struct roster *r, int p,
-		struct violation *v)
+static int hours_check(const struct problem *pb, const struct roster *r, int p,
+		       struct violation *v)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	double paid = roster_paid_hours(r, p);
@@ -100,7 +100,8 @@ int hours_check(const struct problem *pb, const struct roster *r, int p,
 	return total_check(pb, p, paid, v);
 }
 
-double hours_cost(const struct problem *pb, const struct roster *r, int p)
+static double hours_cost(const struct problem *pb, const struct roster *r,
+			 int p)
 {
 	double short_by;
 
@@ -110,3 +111,8 @@ double hours_cost(const struct problem *pb, const struct roster *r, int p)
 	return short_by > 1e-9 ? short_by * pb->sc->weights.contract_under_hour
 			       : 0;
 }
+
+const struct family hours_family = {
+	.name = "hours", .rows = hours_rows, .check = hours_check,
+	.cost = hours_cost,
+};

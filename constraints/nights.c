@@ -2,7 +2,7 @@
  * nights: max_nights_in_a_row (days on which a night shift starts) and
  * max_shifts (most shifts of a type over the horizon).
  */
-#include "constraints.h"
+#include "build.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +37,7 @@ static int max_shift_rows(struct build *b, int p)
 	return 0;
 }
 
-int nights_rows(struct build *b)
+static int nights_rows(struct build *b)
 {
 	size_t p;
 
@@ -50,8 +50,8 @@ int nights_rows(struct build *b)
 	return 0;
 }
 
-int nights_check(const struct problem *pb, const struct roster *r, int p,
-		 struct violation *v)
+static int nights_check(const struct problem *pb, const struct roster *r, int p,
+			struct violation *v)
 {
 	const struct scenario *sc = pb->sc;
 	const struct rules *ru = &sc->staff[p].rules;
@@ -94,3 +94,7 @@ int nights_check(const struct problem *pb, const struct roster *r, int p,
 		free(used);
 	return 0;
 }
+
+const struct family nights_family = {
+	.name = "nights", .rows = nights_rows, .check = nights_check,
+};

@@ -4,14 +4,14 @@
  * "off" (the day, or one shift) is refused when worked.  No rows: a
  * refusal is linear in the shift variables, with a constant for "on".
  */
-#include "constraints.h"
+#include "build.h"
 
 static int matches(const struct request *rq, int s)
 {
 	return rq->shift < 0 || rq->shift == s;
 }
 
-int requests_rows(struct build *b)
+static int requests_rows(struct build *b)
 {
 	const struct problem *pb = b->pb;
 	const struct scenario *sc = pb->sc;
@@ -36,7 +36,8 @@ int requests_rows(struct build *b)
 	return 0;
 }
 
-double requests_cost(const struct problem *pb, const struct roster *r, int p)
+static double requests_cost(const struct problem *pb, const struct roster *r,
+			    int p)
 {
 	const struct scenario *sc = pb->sc;
 	double c = 0;
@@ -50,3 +51,6 @@ double requests_cost(const struct problem *pb, const struct roster *r, int p)
 	return c;
 }
 
+const struct family requests_family = {
+	.name = "requests", .rows = requests_rows, .cost = requests_cost,
+};

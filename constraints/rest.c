@@ -9,7 +9,7 @@
  * shift a day makes this a clique inequality, valid and tighter than the
  * pairs it replaces.
  */
-#include "constraints.h"
+#include "build.h"
 
 /* Whether shift s2 on day d2 starts too soon after s1 on d1 for p. */
 static int clash(const struct problem *pb, int p, int d1, int s1, int d2,
@@ -60,7 +60,7 @@ static int rest_row(struct build *b, int p, int d1, int s1, int d2)
 			 pb->sc->shifts[s1].id, d2 - d1);
 }
 
-int rest_rows(struct build *b)
+static int rest_rows(struct build *b)
 {
 	const struct problem *pb = b->pb;
 	int p, d1, d2, s1;
@@ -78,8 +78,8 @@ int rest_rows(struct build *b)
 	return 0;
 }
 
-int rest_check(const struct problem *pb, const struct roster *r, int p,
-	       struct violation *v)
+static int rest_check(const struct problem *pb, const struct roster *r, int p,
+		      struct violation *v)
 {
 	const struct scenario *sc = pb->sc;
 	char d1s[CIVIL_DATE_LEN], d2s[CIVIL_DATE_LEN];
@@ -109,3 +109,7 @@ int rest_check(const struct problem *pb, const struct roster *r, int p,
 	}
 	return 0;
 }
+
+const struct family rest_family = {
+	.name = "rest", .rows = rest_rows, .check = rest_check,
+};

@@ -2,7 +2,7 @@
  * runs: max_days_in_a_row (days with a shift start), min_days_in_a_row
  * and min_days_off_in_a_row (runs touching the horizon's ends exempt).
  */
-#include "constraints.h"
+#include "build.h"
 
 /*
  * A run starting on d (worked d, off d-1) must go on to d+m-1:
@@ -32,7 +32,7 @@ static int min_rows(struct build *b, int p, int m, int off)
 	return 0;
 }
 
-int runs_rows(struct build *b)
+static int runs_rows(struct build *b)
 {
 	size_t p;
 
@@ -59,8 +59,8 @@ static int run_fail(const struct problem *pb, int p, int from, int len,
 	return -1;
 }
 
-int runs_check(const struct problem *pb, const struct roster *r, int p,
-	       struct violation *v)
+static int runs_check(const struct problem *pb, const struct roster *r, int p,
+		      struct violation *v)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	int d = 0;
@@ -85,3 +85,7 @@ int runs_check(const struct problem *pb, const struct roster *r, int p,
 	}
 	return 0;
 }
+
+const struct family runs_family = {
+	.name = "runs", .rows = runs_rows, .check = runs_check,
+};

@@ -6,7 +6,7 @@
  * Counts are by role filled, in the cells of the rule's service, which
  * are elementary: nobody comes or goes inside one.
  */
-#include "constraints.h"
+#include "build.h"
 
 #include <stdlib.h>
 
@@ -53,6 +53,12 @@ int skill_mix_is_senior(const struct problem *pb, const struct skill_mix *m,
 	return pb->sc->staff[pb->vars[v].p].band >= m->min_band;
 }
 
+/* build_cell's filter for a senior rule (ctx): who can count. */
+static int senior(const struct problem *pb, size_t v, const void *ctx)
+{
+	return skill_mix_is_senior(pb, ctx, v);
+}
+
 static int rule_unit_day(struct build *b, size_t mi, int u, int d)
 {
 	const struct problem *pb = b->pb;
@@ -72,9 +78,9 @@ static int rule_unit_day(struct build *b, size_t mi, int u, int d)
 		if (m->type == MIX_RATIO) {
 			size_t pt = problem_track(pb, m->service, m->scope, u, m->per);
 
-			if (build_cell(b, c, 1, NULL) ||
+			if (build_cell(b, c, 1, NULL, NULL) ||
 			    build_cell(b, cell_at(pb, pt, ce->from), -m->at_most,
-				       NULL) ||
+				       NULL, NULL) ||
 			    build_row(b, -MODEL_INF, 0, "ratio[%zu,%s,%s,%zu]", mi,
 				      unit, date, c))
 				return -1;
@@ -83,7 +89,7 @@ static int rule_unit_day(struct build *b, size_t mi, int u, int d)
 		if (ce->from > covered)
 			break;   /* a gap no shift reaches: infeasible below */
 		covered = ce->to;
-		if (build_cell(b, c, 1, m))
+		if (build_cell(b, c, 1, senior, m))
 			return -1;
 		if (!b->n && b->constant < m->count) {
 			covered = ce->from;   /* nobody left to meet it */
@@ -100,7 +106,7 @@ static int rule_unit_day(struct build *b, size_t mi, int u, int d)
 	return 0;
 }
 
-int skill_mix_rows(struct build *b)
+static int skill_mix_rows(struct build *b)
 {
 	const struct problem *pb = b->pb;
 	size_t mi, u;
@@ -195,8 +201,8 @@ static int check_rule_day(const struct problem *pb, const struct roster *r,
 	return 0;
 }
 
-int skill_mix_check(const struct problem *pb, const struct roster *r, int p,
-		    struct violation *v)
+static int skill_mix_check(const struct problem *pb, const struct roster *r,
+			   int p, struct violation *v)
 {
 	int *seniors = malloc((pb->n_cells + 1) * sizeof(int));
 	size_t mi, u;
@@ -271,3 +277,8 @@ int skill_mix_cells(const struct problem *pb,
 		}
 	return 0;
 }
+
+const struct family skill_mix_family = {
+	.name = "skill-mix", .rows = skill_mix_rows, .check = skill_mix_check,
+	.global = 1,
+};

@@ -8,7 +8,7 @@
  * b that may not follow a <= 1.  Since a person works at most one shift
  * a day, this aggregate is exact and stronger than one row per pair.
  */
-#include "constraints.h"
+#include "build.h"
 
 static int any_forbidden(const struct scenario *sc, size_t a)
 {
@@ -71,7 +71,7 @@ static int person_rows(struct build *b, int p)
 	return 0;
 }
 
-int successions_rows(struct build *b)
+static int successions_rows(struct build *b)
 {
 	size_t p;
 
@@ -81,8 +81,8 @@ int successions_rows(struct build *b)
 	return 0;
 }
 
-int successions_check(const struct problem *pb, const struct roster *r, int p,
-		      struct violation *v)
+static int successions_check(const struct problem *pb, const struct roster *r,
+			     int p, struct violation *v)
 {
 	const struct scenario *sc = pb->sc;
 	char d1[CIVIL_DATE_LEN], d2[CIVIL_DATE_LEN];
@@ -102,3 +102,8 @@ int successions_check(const struct problem *pb, const struct roster *r, int p,
 	}
 	return 0;
 }
+
+const struct family successions_family = {
+	.name = "successions", .rows = successions_rows,
+	.check = successions_check,
+};

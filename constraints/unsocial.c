@@ -5,7 +5,7 @@
  * Sunday or bank holiday (read by bank_holiday_pattern), and otherwise
  * its wall-clock hours after 20:00 (evening).
  */
-#include "constraints.h"
+#include "build.h"
 
 static int unsocial_terms(struct build *b, int p, double scale, void *ctx)
 {
@@ -25,7 +25,7 @@ static int unsocial_terms(struct build *b, int p, double scale, void *ctx)
 	return 0;
 }
 
-int unsocial_rows(struct build *b)
+static int unsocial_rows(struct build *b)
 {
 	/* Fairness costs are >= 0: the bound may leave them out. */
 	if (b->relaxation || b->feasibility)
@@ -49,10 +49,16 @@ static double measure(const struct problem *pb, const struct roster *r, int p)
 	return h;
 }
 
-double unsocial_cost(const struct problem *pb, const struct roster *r, int p)
+static double unsocial_cost(const struct problem *pb, const struct roster *r,
+			    int p)
 {
 	if (p < 0)
 		return 0;
 	return fairness_excess(pb, r, p, measure) *
 	       pb->sc->weights.unsocial_fairness;
 }
+
+const struct family unsocial_family = {
+	.name = "unsocial", .rows = unsocial_rows, .cost = unsocial_cost,
+	.fair = 1,
+};

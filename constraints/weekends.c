@@ -5,7 +5,7 @@
  * Saturday or Sunday; and weekend_fairness, per weekend a person works
  * above the fair share of their role (the role's weekends shared by FTE).
  */
-#include "constraints.h"
+#include "build.h"
 
 #include <stdlib.h>
 
@@ -79,7 +79,7 @@ static int weekend_terms(struct build *b, int p, double scale, void *ctx)
 	return 0;
 }
 
-int weekends_rows(struct build *b)
+static int weekends_rows(struct build *b)
 {
 	const struct problem *pb = b->pb;
 	size_t p, n = pb->sc->n_staff;
@@ -101,8 +101,8 @@ out:
 	return ret;
 }
 
-int weekends_check(const struct problem *pb, const struct roster *r, int p,
-		   struct violation *v)
+static int weekends_check(const struct problem *pb, const struct roster *r,
+			  int p, struct violation *v)
 {
 	int max = pb->sc->staff[p].rules.max_weekends;
 	int nw = measure_n_weekends(pb), win = measure_weekend_window(pb, p, nw), i, j;
@@ -132,10 +132,16 @@ static double weekend_count(const struct problem *pb, const struct roster *r,
 	return measure_weekends(pb, r, p);
 }
 
-double weekends_cost(const struct problem *pb, const struct roster *r, int p)
+static double weekends_cost(const struct problem *pb, const struct roster *r,
+			    int p)
 {
 	if (p < 0)
 		return 0;
 	return fairness_excess(pb, r, p, weekend_count) *
 	       pb->sc->weights.weekend_fairness;
 }
+
+const struct family weekends_family = {
+	.name = "weekends", .rows = weekends_rows, .check = weekends_check,
+	.cost = weekends_cost, .fair = 1,
+};

@@ -11,7 +11,7 @@
  * counted), so the bound's relaxation leaves it out and the heuristics
  * use the exact check.
  */
-#include "constraints.h"
+#include "build.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -101,7 +101,7 @@ fail:
 	return -1;
 }
 
-int weekly_rest_rows(struct build *b)
+static int weekly_rest_rows(struct build *b)
 {
 	size_t p;
 
@@ -143,8 +143,8 @@ static instant_t longest_rest(const struct problem *pb,
 	return best;
 }
 
-int weekly_rest_check(const struct problem *pb, const struct roster *r,
-		      int p, struct violation *v)
+static int weekly_rest_check(const struct problem *pb, const struct roster *r,
+			     int p, struct violation *v)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	char d1[CIVIL_DATE_LEN], d2[CIVIL_DATE_LEN];
@@ -165,3 +165,8 @@ int weekly_rest_check(const struct problem *pb, const struct roster *r,
 	}
 	return 0;
 }
+
+const struct family weekly_rest_family = {
+	.name = "weekly-rest", .rows = weekly_rest_rows,
+	.check = weekly_rest_check,
+};

@@ -129,18 +129,6 @@ static int index_by_cell(const struct search *s, size_t n,
 	return 0;
 }
 
-/* The families priced on the whole rota (coverage). */
-static double global_cost(const struct problem *pb, const struct roster *r)
-{
-	double c = 0;
-	size_t f;
-
-	for (f = 0; f < constraint_n_families; f++)
-		if (constraint_families[f].cost && constraint_families[f].global)
-			c += constraint_families[f].cost(pb, r, -1);
-	return c;
-}
-
 int search_init(struct search *s, const struct problem *pb, uint64_t seed,
 		char *why, size_t why_len)
 {
@@ -177,7 +165,7 @@ int search_init(struct search *s, const struct problem *pb, uint64_t seed,
 	for (p = 0; p < s->n_needs; p++)
 		s->objective += SENIOR_HOUR * s->needs[p].count *
 				cell_hours(&pb->cells[s->needs[p].cell]);
-	s->objective += global_cost(pb, &s->r);
+	s->objective += constraints_global_cost(pb, &s->r);
 	s->steered = s->objective;
 	return 0;
 oom:

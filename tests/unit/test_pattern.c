@@ -2,7 +2,6 @@
 
 #include <check.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "constraints.h"
 #include "demand.h"
@@ -59,17 +58,9 @@ static void fix_close(struct fix *f)
 static void assert_sequence_rules(const struct fix *f, int p)
 {
 	struct violation v;
-	size_t i;
 
-	for (i = 0; i < constraint_n_families; i++) {
-		const struct family *fam = &constraint_families[i];
-
-		if (!fam->check || fam->global ||
-		    !strcmp(fam->name, "weekly-rest"))
-			continue;
-		if (fam->check(&f->pb, &f->r, p, &v))
-			ck_abort_msg("%s: %s", fam->name, v.text);
-	}
+	if (constraints_check_person_except(&f->pb, &f->r, p, "weekly-rest", &v))
+		ck_abort_msg("%s", v.text);
 }
 
 /*

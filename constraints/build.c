@@ -1,0 +1,130 @@
+/*
+ * build: the helpers that family files write their rows and name their
+ * violations with (build.h).
+ */
+#include "build.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void build_begin(struct build *b)
+{
+	b->n = 0;
+	b->constant = 0;
+}
+
+int build_term(struct build *b, int col, double val)
+{
+	if (col < 0)
+		return 0;
+	if (b->n == b->cap) {
+		size_t ncap = b->cap ? b->cap * 2 : 256;
+		int *nc = realloc(b->cols, ncap * sizeof(int));
+		double *nv;
+
+		if (!nc)
+			return -1;
+		b->cols = nc;
+		nv = realloc(b->vals, ncap * sizeof(double));
+		if (!nv)
+			return -1;
+		b->vals = nv;
+		b->cap = ncap;
+	}
+	b->cols[b->n] = col;
+	b->vals[b->n++] = val;
+	return 0;
+}
+
+int build_cell(struct build *b, size_t c, double coef,
+	       int (*keep)(const struct problem *pb, size_t var,
+			   const void *ctx),
+	       const void *ctx)
+{
+	const struct problem *pb = b->pb;
+	size_t i;
+
+	if (c == (size_t)-1)
+		return 0;
+	for (i = pb->cell_var_first[c]; i < pb->cell_var_first[c + 1]; i++) {
+		size_t v = pb->cell_vars[i];
+
+		if (keep && !keep(pb, v, ctx))
+			continue;
+		if (b->x[v] >= 0) {
+			if (build_term(b, b->x[v], coef))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int build_day(struct build *b, int p, int d,
+	      int (*keep)(const struct problem *pb, int s), double val)
+{
+	size_t first, end, i;
+
+	if (d < 0 || d >= b->pb->days)
+		return 0;
+	problem_day_vars(b->pb, p, d, &first, &end);
+	for (i = first; i < end; i++)
+		if ((!keep || keep(b->pb, b->pb->vars[i].s)) &&
+		    build_term(b, b->x[i], val))
+			return -1;
+	return 0;
+}
+
+int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
+{
+	char name[MODEL_NAME_MAX];
+	va_list ap;
+
+	if (!b->n)
+		return 0;   /* nothing to constrain */
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	/* Fixed vars moved to the right-hand side. */
+	return model_row(b->m, lb - b->constant, ub - b->constant, b->n, b->cols,
+			 b->vals, "%s", name) < 0 ? -1 : 0;
+}
+
+int build_max_in_a_row(struct build *b, int p, int m,
+		       int (*keep)(const struct problem *pb, int s),
+		       const char *name)
+{
+	const struct problem *pb = b->pb;
+	char date[CIVIL_DATE_LEN];
+	int d, j;
+
+	for (d = 0; d + m < pb->days; d++) {
+		build_begin(b);
+		for (j = 0; j <= m; j++)
+			if (build_day(b, p, d + j, keep, 1))
+				return -1;
+		/* Fewer terms than the limit cannot break it. */
+		if (b->n > (size_t)m &&
+		    build_row(b, -MODEL_INF, m, "%s[%s,%s]", name,
+			      pb->sc->staff[p].id, build_date(pb, d, date)))
+			return -1;
+	}
+	return 0;
+}
+
+const char *build_date(const struct problem *pb, int d, char *buf)
+{
+	civil_format_date(scenario_date(pb->sc, d), buf);
+	return buf;
+}
+
+void violation_set(struct violation *v, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!v)
+		return;   /* the caller only asks whether the rule holds */
+	va_start(ap, fmt);
+	vsnprintf(v->text, sizeof(v->text), fmt, ap);
+	va_end(ap);
+}
