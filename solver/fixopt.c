@@ -9,7 +9,7 @@
 #include "constraints.h"
 #include "model.h"
 #include "moves.h"
-#include "pattern.h"
+#include "month.h"
 #include "rng.h"
 #include "local_search.h"
 #include "timer.h"
@@ -25,7 +25,7 @@ struct fixopt {
 	double glpk_best;       /* GLPK's incumbent during step 1 */
 	double bound;
 	double t0, deadline;
-	double last_report;
+	double last_progress;
 	uint64_t rng;
 	unsigned char *window;  /* [n_vars]: free in this sub-MIP */
 	int staff_k, days_k;    /* window sizes, adapted as we go */
@@ -38,15 +38,15 @@ static int below(struct fixopt *f, int n)
 	return n > 0 ? (int)rng_below(&f->rng, (size_t)n) : 0;
 }
 
-static void report(struct fixopt *f, const char *phase, int force)
+static void progress(struct fixopt *f, const char *phase, int force)
 {
 	double now = timer_now();
 	double best = fmin(f->obj, f->glpk_best);
 	double gap;
 
-	if (!force && now - f->last_report < 2.0)
+	if (!force && now - f->last_progress < 2.0)
 		return;
-	f->last_report = now;
+	f->last_progress = now;
 	if (isinf(best)) {
 		diag_progress("%5.0fs  %s  no rota yet  bound %.1f", now - f->t0,
 			      phase, f->bound);
@@ -65,7 +65,7 @@ static void tick(void *ctx, double best, double bound)
 		f->bound = bound;
 	if (best < f->glpk_best)
 		f->glpk_best = best;
-	report(f, "glpk", 0);
+	progress(f, "glpk", 0);
 }
 
 static void take(struct fixopt *f, double objective)
@@ -155,7 +155,7 @@ static int pattern_first(struct fixopt *f, int p, struct roster *r)
 		for (v = first; v < end; v++)
 			price[v] = greedy_cost(pb, r, v);
 	}
-	if (!pattern_person(pb, p, price, r)) {
+	if (month_person(pb, p, price, r) == MONTH_FOUND) {
 		ok = !constraints_check_person(pb, r, p, NULL);
 		if (!ok)
 			for (d = 0; d < pb->days; d++)
@@ -388,7 +388,7 @@ static int improve_once(struct fixopt *f, int by_days)
 		adapt(&f->days_k, 2, f->pb->days, quick);
 	else
 		adapt(&f->staff_k, 1, (int)f->pb->sc->n_staff, quick);
-	report(f, "fix-and-optimise", 0);
+	progress(f, "fix-and-optimise", 0);
 	return 0;
 }
 
@@ -405,7 +405,7 @@ static int polish(struct fixopt *f, double seconds)
 		rc = constraints_cost(f->pb, &r) < f->obj - 1e-6
 			     ? load_roster(f, &r) : 0;
 	roster_release(&r);
-	report(f, "moves", 0);
+	progress(f, "moves", 0);
 	return rc;
 }
 
@@ -493,7 +493,7 @@ int fixopt_run(const struct problem *pb, const struct solve_opts *o,
 	memset(&f, 0, sizeof(f));
 	memset(res, 0, sizeof(*res));
 	f.pb = pb;
-	f.t0 = f.last_report = timer_now();
+	f.t0 = f.last_progress = timer_now();
 	f.deadline = f.t0 + o->time_limit;
 	f.rng = o->seed;
 	f.obj = f.glpk_best = MODEL_INF;
@@ -527,10 +527,10 @@ int fixopt_run(const struct problem *pb, const struct solve_opts *o,
 			       "--time-limit may find one");
 		goto out;
 	}
-	report(&f, "construct", 1);
+	progress(&f, "construct", 1);
 	if (whole(&f, 0.25))
 		goto oom;
-	report(&f, "glpk", 1);
+	progress(&f, "glpk", 1);
 	if (improve(&f))
 		goto oom;
 	diag_progress("%5.0fs  fix-and-optimise  %ld sub-MIPs, %ld improved",
@@ -538,7 +538,7 @@ int fixopt_run(const struct problem *pb, const struct solve_opts *o,
 	if (timer_stop_requested())
 		diag_progress("%5.0fs  interrupted: keeping the best rota so far",
 			      timer_now() - f.t0);
-	report(&f, "done", 1);
+	progress(&f, "done", 1);
 	rc = finish(&f, best, res, err);
 	goto out;
 oom:

@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "constraints.h"
-#include "pattern.h"
+#include "month.h"
 #include "rng.h"
 #include "timer.h"
 
@@ -415,7 +415,7 @@ static int reroster_apply(struct search *s, int p, const size_t *saved,
 		price[v] = apply(s, p, pb->vars[v].d, v);
 		apply_as(s, p, pb->vars[v].d, ROSTER_NONE, empty);
 	}
-	if (pattern_pick(pb, p, price, pick))
+	if (month_pick(pb, p, price, pick) != MONTH_FOUND)
 		ok = 0;
 	for (d = 0; ok && d < pb->days; d++)
 		apply(s, p, d, pick[d]);
@@ -710,7 +710,7 @@ void search_run(struct search *s, double deadline,
 	size_t *pick = malloc((days + 1) * sizeof(size_t));
 	double *price = malloc((pb->n_vars + 1) * sizeof(double));
 	long idle = 0, max_idle = 200 + 5 * (long)n_staff;
-	double t0 = timer_now(), last_report = t0, span = deadline - t0;
+	double t0 = timer_now(), last_progress = t0, span = deadline - t0;
 
 	s->deadline = deadline;
 	if (!slots || !sv || !saved || !pick || !price)
@@ -742,8 +742,8 @@ void search_run(struct search *s, double deadline,
 		for (i = 0; i < 4 && n_staff; i++)
 			better |= shift_day(s, (int)below(s, n_staff));
 		idle = better ? 0 : idle + 1;
-		if (progress && timer_now() - last_report >= 2.0) {
-			last_report = timer_now();
+		if (progress && timer_now() - last_progress >= 2.0) {
+			last_progress = timer_now();
 			if (progress(ctx, s))
 				break;
 		}

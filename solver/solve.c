@@ -11,7 +11,7 @@
 #include "model.h"
 #include "bound.h"
 #include "local_search.h"
-#include "seed.h"
+#include "seniors.h"
 #include "timer.h"
 #include "measure.h"
 
@@ -22,7 +22,7 @@ struct ticker {
 	_Atomic double upper;    /* the search's best, for the bound's steps */
 };
 
-static int report(void *ctx, const struct search *s)
+static int progress(void *ctx, const struct search *s)
 {
 	struct ticker *t = ctx;
 	double obj = s->objective, lb = atomic_load(&t->bound->published);
@@ -67,9 +67,9 @@ static int meet_seniors(struct search *s, double t0, double limit, char *why,
 			size_t why_len)
 {
 	const struct problem *pb = s->pb;
-	struct roster seed;
+	struct roster start;
 	struct violation v;
-	enum seed_result sr;
+	enum seniors_result sr;
 
 	search_seniors(s, t0 + limit * 0.3);
 	if (search_senior_short(s) <= 0)
@@ -77,21 +77,21 @@ static int meet_seniors(struct search *s, double t0, double limit, char *why,
 	diag_progress("%5.0fs  seniors  greedy repair left %.1f h of senior cover "
 		      "unmet; asking GLPK", timer_now() - t0,
 		      search_senior_short(s));
-	if (roster_init(&seed, pb)) {
+	if (roster_init(&start, pb)) {
 		snprintf(why, why_len, "out of memory");
 		return -1;
 	}
-	sr = seed_seniors(pb, fmax(1.0, t0 + limit * 0.8 - timer_now()), &seed);
-	if (sr == SEED_FOUND)
-		search_load(s, &seed);
+	sr = seniors_find(pb, fmax(1.0, t0 + limit * 0.8 - timer_now()), &start);
+	if (sr == SENIORS_FOUND)
+		search_load(s, &start);
 	diag_progress("%5.0fs  seniors  GLPK: %s", timer_now() - t0,
-		      sr == SEED_FOUND ? "found" : sr == SEED_IMPOSSIBLE ?
+		      sr == SENIORS_FOUND ? "found" : sr == SENIORS_IMPOSSIBLE ?
 		      "proved impossible" : "no answer in time");
-	roster_release(&seed);
-	if (sr == SEED_FOUND && search_senior_short(s) <= 0)
+	roster_release(&start);
+	if (sr == SENIORS_FOUND && search_senior_short(s) <= 0)
 		return 0;
 	constraints_check(pb, &s->r, &v);
-	if (sr == SEED_IMPOSSIBLE)
+	if (sr == SENIORS_IMPOSSIBLE)
 		snprintf(why, why_len, "%s (GLPK proved that no rota meets the "
 			 "senior rules)", v.text);
 	else
@@ -145,7 +145,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		search_release(&s);
 		return fail_infeasible(why, err);
 	}
-	search_run(&s, t.t0 + o->time_limit, report, &t);
+	search_run(&s, t.t0 + o->time_limit, progress, &t);
 	atomic_store(&t.upper, s.objective);
 	/* A search that settles early leaves the bound as long again, within
 	 * the time limit, so the gap reported is worth reading. */

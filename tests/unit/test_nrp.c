@@ -7,7 +7,7 @@
 
 #include "constraints.h"
 #include "fixture.h"
-#include "pattern.h"
+#include "month.h"
 #include "problem.h"
 #include "roster.h"
 
@@ -250,7 +250,7 @@ static void patterns_legal(const struct nrp *in)
 	price = calloc(pb.n_vars + 1, sizeof(double));
 	ck_assert_ptr_nonnull(price);
 	for (p = 0; p < in->n_staff; p++) {
-		ck_assert_int_eq(pattern_person(&pb, (int)p, price, &r), 0);
+		ck_assert_int_eq(month_person(&pb, (int)p, price, &r), 0);
 		if (constraints_check_person(&pb, &r, (int)p, &v))
 			ck_abort_msg("%s", v.text);
 	}

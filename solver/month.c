@@ -1,4 +1,4 @@
-#include "pattern.h"
+#include "month.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -415,7 +415,7 @@ static int over_limits(const struct problem *pb, int p, const size_t *pick,
  * round.
  */
 static int with_limits(struct dp *g, const double *price, double lo,
-		       double hi, size_t *pick, unsigned seed)
+		       double hi, size_t *pick, unsigned tiebreak)
 {
 	const struct problem *pb = g->pb;
 	const int *lim = pb->sc->staff[g->p].rules.max_shifts;
@@ -434,8 +434,8 @@ static int with_limits(struct dp *g, const double *price, double lo,
 		 * time instead of all at once. */
 		for (v = lo_v; v < hi_v; v++)
 			pr[v] = (price ? price[v] : 0) + mu[pb->vars[v].s] +
-				(double)(((v + seed * 7919u) * 2654435761u) % 1000) /
-					2000.0;
+				(double)(((v + tiebreak * 7919u) * 2654435761u) %
+					 1000) / 2000.0;
 		rc = search_lambda(g, pr, lo, hi, pick);
 		if (rc || !over_limits(pb, g->p, pick, count))
 			goto out;
@@ -451,39 +451,41 @@ out:
 	return rc;
 }
 
-int pattern_pick(const struct problem *pb, int p, const double *price,
-		 size_t *pick)
+enum month_result month_pick(const struct problem *pb, int p,
+			     const double *price, size_t *pick)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	struct dp g;
 	double lo = ru->min_total_hours > 0 ? ru->min_total_hours : 0;
 	double hi = measure_hours_cap(pb, p);
-	int rc = -1;
-	unsigned seed;
+	int rc = MONTH_ENOMEM;
+	unsigned tiebreak;
 
 	memset(&g, 0, sizeof(g));
 	if (setup(&g, pb, p, price))
 		goto out;
 	/* Another set of tie-breaks may cross the gap in hours that one
 	 * jumps over. */
-	for (seed = 0, rc = 1; rc == 1 && seed < 8; seed++)
-		rc = with_limits(&g, price, lo, hi, pick, seed);
+	for (tiebreak = 0, rc = MONTH_NONE; rc == MONTH_NONE && tiebreak < 8;
+	     tiebreak++)
+		rc = with_limits(&g, price, lo, hi, pick, tiebreak);
 	/* Prices far apart make the hours jump past the window as the
 	 * hours price moves; without them the days change one by one. */
-	for (seed = 0; rc == 1 && seed < 4; seed++)
-		rc = with_limits(&g, NULL, lo, hi, pick, seed);
+	for (tiebreak = 0; rc == MONTH_NONE && tiebreak < 4; tiebreak++)
+		rc = with_limits(&g, NULL, lo, hi, pick, tiebreak);
 out:
 	release(&g);
-	return rc;
+	return (enum month_result)rc;
 }
 
-int pattern_person(const struct problem *pb, int p, const double *price,
-		   struct roster *r)
+enum month_result month_person(const struct problem *pb, int p,
+			       const double *price, struct roster *r)
 {
 	size_t *pick = malloc(((size_t)pb->days + 1) * sizeof(size_t));
-	int rc = -1, d;
+	enum month_result rc = MONTH_ENOMEM;
+	int d;
 
-	if (pick && !(rc = pattern_pick(pb, p, price, pick)))
+	if (pick && (rc = month_pick(pb, p, price, pick)) == MONTH_FOUND)
 		for (d = 0; d < pb->days; d++)
 			roster_set(r, p, d, pick[d]);
 	free(pick);

@@ -1,4 +1,4 @@
-#include "seed.h"
+#include "seniors.h"
 
 #include <stdlib.h>
 
@@ -25,15 +25,15 @@ static int may_be_senior(const struct problem *pb, size_t v)
 	return 0;
 }
 
-enum seed_result seed_seniors(const struct problem *pb, double seconds,
-			      struct roster *r)
+enum seniors_result seniors_find(const struct problem *pb, double seconds,
+				 struct roster *r)
 {
 	struct model *m = model_new("rota7-seniors");
 	struct model_opts o = {0};
 	struct model_result res;
 	struct rota_error err;
 	struct build b;
-	enum seed_result ret = SEED_ERROR;
+	enum seniors_result ret = SENIORS_ERROR;
 	unsigned char *keep = malloc(pb->n_vars + 1);
 	size_t j, v;
 
@@ -58,14 +58,14 @@ enum seed_result seed_seniors(const struct problem *pb, double seconds,
 		goto out;
 	}
 	if (res.status == MODEL_INFEASIBLE)
-		ret = SEED_IMPOSSIBLE;
+		ret = SENIORS_IMPOSSIBLE;
 	else if (res.status == MODEL_UNKNOWN)
-		ret = SEED_UNKNOWN;
+		ret = SENIORS_UNKNOWN;
 	else {
 		for (v = 0; v < pb->n_vars; v++)
 			if (b.x[v] >= 0 && model_value(m, b.x[v]) > 0.5)
 				roster_set(r, pb->vars[v].p, pb->vars[v].d, v);
-		ret = SEED_FOUND;
+		ret = SENIORS_FOUND;
 	}
 	constraints_build_release(&b);
 out:

@@ -1,4 +1,4 @@
-#include "pattern.h"
+#include "month.h"
 
 #include <check.h>
 #include <stdlib.h>
@@ -82,7 +82,7 @@ static void press_everyone(const char *path)
 				seed = seed * 1103515245u + 12345u;
 				f.price[v] = -50.0 - (double)((seed >> 16) % 100);
 			}
-			ck_assert_int_eq(pattern_pick(&f.pb, (int)p, f.price,
+			ck_assert_int_eq(month_pick(&f.pb, (int)p, f.price,
 						      f.pick), 0);
 			for (d = 0; d < f.pb.days; d++) {
 				if (f.pick[d] != ROSTER_NONE)
@@ -136,7 +136,7 @@ START_TEST(weekend_window_by_mask)
 
 		f.price[v] = wd >= 5 ? -1000 : -1;
 	}
-	ck_assert_int_eq(pattern_pick(&f.pb, 0, f.price, f.pick), 0);
+	ck_assert_int_eq(month_pick(&f.pb, 0, f.price, f.pick), 0);
 	for (d = 0; d < f.pb.days; d++) {
 		int wd = civil_weekday(scenario_date(&f.sc, d));
 
@@ -168,7 +168,7 @@ START_TEST(hours_cap_with_prices_alike)
 	fix_open(&f, month, NULL);
 	for (v = 0; v < f.pb.n_vars; v++)
 		f.price[v] = -100 * f.pb.vars[v].paid_hours;
-	ck_assert_int_eq(pattern_person(&f.pb, 0, f.price, &f.r), 0);
+	ck_assert_int_eq(month_person(&f.pb, 0, f.price, &f.r), 0);
 	paid = roster_paid_hours(&f.r, 0);
 	cap = measure_hours_cap(&f.pb, 0);
 	ck_assert_double_le(paid, cap + 1e-9);

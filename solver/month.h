@@ -1,5 +1,6 @@
 /*
- * pattern: one person's rota over the horizon by dynamic programming.
+ * month: one person's rota over the horizon (a "month", whatever the
+ * horizon's length) by dynamic programming.
  *
  * GLPK's branch and bound can take minutes to find any rota at all for
  * one person whose rules are tight (Instance18: 49 or 50 shifts in 76
@@ -22,21 +23,32 @@
  * Costs per day's choice come from the caller, as a price per var; of a
  * day's and shift's deployment options, the cheapest is the one priced.
  */
-#ifndef ROTA7_PATTERN_H
-#define ROTA7_PATTERN_H
+#ifndef ROTA7_MONTH_H
+#define ROTA7_MONTH_H
 
 #include "problem.h"
 #include "roster.h"
 
-/* Sets person p's days in r to a rota of least total price[v] (over the
- * vars of p) meeting the rules above and p's hours window (at most
- * hours_cap).  0 when a rota was set (still to be checked), 1 when none
- * was found, -1 out of memory. */
-int pattern_person(const struct problem *pb, int p, const double *price,
-		   struct roster *r);
-/* The same, leaving the rota as a var (or ROSTER_NONE) per day in
- * pick[days] (the caller's). */
-int pattern_pick(const struct problem *pb, int p, const double *price,
-		 size_t *pick);
+/* What month_person and month_pick return. */
+enum month_result {
+	MONTH_FOUND = 0,        /* a month was set: still to be checked */
+	MONTH_NONE = 1,         /* the program found none in the window */
+	MONTH_ENOMEM = -1       /* out of memory */
+};
+
+/*
+ * Sets person p's days in r to a month of least total price[v] (over
+ * the vars of p) meeting the rules above and p's hours window (at most
+ * measure_hours_cap).
+ *
+ * Memory: price is borrowed; r is the caller's and only p's days
+ * change, and only with MONTH_FOUND.
+ */
+enum month_result month_person(const struct problem *pb, int p,
+			       const double *price, struct roster *r);
+/* The same, leaving the month as a var (or ROSTER_NONE) per day in
+ * pick[days], the caller's array. */
+enum month_result month_pick(const struct problem *pb, int p,
+			     const double *price, size_t *pick);
 
 #endif

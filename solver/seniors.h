@@ -1,0 +1,37 @@
+/*
+ * seniors: a rota that meets every `senior` rule, found by GLPK (the
+ * search's start when its own repair cannot meet them).
+ *
+ * Senior cover is the one hard rule an empty rota breaks, and the one
+ * local search can fail to meet when seniors are few: meeting it on one
+ * weekend may need another senior moved off another weekend, and so on.
+ * An integer program sees all of that at once.  The model is the whole
+ * model (every rule, exactly or stricter), with every cost set to zero and
+ * every variable of a person who cannot meet a senior rule fixed at zero,
+ * so what is left is the seniors' feasibility problem; GLPK's presolver
+ * removes the rest.
+ */
+#ifndef ROTA7_SENIORS_H
+#define ROTA7_SENIORS_H
+
+#include "problem.h"
+#include "roster.h"
+
+/* What seniors_find found, named as jq names its exit codes. */
+enum seniors_result {
+	SENIORS_FOUND,          /* r holds a senior-feasible rota */
+	SENIORS_IMPOSSIBLE,     /* GLPK proved no rota meets the senior rules */
+	SENIORS_UNKNOWN,        /* no answer within the time given */
+	SENIORS_ERROR           /* out of memory, or GLPK failed */
+};
+
+/*
+ * Fills r (initialised, empty) with a senior-feasible rota.
+ *
+ * Memory: r is the caller's and is only written with SENIORS_FOUND;
+ * everything else is freed before return.
+ */
+enum seniors_result seniors_find(const struct problem *pb, double seconds,
+				 struct roster *r);
+
+#endif
