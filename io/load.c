@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "jv.h"
+#include "readfile.h"
 #include "tz.h"
 
 /* Loader state: the validation context plus what later sections need. */
@@ -1638,9 +1638,9 @@ int scenario_load_buffer(const char *buf, size_t len, const char *name,
 	json_t *root = NULL;
 	int line, col;
 
-	if (len > (size_t)LOAD_MAX_FILE_BYTES) {
+	if (len > (size_t)READFILE_MAX_BYTES) {
 		rota_error_add(err, ROTA_EINPUT, "%s: file larger than %ld bytes",
-			       name, LOAD_MAX_FILE_BYTES);
+			       name, READFILE_MAX_BYTES);
 		return finish(&l, NULL);
 	}
 	switch (scan_shape(buf, len, &line, &col)) {
@@ -1662,85 +1662,34 @@ int scenario_load_buffer(const char *buf, size_t len, const char *name,
 	return finish(&l, root);
 }
 
-/*
- * Reads a whole stream, refusing more than LOAD_MAX_FILE_BYTES as soon as
- * one byte more has arrived: a pipe or device has no size to check first,
- * so it is read no further than that and the buffer never grows past it.
- */
-static char *slurp(FILE *f, size_t *len, int *too_big)
-{
-	const size_t most = (size_t)LOAD_MAX_FILE_BYTES + 1;
-	size_t cap = 65536, n = 0;
-	char *buf = malloc(cap), *nb;
-
-	*too_big = 0;
-	while (buf) {
-		size_t got = fread(buf + n, 1, cap - n, f);
-
-		n += got;
-		if (n > (size_t)LOAD_MAX_FILE_BYTES) {
-			*too_big = 1;
-			break;
-		}
-		if (got == 0 || n < cap) {
-			if (ferror(f) || feof(f))
-				break;
-			continue;
-		}
-		nb = realloc(buf, cap * 2 < most ? cap * 2 : most);
-		if (!nb) {
-			free(buf);
-			return NULL;
-		}
-		buf = nb;
-		cap = cap * 2 < most ? cap * 2 : most;
-	}
-	*len = n;
-	return buf;
-}
-
 int scenario_load(const char *path, struct scenario *sc,
 		  struct rota_error *err)
 {
-	int is_stdin = !strcmp(path, "-");
-	const char *name = is_stdin ? "<stdin>" : path;
-	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	struct stat st;
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	size_t len = 0;
 	char *buf = NULL;
-	int too_big = 0, ret = -1;
+	int ret = -1;
 
-	if (!f) {
+	switch (readfile(path, (size_t)READFILE_MAX_BYTES, &buf, &len)) {
+	case READFILE_OK:
+		ret = scenario_load_buffer(buf, len, name, sc, err);
+		break;
+	case READFILE_CANNOT_OPEN:
 		rota_error_add(err, ROTA_EINPUT, "%s: cannot open: %s", name,
 			       strerror(errno));
-		return -1;
-	}
-	/* A regular file says its size: refuse a huge one unread. */
-	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) &&
-	    st.st_size > LOAD_MAX_FILE_BYTES) {
+		break;
+	case READFILE_TOO_BIG:
 		rota_error_add(err, ROTA_EINPUT, "%s: file larger than %ld bytes",
-			       name, LOAD_MAX_FILE_BYTES);
-		goto out;
-	}
-	buf = slurp(f, &len, &too_big);
-	if (!buf) {
-		rota_error_add(err, ROTA_EINTERNAL, "%s: out of memory", name);
-		goto out;
-	}
-	if (ferror(f)) {
+			       name, READFILE_MAX_BYTES);
+		break;
+	case READFILE_CANNOT_READ:
 		rota_error_add(err, ROTA_EINPUT, "%s: cannot read: %s", name,
 			       strerror(errno));
-		goto out;
+		break;
+	case READFILE_NO_MEMORY:
+		rota_error_add(err, ROTA_EINTERNAL, "%s: out of memory", name);
+		break;
 	}
-	if (too_big) {
-		rota_error_add(err, ROTA_EINPUT, "%s: file larger than %ld bytes",
-			       name, LOAD_MAX_FILE_BYTES);
-		goto out;
-	}
-	ret = scenario_load_buffer(buf, len, name, sc, err);
-out:
 	free(buf);
-	if (!is_stdin)
-		fclose(f);
 	return ret;
 }

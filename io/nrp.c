@@ -8,11 +8,10 @@
 #include <string.h>
 
 #include "load.h"
+#include "readfile.h"
 
 /* The largest number any field may hold: minutes over ten years fit. */
 #define NRP_MAX_NUMBER 100000000L
-/* Instances are a few hundred kilobytes; refuse anything absurd at once. */
-#define NRP_MAX_FILE (64L << 20)
 
 enum section {
 	SEC_NONE, SEC_HORIZON, SEC_SHIFTS, SEC_STAFF, SEC_DAYS_OFF, SEC_ON,
@@ -620,64 +619,28 @@ fail:
 	return -1;
 }
 
-static char *slurp(FILE *f, size_t *len)
-{
-	size_t cap = 1 << 16, n = 0, got;
-	char *buf = malloc(cap), *nb;
-
-	while (buf) {
-		if (n == cap) {
-			if (cap > (size_t)NRP_MAX_FILE) {
-				free(buf);
-				errno = EFBIG;
-				return NULL;
-			}
-			nb = realloc(buf, cap * 2);
-			if (!nb)
-				break;
-			buf = nb;
-			cap *= 2;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0) {
-			if (ferror(f))
-				break;
-			*len = n;
-			return buf;
-		}
-	}
-	free(buf);
-	return NULL;
-}
-
 int nrp_load(struct nrp *in, const char *path, struct rota_error *err)
 {
-	int is_stdin = !strcmp(path, "-");
-	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	size_t len = 0;
-	char *buf;
+	char *buf = NULL;
+	enum readfile_res res;
 	int rc;
 
 	nrp_init(in);
-	if (!f) {
+	errno = 0;
+	res = readfile(path, (size_t)READFILE_MAX_BYTES, &buf, &len);
+	if (res == READFILE_CANNOT_OPEN) {
 		rota_error_add(err, ROTA_EINPUT, "cannot open '%s': %s", path,
 			       strerror(errno));
 		return -1;
 	}
-	errno = 0;
-	buf = slurp(f, &len);
-	if (!buf) {
+	if (res != READFILE_OK) {
 		rota_error_add(err, ROTA_EINPUT, "cannot read '%s': %s", path,
-			       errno == EFBIG ? "larger than 64 MiB"
-					      : strerror(errno ? errno : EIO));
-		if (!is_stdin)
-			fclose(f);
+			       res == READFILE_TOO_BIG ? "larger than 64 MiB"
+			       : strerror(errno ? errno : EIO));
 		return -1;
 	}
-	if (!is_stdin)
-		fclose(f);
-	rc = nrp_parse(in, is_stdin ? "<stdin>" : path, buf, len, err);
+	rc = nrp_parse(in, strcmp(path, "-") ? path : "<stdin>", buf, len, err);
 	free(buf);
 	return rc;
 }
