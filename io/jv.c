@@ -251,3 +251,31 @@ enum jv_res jv_boolean(struct jv *v, json_t *obj, const char *path,
 	*out = json_is_true(j);
 	return JV_OK;
 }
+
+void jv_each(struct jv *v, json_t *arr, const char *path, json_type type,
+	     jv_entry_fn *fn, void *arg)
+{
+	char sub[JV_PATH_MAX];
+	json_t *e;
+	size_t i;
+
+	json_array_foreach(arr, i, e) {
+		jv_index_path(sub, path, i);
+		if (jv_is(v, e, sub, type))
+			fn(v, e, sub, i, arg);
+	}
+}
+
+void jv_each_member(struct jv *v, json_t *obj, const char *path,
+		    jv_member_fn *fn, void *arg)
+{
+	char sub[JV_PATH_MAX];
+	const char *key;
+	json_t *val;
+
+	json_object_foreach(obj, key, val) {
+		if (!strncmp(key, "x-", 2))
+			continue;
+		fn(v, key, val, jv_key_path(sub, path, key), arg);
+	}
+}

@@ -1,5 +1,6 @@
 /*
- * jv: typed, located reads from a jansson tree for validation.
+ * jv: typed, located reads from a jansson tree for validation, and the
+ * walk over a list's entries (jv_each, jv_each_member, at the end).
  *
  * Every read names the JSON path it reads ("$.staff[3].fte"), and every
  * failure becomes one message in the caller's rota_error with status 2:
@@ -64,5 +65,33 @@ enum jv_res jv_integer(struct jv *v, json_t *obj, const char *path,
 		       long long hi, long long *out);
 enum jv_res jv_boolean(struct jv *v, json_t *obj, const char *path,
 		       const char *key, int required, int *out);
+
+/*
+ * Walking a list: the one loop every array and keyed object of a file is
+ * read with.
+ *
+ * jv_each calls fn for each entry of the array arr, whose own path is
+ * `path` ("$.staff"), in order, with the entry's path ("$.staff[3]") and
+ * index.  An entry not of `type` is reported ("$.staff[3]: expected an
+ * object, got a string") and fn is not called for it; the walk always
+ * goes on to the end, so one run reports every bad entry.
+ *
+ * jv_each_member calls fn for each member of the object obj with its key
+ * and path ("$.groups.pcn"), skipping "x-..." keys as jv_known_keys does.
+ * It checks no type: a keyed object's values differ from one to another.
+ *
+ * fn is given v back: a caller that puts its struct jv first in its own
+ * state gets that state from it.  arg is passed through untouched.
+ * The path is valid only during the call.
+ */
+typedef void jv_entry_fn(struct jv *v, json_t *entry, const char *path,
+			 size_t i, void *arg);
+typedef void jv_member_fn(struct jv *v, const char *key, json_t *val,
+			  const char *path, void *arg);
+
+void jv_each(struct jv *v, json_t *arr, const char *path, json_type type,
+	     jv_entry_fn *fn, void *arg);
+void jv_each_member(struct jv *v, json_t *obj, const char *path,
+		    jv_member_fn *fn, void *arg);
 
 #endif

@@ -22,8 +22,8 @@
 #include "scenario.h"
 
 /* Upper bounds enforced with a clear message rather than by running out
- * of memory.  Documented in README.md. */
-#define LOAD_MAX_FILE_BYTES (64L * 1024 * 1024)
+ * of memory.  Documented in README.md.  The file's own size is bounded
+ * by READFILE_MAX_BYTES (readfile.h), as every input's is. */
 #define LOAD_MAX_DEPTH 32             /* arrays and objects, nested */
 #define LOAD_MAX_VALUES 4000000       /* JSON values in the whole file */
 #define LOAD_MAX_ID_LEN 100

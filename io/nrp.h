@@ -25,6 +25,10 @@
  * rest, no contract, no fairness).  The instance's objective is then the
  * scenario's objective.
  *
+ * Files: nrp.c reads an instance (nrp_parse, nrp_load, nrp_sniff),
+ * nrp_scenario.c maps it (nrp_to_scenario), nrp_objective.c counts its
+ * own objective (nrp_objective).
+ *
  * Memory: struct nrp owns everything it points to; nrp_release frees it.
  */
 #ifndef ROTA7_NRP_H

@@ -7,9 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Our own files are a few MiB at most; refuse anything absurd before
- * reading it into memory. */
-#define ICAL_MAX_FILE (64L * 1024 * 1024)
+#include "readfile.h"
 
 void ical_calendar_init(struct ical_calendar *cal)
 {
@@ -48,35 +46,28 @@ static char *dup_or_null(const char *s)
 static int slurp(const char *path, int missing_ok, char **text,
 		 struct rota_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	long size;
-	size_t got;
+	size_t len;
 
-	*text = NULL;
-	if (!f) {
+	switch (readfile(path, (size_t)READFILE_MAX_BYTES, text, &len)) {
+	case READFILE_OK:
+		return 0;
+	case READFILE_CANNOT_OPEN:
 		if (missing_ok && errno == ENOENT)
 			return 0;
 		rota_error_add(err, ROTA_EINPUT, "cannot read '%s': %s", path,
 			       strerror(errno));
 		return -1;
-	}
-	if (fseek(f, 0, SEEK_END) || (size = ftell(f)) < 0 ||
-	    size > ICAL_MAX_FILE || fseek(f, 0, SEEK_SET)) {
-		fclose(f);
+	case READFILE_TOO_BIG:
+	case READFILE_CANNOT_READ:
 		rota_error_add(err, ROTA_EINPUT, "%s: not a readable calendar "
-			       "file of at most %ld bytes", path, ICAL_MAX_FILE);
+			       "file of at most %ld bytes", path,
+			       READFILE_MAX_BYTES);
 		return -1;
+	case READFILE_NO_MEMORY:
+		break;
 	}
-	*text = malloc((size_t)size + 1);
-	if (!*text) {
-		fclose(f);
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
-	got = fread(*text, 1, (size_t)size, f);
-	(*text)[got] = '\0';
-	fclose(f);
-	return 0;
+	rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	return -1;
 }
 
 /* libical marks what it could not parse with X-LIC-ERROR properties
