@@ -51,12 +51,11 @@ static int agree(const struct nrp *in, const int *shift_of,
 		 struct rota_error *err)
 {
 	*obj = nrp_objective(in, shift_of);
-	if (fabs((double)*obj - res->objective) > 1e-6) {
-		rota_error_add(err, ROTA_EINTERNAL, "objective %ld counted on the "
-			       "instance differs from the engine's %.3f (a bug)",
-			       *obj, res->objective);
-		return -1;
-	}
+	if (fabs((double)*obj - res->objective) > 1e-6)
+		return rota_error_add(err, ROTA_EINTERNAL, "objective %ld "
+				      "counted on the instance differs from "
+				      "the engine's %.3f (a bug)", *obj,
+				      res->objective);
 	return 0;
 }
 

@@ -338,8 +338,7 @@ int coverage_compute(struct coverage *cv, const struct problem *pb,
 	coverage_init(cv);
 	if (build(&src, cv)) {
 		coverage_release(cv);
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	}
 	return 0;
 }

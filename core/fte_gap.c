@@ -156,8 +156,7 @@ int fte_gap_compute(const struct problem *pb, const struct roster *r,
 	    !g->uncovered_by_service || !hours) {
 		free(hours);
 		fte_gap_release(g);
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	}
 	add_coverage(g, pb, r, hours);
 	add_work(g, pb, r);

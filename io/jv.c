@@ -23,6 +23,7 @@ static void cut_utf8(char *s, size_t max)
 
 void jv_bad(struct jv *v, const char *path, const char *fmt, ...)
 {
+	struct rota_place at = ROTA_PLACE_NONE;
 	va_list ap;
 	char *msg;
 
@@ -33,8 +34,10 @@ void jv_bad(struct jv *v, const char *path, const char *fmt, ...)
 		cut_utf8(msg, JV_MSG_MAX - 3);
 		memcpy(msg + strlen(msg), "...", 4);
 	}
-	rota_error_add(v->err, ROTA_EINPUT, "%s: %s: %s", v->file, path,
-		       msg ? msg : "invalid value");
+	at.file = v->file;
+	at.path = path;
+	rota_error_at(v->err, ROTA_EINPUT, &at, "%s",
+		      msg ? msg : "invalid value");
 	free(msg);
 }
 

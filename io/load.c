@@ -122,9 +122,12 @@ static int finish(struct ld *l, json_t *root)
 
 	if (root)
 		load_root(l, root);
-	if (l->oom && !l->v.err->count)
-		rota_error_add(l->v.err, ROTA_EINTERNAL, "%s: out of memory",
-			       l->v.file);
+	if (l->oom && !l->v.err->count) {
+		struct rota_place at = ROTA_PLACE_NONE;
+
+		at.file = l->v.file;
+		rota_error_at(l->v.err, ROTA_EINTERNAL, &at, "out of memory");
+	}
 	if (l->v.err->count) {
 		scenario_release(l->sc);
 		ret = -1;
@@ -181,6 +184,7 @@ static int number_start_column(const json_error_t *je, const char *buf,
 static void syntax_error(struct ld *l, const json_error_t *je,
 			 const char *buf, size_t len)
 {
+	struct rota_place at = ROTA_PLACE_NONE;
 	const char *text = je->text;
 	int col = token_start_column(je);
 
@@ -189,11 +193,12 @@ static void syntax_error(struct ld *l, const json_error_t *je,
 		text = "NUL character (\\u0000) not allowed in strings";
 	if (!strcmp(text, "too big integer"))
 		col = number_start_column(je, buf, len);
-	if (je->line > 0)
-		rota_error_add(l->v.err, ROTA_EINPUT, "%s:%d:%d: %s", l->v.file,
-			       je->line, col, text);
-	else
-		rota_error_add(l->v.err, ROTA_EINPUT, "%s: %s", l->v.file, text);
+	at.file = l->v.file;
+	if (je->line > 0) {
+		at.line = je->line;
+		at.column = col;
+	}
+	rota_error_at(l->v.err, ROTA_EINPUT, &at, "%s", text);
 }
 
 /* What the scan before parsing refuses. */
@@ -254,28 +259,34 @@ static enum shape scan_shape(const char *buf, size_t len, int *line,
 	return SHAPE_OK;
 }
 
-int scenario_load_buffer(const char *buf, size_t len, const char *name,
-			 struct scenario *sc, struct rota_error *err)
+static int load_buffer(const char *buf, size_t len, const char *name,
+		       struct scenario *sc, struct rota_error *err)
 {
 	struct ld l = {{err, name}, sc, NULL, 0};
+	struct rota_place at = ROTA_PLACE_NONE;
 	json_error_t je;
 	json_t *root = NULL;
 	int line, col;
 
+	at.file = name;
+
 	if (len > (size_t)READFILE_MAX_BYTES) {
-		rota_error_add(err, ROTA_EINPUT, "%s: file larger than %ld bytes",
-			       name, READFILE_MAX_BYTES);
+		rota_error_at(err, ROTA_EINPUT, &at,
+			      "file larger than %ld bytes", READFILE_MAX_BYTES);
 		return finish(&l, NULL);
 	}
 	switch (scan_shape(buf, len, &line, &col)) {
 	case SHAPE_DEEP:
-		rota_error_add(err, ROTA_EINPUT, "%s:%d:%d: nesting deeper than "
-			       "%d arrays and objects", name, line, col,
-			       LOAD_MAX_DEPTH);
+		at.line = line;
+		at.column = col;
+		rota_error_at(err, ROTA_EINPUT, &at, "nesting deeper than %d "
+			      "arrays and objects", LOAD_MAX_DEPTH);
 		return finish(&l, NULL);
 	case SHAPE_MANY:
-		rota_error_add(err, ROTA_EINPUT, "%s:%d:%d: more than %d values",
-			       name, line, col, LOAD_MAX_VALUES);
+		at.line = line;
+		at.column = col;
+		rota_error_at(err, ROTA_EINPUT, &at, "more than %d values",
+			      LOAD_MAX_VALUES);
 		return finish(&l, NULL);
 	case SHAPE_OK:
 		break;
@@ -286,32 +297,51 @@ int scenario_load_buffer(const char *buf, size_t len, const char *name,
 	return finish(&l, root);
 }
 
+/* The loader counts the errors it records to know whether it failed, so
+ * it records them somewhere even for a caller that wants none. */
+int scenario_load_buffer(const char *buf, size_t len, const char *name,
+			 struct scenario *sc, struct rota_error *err)
+{
+	struct rota_error mine;
+	int ret;
+
+	if (err)
+		return load_buffer(buf, len, name, sc, err);
+	rota_error_init(&mine);
+	ret = load_buffer(buf, len, name, sc, &mine);
+	rota_error_release(&mine);
+	return ret;
+}
+
 int scenario_load(const char *path, struct scenario *sc,
 		  struct rota_error *err)
 {
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	struct rota_place at = ROTA_PLACE_NONE;
 	size_t len = 0;
 	char *buf = NULL;
 	int ret = -1;
+
+	at.file = name;
 
 	switch (readfile(path, (size_t)READFILE_MAX_BYTES, &buf, &len)) {
 	case READFILE_OK:
 		ret = scenario_load_buffer(buf, len, name, sc, err);
 		break;
 	case READFILE_CANNOT_OPEN:
-		rota_error_add(err, ROTA_EINPUT, "%s: cannot open: %s", name,
-			       strerror(errno));
+		rota_error_at(err, ROTA_EINPUT, &at, "cannot open: %s",
+			      strerror(errno));
 		break;
 	case READFILE_TOO_BIG:
-		rota_error_add(err, ROTA_EINPUT, "%s: file larger than %ld bytes",
-			       name, READFILE_MAX_BYTES);
+		rota_error_at(err, ROTA_EINPUT, &at,
+			      "file larger than %ld bytes", READFILE_MAX_BYTES);
 		break;
 	case READFILE_CANNOT_READ:
-		rota_error_add(err, ROTA_EINPUT, "%s: cannot read: %s", name,
-			       strerror(errno));
+		rota_error_at(err, ROTA_EINPUT, &at, "cannot read: %s",
+			      strerror(errno));
 		break;
 	case READFILE_NO_MEMORY:
-		rota_error_add(err, ROTA_EINTERNAL, "%s: out of memory", name);
+		rota_error_at(err, ROTA_EINTERNAL, &at, "out of memory");
 		break;
 	}
 	free(buf);

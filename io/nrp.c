@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "load.h"
 #include "readfile.h"
 
@@ -41,7 +42,7 @@ struct parser {
 	int line;
 	enum section sec;
 	int seen[N_SECTIONS];
-	size_t cap_staff, cap_on, cap_off;
+	size_t cap_shifts, cap_staff, cap_on, cap_off;
 };
 
 void nrp_init(struct nrp *in)
@@ -75,15 +76,17 @@ static int fail(struct parser *ps, int col, const char *fmt, ...)
 
 static int fail(struct parser *ps, int col, const char *fmt, ...)
 {
+	struct rota_place at = ROTA_PLACE_NONE;
 	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	rota_error_add(ps->err, ROTA_EINPUT, "%s:%d:%d: %s", ps->name, ps->line,
-		       col, msg);
-	return -1;
+	at.file = ps->name;
+	at.line = ps->line;
+	at.column = col;
+	return rota_error_at(ps->err, ROTA_EINPUT, &at, "%s", msg);
 }
 
 static int field_is(const struct field *f, const char *s)
@@ -215,20 +218,12 @@ static int want_fields(struct parser *ps, size_t n, size_t want,
 	return 0;
 }
 
-static int grow(struct parser *ps, void **p, size_t *cap, size_t n,
+/* Room for one more of n elements in *arr, which `grow` doubles. */
+static int room(struct parser *ps, void *arr, size_t *cap, size_t n,
 		size_t size)
 {
-	void *np;
-	size_t ncap;
-
-	if (n < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 16;
-	np = realloc(*p, ncap * size);
-	if (!np)
+	if (grow(arr, cap, n + 1, size))
 		return fail(ps, 1, "out of memory");
-	*p = np;
-	*cap = ncap;
 	return 0;
 }
 
@@ -252,7 +247,7 @@ static int horizon_line(struct parser *ps, const struct field *f, size_t n)
 static int shift_line(struct parser *ps, const struct field *f, size_t n)
 {
 	struct nrp *in = ps->in;
-	struct nrp_shift *sh, *ns;
+	struct nrp_shift *sh;
 
 	if (in->n_staff)
 		return fail(ps, 1, "shifts must come before staff");
@@ -264,10 +259,8 @@ static int shift_line(struct parser *ps, const struct field *f, size_t n)
 	if (find_shift(in, f[0].s, f[0].len) >= 0)
 		return fail(ps, f[0].col, "shift '%.*s' defined twice",
 			    (int)f[0].len, f[0].s);
-	ns = realloc(in->shifts, (in->n_shifts + 1) * sizeof(*ns));
-	if (!ns)
-		return fail(ps, 1, "out of memory");
-	in->shifts = ns;
+	if (room(ps, &in->shifts, &ps->cap_shifts, in->n_shifts, sizeof(*sh)))
+		return -1;
 	sh = &in->shifts[in->n_shifts];
 	memset(sh, 0, sizeof(*sh));
 	in->n_shifts++;
@@ -350,8 +343,7 @@ static int staff_line(struct parser *ps, const struct field *f, size_t n)
 	if (find_staff(in, f[0].s, f[0].len) >= 0)
 		return fail(ps, f[0].col, "employee '%.*s' defined twice",
 			    (int)f[0].len, f[0].s);
-	if (grow(ps, (void **)&in->staff, &ps->cap_staff, in->n_staff,
-		 sizeof(*st)))
+	if (room(ps, &in->staff, &ps->cap_staff, in->n_staff, sizeof(*st)))
 		return -1;
 	st = &in->staff[in->n_staff++];
 	memset(st, 0, sizeof(*st));
@@ -406,7 +398,7 @@ static int request_line(struct parser *ps, const struct field *f, size_t n,
 	    shift_field(ps, &f[2], &rq.shift) ||
 	    int_field(ps, &f[3], "weight", &rq.weight))
 		return -1;
-	if (grow(ps, (void **)arr, cap, *cnt, sizeof(rq)))
+	if (room(ps, arr, cap, *cnt, sizeof(rq)))
 		return -1;
 	(*arr)[(*cnt)++] = rq;
 	return 0;
@@ -628,17 +620,14 @@ int nrp_load(struct nrp *in, const char *path, struct rota_error *err)
 	nrp_init(in);
 	errno = 0;
 	res = readfile(path, (size_t)READFILE_MAX_BYTES, &buf, &len);
-	if (res == READFILE_CANNOT_OPEN) {
-		rota_error_add(err, ROTA_EINPUT, "cannot open '%s': %s", path,
-			       strerror(errno));
-		return -1;
-	}
-	if (res != READFILE_OK) {
-		rota_error_add(err, ROTA_EINPUT, "cannot read '%s': %s", path,
-			       res == READFILE_TOO_BIG ? "larger than 64 MiB"
-			       : strerror(errno ? errno : EIO));
-		return -1;
-	}
+	if (res == READFILE_CANNOT_OPEN)
+		return rota_error_add(err, ROTA_EINPUT, "cannot open '%s': %s",
+				      path, strerror(errno));
+	if (res != READFILE_OK)
+		return rota_error_add(err, ROTA_EINPUT, "cannot read '%s': %s",
+				      path, res == READFILE_TOO_BIG ?
+				      "larger than 64 MiB" :
+				      strerror(errno ? errno : EIO));
 	rc = nrp_parse(in, strcmp(path, "-") ? path : "<stdin>", buf, len, err);
 	free(buf);
 	return rc;

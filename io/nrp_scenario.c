@@ -259,6 +259,5 @@ int nrp_to_scenario(const struct nrp *in, struct scenario *sc,
 oom:
 	scenario_release(sc);
 	demand_release(d);
-	rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-	return -1;
+	return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 }

@@ -654,10 +654,8 @@ static int staff_calendar(const struct run *run, int p, struct rota_error *err)
 	char *name = file_name(st->id);
 	int d, ret = -1;
 
-	if (!name) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
+	if (!name)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	if (ical_previous_load(&f.prev, run->previous, "staff", name, err))
 		goto out;
 	for (d = 0; d < run->pb->days; d++) {
@@ -689,10 +687,8 @@ static int nbhd_calendar(const struct run *run, int n, struct rota_error *err)
 	size_t p;
 	int d, ret = -1;
 
-	if (!name) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
+	if (!name)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	if (ical_previous_load(&f.prev, run->previous, "neighbourhood", name,
 			       err))
 		goto out;
@@ -766,11 +762,9 @@ static int run_open(struct run *run, const char *dir, const char *previous,
 	run->period = period(pb->sc);
 	run->staff_dir = rota_strdupf("%s/calendars/staff", dir);
 	run->nbhd_dir = rota_strdupf("%s/calendars/neighbourhood", dir);
-	if (!run->tz || !run->period || !run->staff_dir || !run->nbhd_dir) {
-		rota_error_add(err, ROTA_EINTERNAL, run->tz ? "out of memory"
-			       : "timezone vanished");
-		return -1;
-	}
+	if (!run->tz || !run->period || !run->staff_dir || !run->nbhd_dir)
+		return rota_error_add(err, ROTA_EINTERNAL, run->tz ?
+				      "out of memory" : "timezone vanished");
 	run->vtz = ical_vtimezone(pb->sc, run->tz, err);
 	if (!run->vtz || outfile_mkdir(run->staff_dir, err) ||
 	    outfile_mkdir(run->nbhd_dir, err))

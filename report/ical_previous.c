@@ -22,16 +22,12 @@ int ical_previous_check(const char *previous, struct rota_error *err)
 
 	if (!previous)
 		return 0;
-	if (stat(previous, &st)) {
-		rota_error_add(err, ROTA_EINPUT, "--previous '%s': %s", previous,
-			       strerror(errno));
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		rota_error_add(err, ROTA_EINPUT, "--previous '%s': not a directory",
-			       previous);
-		return -1;
-	}
+	if (stat(previous, &st))
+		return rota_error_add(err, ROTA_EINPUT, "--previous '%s': %s",
+				      previous, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return rota_error_add(err, ROTA_EINPUT, "--previous '%s': not "
+				      "a directory", previous);
 	return 0;
 }
 
@@ -63,10 +59,8 @@ int ical_previous_load(struct ical_previous *pv, const char *previous,
 	if (!previous)
 		return 0;
 	path = rota_strdupf("%s/calendars/%s/%s", previous, sub, name);
-	if (!path) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
+	if (!path)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	ret = ical_read(path, 1, &pv->cal, err);
 	free(path);
 	if (ret)
@@ -75,10 +69,8 @@ int ical_previous_load(struct ical_previous *pv, const char *previous,
 		qsort(pv->cal.events, pv->cal.n_events, sizeof(*pv->cal.events),
 		      by_uid_then_newest);
 	pv->matched = calloc(pv->cal.n_events + 1, 1);
-	if (!pv->matched) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
+	if (!pv->matched)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	for (i = 1; i < pv->cal.n_events; i++)
 		pv->matched[i] = !strcmp(pv->cal.events[i].uid,
 					 pv->cal.events[i - 1].uid);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <libical/ical.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,22 @@ void ical_calendar_release(struct ical_calendar *cal)
 	ical_calendar_init(cal);
 }
 
+/* What is wrong with the calendar file at path. */
+static int bad(struct rota_error *err, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int bad(struct rota_error *err, const char *path, const char *fmt, ...)
+{
+	struct rota_place at = ROTA_PLACE_NONE;
+	va_list ap;
+
+	at.file = path;
+	va_start(ap, fmt);
+	rota_error_vat(err, ROTA_EINPUT, &at, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -54,20 +71,16 @@ static int slurp(const char *path, int missing_ok, char **text,
 	case READFILE_CANNOT_OPEN:
 		if (missing_ok && errno == ENOENT)
 			return 0;
-		rota_error_add(err, ROTA_EINPUT, "cannot read '%s': %s", path,
-			       strerror(errno));
-		return -1;
+		return rota_error_add(err, ROTA_EINPUT, "cannot read '%s': %s",
+				      path, strerror(errno));
 	case READFILE_TOO_BIG:
 	case READFILE_CANNOT_READ:
-		rota_error_add(err, ROTA_EINPUT, "%s: not a readable calendar "
-			       "file of at most %ld bytes", path,
-			       READFILE_MAX_BYTES);
-		return -1;
+		return bad(err, path, "not a readable calendar file of at "
+			   "most %ld bytes", READFILE_MAX_BYTES);
 	case READFILE_NO_MEMORY:
 		break;
 	}
-	rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-	return -1;
+	return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 }
 
 /* libical marks what it could not parse with X-LIC-ERROR properties
@@ -111,29 +124,20 @@ static int read_time(icalcomponent *cal, icalproperty *p, const char *path,
 							      ICAL_TZID_PARAMETER);
 	icaltimezone *zone = icaltimezone_get_utc_timezone();
 
-	if (tt.is_date || icaltime_is_null_time(tt)) {
-		rota_error_add(err, ROTA_EINPUT, "%s: %s is not a date and time",
-			       path, what);
-		return -1;
-	}
+	if (tt.is_date || icaltime_is_null_time(tt))
+		return bad(err, path, "%s is not a date and time", what);
 	if (tzp) {
 		const char *id = icalparameter_get_tzid(tzp);
 
 		zone = icalcomponent_get_timezone(cal, id);
-		if (!zone) {
-			rota_error_add(err, ROTA_EINPUT, "%s: %s: no VTIMEZONE for "
-				       "TZID '%s'", path, what, id);
-			return -1;
-		}
-		if (tzid && !(*tzid = strdup(id))) {
-			rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-			return -1;
-		}
-	} else if (!icaltime_is_utc(tt)) {
-		rota_error_add(err, ROTA_EINPUT, "%s: %s is a floating time",
-			       path, what);
-		return -1;
-	}
+		if (!zone)
+			return bad(err, path, "%s: no VTIMEZONE for TZID '%s'",
+				   what, id);
+		if (tzid && !(*tzid = strdup(id)))
+			return rota_error_add(err, ROTA_EINTERNAL,
+					      "out of memory");
+	} else if (!icaltime_is_utc(tt))
+		return bad(err, path, "%s is a floating time", what);
 	tt.zone = NULL;
 	*t = (instant_t)icaltime_as_timet_with_zone(tt, zone);
 	return 0;
@@ -189,14 +193,11 @@ static int read_event(icalcomponent *cal, icalcomponent *ev, const char *path,
 							    ICAL_STATUS_PROPERTY);
 
 	memset(e, 0, sizeof(*e));
-	if (copy_texts(ev, e)) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
+	if (copy_texts(ev, e))
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	if (!e->uid || !ds || !de) {
-		rota_error_add(err, ROTA_EINPUT, "%s: an event without %s", path,
-			       !e->uid ? "UID" : !ds ? "DTSTART" : "DTEND");
-		return -1;
+		return bad(err, path, "an event without %s",
+			   !e->uid ? "UID" : !ds ? "DTSTART" : "DTEND");
 	}
 	e->sequence = seq ? icalproperty_get_sequence(seq) : 0;
 	e->cancelled = st && icalproperty_get_status(st) == ICAL_STATUS_CANCELLED;
@@ -215,10 +216,8 @@ static int read_events(icalcomponent *cal, const char *path,
 	if (n <= 0)
 		return 0;
 	out->events = calloc((size_t)n, sizeof(*out->events));
-	if (!out->events) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
+	if (!out->events)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	for (ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
 	     ev && out->n_events < (size_t)n;
 	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
@@ -236,21 +235,17 @@ static int read_calendar(icalcomponent *cal, const char *path,
 	const char *msg = first_error(cal), *name, *zone;
 
 	if (msg) {
-		rota_error_add(err, ROTA_EINPUT, "%s: %s", path, msg);
-		return -1;
+		return bad(err, path, "%s", msg);
 	}
 	if (icalcomponent_isa(cal) != ICAL_VCALENDAR_COMPONENT) {
-		rota_error_add(err, ROTA_EINPUT, "%s: not a VCALENDAR", path);
-		return -1;
+		return bad(err, path, "not a VCALENDAR");
 	}
 	name = x_property(cal, "X-WR-CALNAME");
 	zone = x_property(cal, "X-WR-TIMEZONE");
 	out->name = dup_or_null(name);
 	out->timezone = dup_or_null(zone);
-	if ((name && !out->name) || (zone && !out->timezone)) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
+	if ((name && !out->name) || (zone && !out->timezone))
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	return read_events(cal, path, out, err);
 }
 
@@ -269,8 +264,7 @@ int ical_read(const char *path, int missing_ok, struct ical_calendar *cal,
 	root = icalparser_parse_string(text);
 	free(text);
 	if (!root) {
-		rota_error_add(err, ROTA_EINPUT, "%s: not an iCalendar file", path);
-		return -1;
+		return bad(err, path, "not an iCalendar file");
 	}
 	ret = read_calendar(root, path, cal, err);
 	icalcomponent_free(root);

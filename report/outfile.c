@@ -26,10 +26,8 @@ int outfile_mkdir(const char *dir, struct rota_error *err)
 	char *path = strdup(dir), *p;
 	int ret = -1;
 
-	if (!path) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
+	if (!path)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	for (p = path + 1; ; p++) {
 		char c = *p;
 
@@ -292,22 +290,18 @@ static int check_existing(const char *dir, const char *final,
 	if (stat(final, &st)) {
 		if (errno == ENOENT)
 			return 0;
-		rota_error_add(err, ROTA_EOUTPUT, "cannot use output directory "
-			       "'%s': %s", dir, strerror(errno));
-		return -1;
+		return rota_error_add(err, ROTA_EOUTPUT, "cannot use output "
+				      "directory '%s': %s", dir,
+				      strerror(errno));
 	}
-	if (!S_ISDIR(st.st_mode)) {
-		rota_error_add(err, ROTA_EOUTPUT, "output directory '%s' is not "
-			       "a directory", dir);
-		return -1;
-	}
+	if (!S_ISDIR(st.st_mode))
+		return rota_error_add(err, ROTA_EOUTPUT, "output directory "
+				      "'%s' is not a directory", dir);
 	/* The directory itself is replaced, not written, but a user who
 	 * made it read-only (or mounted it so) meant it to stay. */
-	if (access(final, W_OK)) {
-		rota_error_add(err, ROTA_EOUTPUT, "cannot write in '%s': %s", dir,
-			       strerror(errno));
-		return -1;
-	}
+	if (access(final, W_OK))
+		return rota_error_add(err, ROTA_EOUTPUT, "cannot write in "
+				      "'%s': %s", dir, strerror(errno));
 	if (foreign_entry(final, 0, &found)) {
 		rota_error_add(err, ROTA_EOUTPUT, "cannot read output directory "
 			       "'%s': %s", dir, strerror(errno));

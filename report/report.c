@@ -138,10 +138,8 @@ static int write_json(const char *dir, const struct scenario *sc,
 	json_t *root = plan_json(sc, p, g);
 	int ret = -1;
 
-	if (!root) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
+	if (!root)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	if (outfile_open(&o, dir, "fte-gap.json", err))
 		goto out;
 	if (json_dumpf(root, o.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER |

@@ -242,11 +242,9 @@ int report_write_rota(const char *dir, const struct problem *pb,
 	json_t *root = NULL;
 	int ret = -1;
 
-	if (!tz) {
-		rota_error_add(err, ROTA_EINTERNAL, "timezone '%s' vanished",
-			       pb->sc->timezone);
-		return -1;
-	}
+	if (!tz)
+		return rota_error_add(err, ROTA_EINTERNAL, "timezone '%s' "
+				      "vanished", pb->sc->timezone);
 	if (outfile_mkdir(dir, err))
 		goto out;
 	root = rota_json(pb, r, res, tz);

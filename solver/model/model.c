@@ -384,15 +384,13 @@ int model_write(struct model *m, const char *path, struct rota_error *err)
 	int rc;
 
 	glp_term_hook(quiet_hook, NULL);
-	if (!ends_with(path, ".lp") && !ends_with(path, ".mps")) {
-		rota_error_add(err, ROTA_EINPUT, "'%s': unknown model format, "
-			       "expected a name ending in .lp or .mps", path);
-		return -1;
-	}
+	if (!ends_with(path, ".lp") && !ends_with(path, ".mps"))
+		return rota_error_add(err, ROTA_EINPUT, "'%s': unknown model "
+				      "format, expected a name ending in .lp "
+				      "or .mps", path);
 	rc = write_with_constant(m, path);
-	if (rc) {
-		rota_error_add(err, ROTA_EOUTPUT, "cannot write '%s'", path);
-		return -1;
-	}
+	if (rc)
+		return rota_error_add(err, ROTA_EOUTPUT, "cannot write '%s'",
+				      path);
 	return 0;
 }

@@ -21,7 +21,7 @@ void fixture_load_ok(const char *json, struct scenario *sc)
 	rota_error_init(&err);
 	if (fixture_load(json, sc, &err)) {
 		for (i = 0; i < err.kept; i++)
-			fprintf(stderr, "%s\n", err.msgs[i]);
+			fprintf(stderr, "%s\n", err.entries[i].text);
 		rota_error_release(&err);
 		ck_abort_msg("scenario did not load");
 	}
@@ -33,7 +33,7 @@ int fixture_has_message(const struct rota_error *err, const char *needle)
 	size_t i;
 
 	for (i = 0; i < err->kept; i++)
-		if (strstr(err->msgs[i], needle))
+		if (strstr(err->entries[i].text, needle))
 			return 1;
 	return 0;
 }

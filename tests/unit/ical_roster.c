@@ -9,10 +9,8 @@ static int prepare(struct ical_rota *x, struct rota_error *err)
 	if (demand_expand(&x->sc, &x->d, err) ||
 	    problem_build(&x->pb, &x->sc, &x->d, err))
 		return -1;
-	if (roster_init(&x->r, &x->pb)) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
+	if (roster_init(&x->r, &x->pb))
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	return 0;
 }
 

@@ -148,7 +148,7 @@ static void expect_error(const char *json, const char *needle)
 	ck_assert_int_eq(err.status, ROTA_EINPUT);
 	if (!fixture_has_message(&err, needle)) {
 		for (i = 0; i < err.kept; i++)
-			fprintf(stderr, "got: %s\n", err.msgs[i]);
+			fprintf(stderr, "got: %s\n", err.entries[i].text);
 		ck_abort_msg("no message contains \"%s\"", needle);
 	}
 	/* Released on failure: the caller has nothing to free. */
@@ -268,7 +268,7 @@ START_TEST(examples_load)
 		rota_error_init(&err);
 		if (scenario_load(fixture_source_path(files[i]), &sc, &err))
 			ck_abort_msg("%s: %s", files[i],
-				     err.kept ? err.msgs[0] : "?");
+				     err.kept ? err.entries[0].text : "?");
 		ck_assert_uint_gt(sc.n_staff, 100);
 		scenario_release(&sc);
 		rota_error_release(&err);

@@ -29,7 +29,8 @@ static void fix_open(struct fix *f, const char *json, const char *path)
 	} else {
 		scenario_init(&f->sc);
 		if (scenario_load(fixture_source_path(path), &f->sc, &err))
-			ck_abort_msg("%s: %s", path, err.kept ? err.msgs[0] : "?");
+			ck_abort_msg("%s: %s", path,
+				     err.kept ? err.entries[0].text : "?");
 	}
 	demand_init(&f->d);
 	problem_init(&f->pb);

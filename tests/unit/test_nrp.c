@@ -61,7 +61,7 @@ static void parse_ok(const char *text, struct nrp *in)
 
 	rota_error_init(&err);
 	if (nrp_parse(in, "tiny.txt", text, strlen(text), &err))
-		ck_abort_msg("parse failed: %s", err.msgs[0]);
+		ck_abort_msg("parse failed: %s", err.entries[0].text);
 	rota_error_release(&err);
 }
 
@@ -128,7 +128,8 @@ static void expect_error(const char *text, const char *needle)
 	ck_assert_int_eq(nrp_parse(&in, "bad.txt", text, strlen(text), &err), -1);
 	ck_assert_int_eq(err.status, ROTA_EINPUT);
 	if (!fixture_has_message(&err, needle))
-		ck_abort_msg("expected '%s' in '%s'", needle, err.msgs[0]);
+		ck_abort_msg("expected '%s' in '%s'", needle,
+			     err.entries[0].text);
 	rota_error_release(&err);
 }
 
@@ -308,7 +309,7 @@ START_TEST(every_instance)
 		snprintf(path, sizeof(path), "%s/%s", bench_dir(), name);
 		rota_error_init(&err);
 		if (nrp_load(&in, path, &err))
-			ck_abort_msg("%s: %s", name, err.msgs[0]);
+			ck_abort_msg("%s: %s", name, err.entries[0].text);
 		ck_assert_int_eq(in.days, days);
 		ck_assert_uint_eq(in.n_staff, (size_t)staff);
 		ck_assert_uint_eq(in.n_shifts, (size_t)shifts);
@@ -334,7 +335,7 @@ START_TEST(pattern_on_instance18)
 	rota_error_init(&err);
 	if (nrp_load(&in, path, &err)) {
 		fprintf(stderr, "test_nrp: skipped pattern_on_instance18: %s\n",
-			err.msgs[0]);
+			err.entries[0].text);
 		rota_error_release(&err);
 		return;
 	}
