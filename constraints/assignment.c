@@ -34,7 +34,7 @@ static int assignment_rows(struct build *b)
 }
 
 static int assignment_check(const struct problem *pb, const struct roster *r,
-			    int p, struct violation *v)
+			    int p, struct rota_error *err)
 {
 	char date[CIVIL_DATE_LEN];
 	size_t first, end, x;
@@ -46,11 +46,11 @@ static int assignment_check(const struct problem *pb, const struct roster *r,
 			continue;
 		problem_day_vars(pb, p, d, &first, &end);
 		if (x < first || x >= end) {
-			violation_set(v, "assignment: '%s' works '%s' on %s, which "
-				      "is not allowed", pb->sc->staff[p].id,
-				      pb->sc->shifts[pb->vars[x].s].id,
-				      build_date(pb, d, date));
-			return -1;
+			return build_broken(err, d, d, "assignment: '%s' works "
+					    "'%s' on %s, which is not allowed",
+					    pb->sc->staff[p].id,
+					    pb->sc->shifts[pb->vars[x].s].id,
+					    build_date(pb, d, date));
 		}
 	}
 	return 0;

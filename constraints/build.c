@@ -1,6 +1,6 @@
 /*
- * build: the helpers that family files write their rows and name their
- * violations with (build.h).
+ * build: the helpers that family files write their rows and report a
+ * broken rule with (build.h).
  */
 #include "build.h"
 
@@ -118,13 +118,18 @@ const char *build_date(const struct problem *pb, int d, char *buf)
 	return buf;
 }
 
-void violation_set(struct violation *v, const char *fmt, ...)
+int build_broken(struct rota_error *err, int first, int last,
+		 const char *fmt, ...)
 {
+	struct rota_place at = ROTA_PLACE_NONE;
 	va_list ap;
 
-	if (!v)
-		return;   /* the caller only asks whether the rule holds */
+	if (!err)
+		return -1;   /* the caller only asks whether the rule holds */
+	at.first_day = first;
+	at.last_day = last;
 	va_start(ap, fmt);
-	vsnprintf(v->text, sizeof(v->text), fmt, ap);
+	rota_error_vat(err, ROTA_EINFEASIBLE, &at, fmt, ap);
 	va_end(ap);
+	return -1;
 }

@@ -14,8 +14,8 @@
  *
  * Memory: the scratch row grows as terms are added and is b's, freed by
  * constraints_build_release; build_date writes into the caller's buffer
- * of CIVIL_DATE_LEN; violation_set writes into v in place.  Nothing here
- * keeps a pointer to what it is given.
+ * of CIVIL_DATE_LEN; build_broken records into the caller's err (which
+ * may be NULL).  Nothing here keeps a pointer to what it is given.
  */
 #ifndef ROTA7_BUILD_H
 #define ROTA7_BUILD_H
@@ -27,10 +27,12 @@ struct family {
 	/* Adds the family's rows and columns; 0 or -1 (out of memory). */
 	int (*rows)(struct build *b);
 	/* Person p (>= 0), or the whole rota (p == -1) for families that
-	 * are global.  0 if kept; -1 and v filled if broken (v may be
-	 * NULL: only the answer is wanted).  NULL for soft families. */
+	 * are global.  0 if kept; -1 if broken, with one entry in err
+	 * (build_broken; err may be NULL: only the answer is wanted).  The
+	 * table names the entry's rule and person where the check did not.
+	 * NULL for soft families. */
 	int (*check)(const struct problem *pb, const struct roster *r, int p,
-		     struct violation *v);
+		     struct rota_error *err);
 	/* Objective share of person p (>= 0) or of the whole rota beyond
 	 * persons (p == -1; 0 from a family that is not global).  NULL
 	 * when the family costs nothing. */
@@ -83,8 +85,9 @@ double fairness_excess(const struct problem *pb, const struct roster *r,
 /* "2018-03-04" for horizon day d, in buf (CIVIL_DATE_LEN). */
 const char *build_date(const struct problem *pb, int d, char *buf);
 
-/* violation text, printf-style (v NULL: nothing to say). */
-void violation_set(struct violation *v, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* Records a broken hard rule (ROTA_EINFEASIBLE) over horizon days first
+ * to last (-1: none) and returns -1; err NULL: nothing to say. */
+int build_broken(struct rota_error *err, int first, int last,
+		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 #endif

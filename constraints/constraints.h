@@ -31,11 +31,11 @@
  * constraints_build functions (which fill it from scratch) and frees what
  * it holds with constraints_build_release once done with x; a build that
  * fails has already released it, and releasing twice is harmless.  The
- * model m stays the caller's: the build points to it, never frees it.  A
- * struct violation is the caller's too and holds its text in place.
+ * model m stays the caller's: the build points to it, never frees it.
  * Checks and costs keep nothing: what scratch they take they free before
  * returning (a check that runs out of memory reports it as broken, with
- * "out of memory").  The table is constant.
+ * "out of memory" and ROTA_EINTERNAL); what a check says goes into the
+ * caller's struct rota_error.  The table is constant.
  */
 #ifndef ROTA7_CONSTRAINTS_H
 #define ROTA7_CONSTRAINTS_H
@@ -47,11 +47,6 @@
 #include "problem.h"
 #include "roster.h"
 #include "measure.h"
-
-/* Why a rota breaks a hard rule, in words. */
-struct violation {
-	char text[512];
-};
 
 /*
  * The integer program of a problem under construction.  Callers read x
@@ -95,18 +90,23 @@ void constraints_build_release(struct build *b);
 /* ---- checking a rota against the hard rules ---- */
 
 /* All hard rules for one person: every family's check but the global
- * ones, in table order.  0 if the rota keeps them; -1 and v filled (v
- * may be NULL: only the answer is wanted) at the first one broken. */
+ * ones, in table order.  0 if the rota keeps them; -1 at the first one
+ * broken, with one entry in err (ROTA_EINFEASIBLE; err may be NULL: only
+ * the answer is wanted, and nothing is formatted).  The entry's text
+ * says the rule, person and dates in words ("rest: 'n001' has 9.0 hours
+ * between ..."); its fields give the rule (the family's name, "rest"),
+ * who (the person's id, or the unit's for skill mix) and the first and
+ * last horizon day broken over (-1 when the rule is over the horizon). */
 int constraints_check_person(const struct problem *pb, const struct roster *r,
-			     int p, struct violation *v);
+			     int p, struct rota_error *err);
 /* The same but for the family named skip ("weekly-rest"): for code
  * that keeps all the others by construction and is tested so. */
 int constraints_check_person_except(const struct problem *pb,
 				    const struct roster *r, int p,
-				    const char *skip, struct violation *v);
+				    const char *skip, struct rota_error *err);
 /* Every person's rules, then the global ones (skill mix). */
 int constraints_check(const struct problem *pb, const struct roster *r,
-		      struct violation *v);
+		      struct rota_error *err);
 
 /* ---- pricing a rota ---- */
 
@@ -127,14 +127,15 @@ double constraints_global_cost(const struct problem *pb,
 /*
  * Every cell of every skill-mix rule's window, on the days it applies:
  * fn(ctx, rule, unit, day, cell, per_cell), per_cell being the matching
- * cell of a ratio's `per` role or (size_t)-1.  A senior window with
- * instants no shift can reach fails at once with v filled: no rota can
- * meet it.  Returns 0, -1 (v filled) or fn's non-zero return.
+ * cell of a ratio's `per` role or (size_t)-1; fn returns 0, or -1 when
+ * out of memory.  0, or -1 with err filled: ROTA_EINFEASIBLE for a senior
+ * window with instants no shift can reach (no rota can meet it; the walk
+ * stops there), ROTA_EINTERNAL "out of memory" when fn failed.
  */
 int skill_mix_cells(const struct problem *pb,
 		    int (*fn)(void *ctx, size_t rule, int unit, int day,
 			      size_t cell, size_t per_cell),
-		    void *ctx, struct violation *v);
+		    void *ctx, struct rota_error *err);
 /* Whether var's person has the band senior rule m asks for (the role
  * filled is the caller's to match). */
 int skill_mix_is_senior(const struct problem *pb, const struct skill_mix *m,

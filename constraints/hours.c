@@ -57,27 +57,27 @@ static int hours_rows(struct build *b)
 }
 
 static int total_check(const struct problem *pb, int p, double paid,
-		       struct violation *v)
+		       struct rota_error *err)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 
 	if (ru->max_total_hours >= 0 && paid > ru->max_total_hours + 1e-6) {
-		violation_set(v, "total hours: '%s' is paid %.2f hours, at most "
-			      "%.2f allowed", pb->sc->staff[p].id, paid,
-			      ru->max_total_hours);
-		return -1;
+		return build_broken(err, -1, -1, "total hours: '%s' is paid "
+				    "%.2f hours, at most %.2f allowed",
+				    pb->sc->staff[p].id, paid,
+				    ru->max_total_hours);
 	}
 	if (ru->min_total_hours > 0 && paid < ru->min_total_hours - 1e-6) {
-		violation_set(v, "total hours: '%s' is paid %.2f hours, at least "
-			      "%.2f required", pb->sc->staff[p].id, paid,
-			      ru->min_total_hours);
-		return -1;
+		return build_broken(err, -1, -1, "total hours: '%s' is paid "
+				    "%.2f hours, at least %.2f required",
+				    pb->sc->staff[p].id, paid,
+				    ru->min_total_hours);
 	}
 	return 0;
 }
 
 static int hours_check(const struct problem *pb, const struct roster *r, int p,
-		       struct violation *v)
+		       struct rota_error *err)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	double paid = roster_paid_hours(r, p);
@@ -85,19 +85,18 @@ static int hours_check(const struct problem *pb, const struct roster *r, int p,
 	double contract = pb->people[p].target_hours + ru->contract_tolerance_hours;
 
 	if (paid > avg + 1e-6) {
-		violation_set(v, "average weekly hours: '%s' is paid %.2f hours, "
-			      "limit %.2f over the horizon", pb->sc->staff[p].id,
-			      paid, avg);
-		return -1;
+		return build_broken(err, -1, -1, "average weekly hours: '%s' is "
+				    "paid %.2f hours, limit %.2f over the "
+				    "horizon", pb->sc->staff[p].id, paid, avg);
 	}
 	if (paid > contract + 1e-6) {
-		violation_set(v, "contract hours: '%s' is paid %.2f hours, target "
-			      "%.2f plus tolerance %g", pb->sc->staff[p].id, paid,
-			      pb->people[p].target_hours,
-			      ru->contract_tolerance_hours);
-		return -1;
+		return build_broken(err, -1, -1, "contract hours: '%s' is paid "
+				    "%.2f hours, target %.2f plus tolerance %g",
+				    pb->sc->staff[p].id, paid,
+				    pb->people[p].target_hours,
+				    ru->contract_tolerance_hours);
 	}
-	return total_check(pb, p, paid, v);
+	return total_check(pb, p, paid, err);
 }
 
 static double hours_cost(const struct problem *pb, const struct roster *r,

@@ -51,7 +51,7 @@ static int nights_rows(struct build *b)
 }
 
 static int nights_check(const struct problem *pb, const struct roster *r, int p,
-			struct violation *v)
+			struct rota_error *err)
 {
 	const struct scenario *sc = pb->sc;
 	const struct rules *ru = &sc->staff[p].rules;
@@ -62,8 +62,7 @@ static int nights_check(const struct problem *pb, const struct roster *r, int p,
 				       : calloc(sc->n_shifts + 1, sizeof(int));
 
 	if (!used) {
-		violation_set(v, "out of memory");
-		return -1;
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	}
 	if (used == small)
 		memset(small, 0, sizeof(small));
@@ -73,9 +72,10 @@ static int nights_check(const struct problem *pb, const struct roster *r, int p,
 		if (s >= 0)
 			used[s]++;
 		if (run > ru->max_nights_in_a_row) {
-			violation_set(v, "nights in a row: '%s' has %d ending %s, "
-				      "limit %d", sc->staff[p].id, run,
-				      build_date(pb, d, d1), ru->max_nights_in_a_row);
+			build_broken(err, d - run + 1, d, "nights in a row: '%s' "
+				     "has %d ending %s, limit %d", sc->staff[p].id,
+				     run, build_date(pb, d, d1),
+				     ru->max_nights_in_a_row);
 			if (used != small)
 				free(used);
 			return -1;
@@ -83,9 +83,9 @@ static int nights_check(const struct problem *pb, const struct roster *r, int p,
 	}
 	for (s = 0; s < (int)sc->n_shifts; s++)
 		if (ru->max_shifts[s] >= 0 && used[s] > ru->max_shifts[s]) {
-			violation_set(v, "max shifts: '%s' works '%s' %d times, "
-				      "limit %d", sc->staff[p].id, sc->shifts[s].id,
-				      used[s], ru->max_shifts[s]);
+			build_broken(err, -1, -1, "max shifts: '%s' works '%s' "
+				     "%d times, limit %d", sc->staff[p].id,
+				     sc->shifts[s].id, used[s], ru->max_shifts[s]);
 			if (used != small)
 				free(used);
 			return -1;

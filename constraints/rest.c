@@ -79,7 +79,7 @@ static int rest_rows(struct build *b)
 }
 
 static int rest_check(const struct problem *pb, const struct roster *r, int p,
-		      struct violation *v)
+		      struct rota_error *err)
 {
 	const struct scenario *sc = pb->sc;
 	char d1s[CIVIL_DATE_LEN], d2s[CIVIL_DATE_LEN];
@@ -96,13 +96,15 @@ static int rest_check(const struct problem *pb, const struct roster *r, int p,
 			gap = (double)(sc->shifts[s].start_at[d] -
 				       sc->shifts[ps].end_at[prev]) / 3600.0;
 			if (gap < sc->staff[p].rules.min_rest_hours) {
-				violation_set(v, "rest: '%s' has %.1f hours between "
-					      "'%s' on %s and '%s' on %s, needs %g",
-					      sc->staff[p].id, gap, sc->shifts[ps].id,
-					      build_date(pb, prev, d1s),
-					      sc->shifts[s].id, build_date(pb, d, d2s),
-					      sc->staff[p].rules.min_rest_hours);
-				return -1;
+				return build_broken(err, prev, d, "rest: '%s' has "
+						    "%.1f hours between '%s' on %s "
+						    "and '%s' on %s, needs %g",
+						    sc->staff[p].id, gap,
+						    sc->shifts[ps].id,
+						    build_date(pb, prev, d1s),
+						    sc->shifts[s].id,
+						    build_date(pb, d, d2s),
+						    sc->staff[p].rules.min_rest_hours);
 			}
 		}
 		prev = d;

@@ -49,18 +49,18 @@ static int runs_rows(struct build *b)
 }
 
 static int run_fail(const struct problem *pb, int p, int from, int len,
-		    const char *what, int limit, struct violation *v)
+		    const char *what, int limit, struct rota_error *err)
 {
 	char d1[CIVIL_DATE_LEN], d2[CIVIL_DATE_LEN];
 
-	violation_set(v, "%s: '%s' has %d from %s to %s, limit %d", what,
-		      pb->sc->staff[p].id, len, build_date(pb, from, d1),
-		      build_date(pb, from + len - 1, d2), limit);
-	return -1;
+	return build_broken(err, from, from + len - 1, "%s: '%s' has %d from "
+			    "%s to %s, limit %d", what, pb->sc->staff[p].id,
+			    len, build_date(pb, from, d1),
+			    build_date(pb, from + len - 1, d2), limit);
 }
 
 static int runs_check(const struct problem *pb, const struct roster *r, int p,
-		      struct violation *v)
+		      struct rota_error *err)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	int d = 0;
@@ -74,13 +74,13 @@ static int runs_check(const struct problem *pb, const struct roster *r, int p,
 		inner = d > 0 && e < pb->days;
 		if (on && e - d > ru->max_days_in_a_row)
 			return run_fail(pb, p, d, e - d, "days in a row",
-					ru->max_days_in_a_row, v);
+					ru->max_days_in_a_row, err);
 		if (on && inner && e - d < ru->min_days_in_a_row)
 			return run_fail(pb, p, d, e - d, "short run of days",
-					ru->min_days_in_a_row, v);
+					ru->min_days_in_a_row, err);
 		if (!on && inner && e - d < ru->min_days_off_in_a_row)
 			return run_fail(pb, p, d, e - d, "short run of days off",
-					ru->min_days_off_in_a_row, v);
+					ru->min_days_off_in_a_row, err);
 		d = e;
 	}
 	return 0;

@@ -146,31 +146,37 @@ static void count_seniors(const struct problem *pb, const struct roster *r,
 		}
 }
 
+/* The rule broken in unit u on day d at instant `at`: the unit is who
+ * breaks it. */
 static int fail(const struct problem *pb, const struct skill_mix *m, int u,
-		int d, instant_t at, int have, struct violation *v)
+		int d, instant_t at, int have, struct rota_error *err)
 {
+	struct rota_place where = ROTA_PLACE_NONE;
 	char date[CIVIL_DATE_LEN];
 	long mins = (long)(at - pb->sc->horizon.day_start[d]) / 60;
+	const char *unit = scenario_unit_id(pb->sc, m->scope, (size_t)u);
 
+	if (!err)
+		return -1;   /* the caller only asks whether the rule holds */
 	build_date(pb, d, date);
+	where.who = unit;
+	where.first_day = where.last_day = d;
 	if (m->type == MIX_RATIO)
-		violation_set(v, "skill mix: more than %g '%s' per '%s' in '%s' "
-			      "on %s, %ld minutes after midnight", m->at_most,
-			      pb->sc->roles[m->role].id, pb->sc->roles[m->per].id,
-			      scenario_unit_id(pb->sc, m->scope, (size_t)u), date,
-			      mins);
-	else
-		violation_set(v, "senior cover: %d of %d '%s' of band %d or above "
-			      "in '%s' on %s, %ld minutes after midnight", have,
-			      m->count, pb->sc->roles[m->role].id, m->min_band,
-			      scenario_unit_id(pb->sc, m->scope, (size_t)u), date,
-			      mins);
-	return -1;
+		return rota_error_at(err, ROTA_EINFEASIBLE, &where, "skill mix: "
+				     "more than %g '%s' per '%s' in '%s' on %s, "
+				     "%ld minutes after midnight", m->at_most,
+				     pb->sc->roles[m->role].id,
+				     pb->sc->roles[m->per].id, unit, date, mins);
+	return rota_error_at(err, ROTA_EINFEASIBLE, &where, "senior cover: %d "
+			     "of %d '%s' of band %d or above in '%s' on %s, %ld "
+			     "minutes after midnight", have, m->count,
+			     pb->sc->roles[m->role].id, m->min_band, unit, date,
+			     mins);
 }
 
 static int check_rule_day(const struct problem *pb, const struct roster *r,
 			  const struct skill_mix *m, int u, int d,
-			  const int *seniors, struct violation *v)
+			  const int *seniors, struct rota_error *err)
 {
 	size_t t = problem_track(pb, m->service, m->scope, u, m->role);
 	size_t lo, hi, c;
@@ -186,23 +192,23 @@ static int check_rule_day(const struct problem *pb, const struct roster *r,
 			int per = pc == (size_t)-1 ? 0 : r->on_duty[pc];
 
 			if (r->on_duty[c] > m->at_most * per + 1e-9)
-				return fail(pb, m, u, d, ce->from, 0, v);
+				return fail(pb, m, u, d, ce->from, 0, err);
 			continue;
 		}
 		if (ce->from > covered)
-			return fail(pb, m, u, d, covered, 0, v);
+			return fail(pb, m, u, d, covered, 0, err);
 		if (seniors[c] < m->count)
 			return fail(pb, m, u, d, ce->from > m->from_at[d] ?
-				    ce->from : m->from_at[d], seniors[c], v);
+				    ce->from : m->from_at[d], seniors[c], err);
 		covered = ce->to;
 	}
 	if (m->type == MIX_SENIOR && m->count > 0 && covered < m->to_at[d])
-		return fail(pb, m, u, d, covered, 0, v);
+		return fail(pb, m, u, d, covered, 0, err);
 	return 0;
 }
 
 static int skill_mix_check(const struct problem *pb, const struct roster *r,
-			   int p, struct violation *v)
+			   int p, struct rota_error *err)
 {
 	int *seniors = malloc((pb->n_cells + 1) * sizeof(int));
 	size_t mi, u;
@@ -210,8 +216,7 @@ static int skill_mix_check(const struct problem *pb, const struct roster *r,
 
 	(void)p;
 	if (!seniors) {
-		violation_set(v, "out of memory");
-		return -1;
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	}
 	for (mi = 0; mi < pb->sc->n_mix && !ret; mi++) {
 		const struct skill_mix *m = &pb->sc->mix[mi];
@@ -222,7 +227,7 @@ static int skill_mix_check(const struct problem *pb, const struct roster *r,
 			if (!applies(pb, m, d))
 				continue;
 			for (u = 0; u < scenario_units(pb->sc, m->scope) && !ret; u++)
-				ret = check_rule_day(pb, r, m, (int)u, d, seniors, v);
+				ret = check_rule_day(pb, r, m, (int)u, d, seniors, err);
 		}
 	}
 	free(seniors);
@@ -231,7 +236,7 @@ static int skill_mix_check(const struct problem *pb, const struct roster *r,
 
 static int walk_rule_day(const struct problem *pb, size_t mi, int u, int d,
 			 int (*fn)(void *, size_t, int, int, size_t, size_t),
-			 void *ctx, struct violation *v)
+			 void *ctx, struct rota_error *err)
 {
 	const struct skill_mix *m = &pb->sc->mix[mi];
 	size_t t = problem_track(pb, m->service, m->scope, u, m->role);
@@ -239,7 +244,6 @@ static int walk_rule_day(const struct problem *pb, size_t mi, int u, int d,
 		problem_track(pb, m->service, m->scope, u, m->per) : 0;
 	instant_t covered = m->from_at[d];
 	size_t lo, hi, c;
-	int rc;
 
 	window_cells(pb, t, m->from_at[d], m->to_at[d], &lo, &hi);
 	for (c = lo; c < hi; c++) {
@@ -248,23 +252,23 @@ static int walk_rule_day(const struct problem *pb, size_t mi, int u, int d,
 		if (m->type == MIX_SENIOR && ce->from > covered)
 			break;
 		covered = ce->to;
-		rc = fn(ctx, mi, u, d, c, m->type == MIX_RATIO ?
-			cell_at(pb, pt, ce->from) : (size_t)-1);
-		if (rc)
-			return rc;
+		if (fn(ctx, mi, u, d, c, m->type == MIX_RATIO ?
+		       cell_at(pb, pt, ce->from) : (size_t)-1))
+			return rota_error_add(err, ROTA_EINTERNAL,
+					      "out of memory");
 	}
 	if (m->type == MIX_SENIOR && m->count > 0 && covered < m->to_at[d])
-		return fail(pb, m, u, d, covered, 0, v);
+		return fail(pb, m, u, d, covered, 0, err);
 	return 0;
 }
 
 int skill_mix_cells(const struct problem *pb,
 		    int (*fn)(void *ctx, size_t rule, int unit, int day,
 			      size_t cell, size_t per_cell),
-		    void *ctx, struct violation *v)
+		    void *ctx, struct rota_error *err)
 {
 	size_t mi, u;
-	int d, rc;
+	int d;
 
 	for (mi = 0; mi < pb->sc->n_mix; mi++)
 		for (d = 0; d < pb->days; d++) {
@@ -272,8 +276,8 @@ int skill_mix_cells(const struct problem *pb,
 				continue;
 			for (u = 0; u < scenario_units(pb->sc, pb->sc->mix[mi].scope);
 			     u++)
-				if ((rc = walk_rule_day(pb, mi, (int)u, d, fn, ctx, v)))
-					return rc;
+				if (walk_rule_day(pb, mi, (int)u, d, fn, ctx, err))
+					return -1;
 		}
 	return 0;
 }

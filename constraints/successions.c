@@ -82,7 +82,7 @@ static int successions_rows(struct build *b)
 }
 
 static int successions_check(const struct problem *pb, const struct roster *r,
-			     int p, struct violation *v)
+			     int p, struct rota_error *err)
 {
 	const struct scenario *sc = pb->sc;
 	char d1[CIVIL_DATE_LEN], d2[CIVIL_DATE_LEN];
@@ -94,11 +94,11 @@ static int successions_check(const struct problem *pb, const struct roster *r,
 		if (a < 0 || s < 0 || !sc->shifts[a].forbid_next ||
 		    !sc->shifts[a].forbid_next[s])
 			continue;
-		violation_set(v, "succession: '%s' works '%s' on %s after '%s' on "
-			      "%s, which it may not follow", sc->staff[p].id,
-			      sc->shifts[s].id, build_date(pb, d + 1, d2),
-			      sc->shifts[a].id, build_date(pb, d, d1));
-		return -1;
+		return build_broken(err, d, d + 1, "succession: '%s' works '%s' "
+				    "on %s after '%s' on %s, which it may not "
+				    "follow", sc->staff[p].id, sc->shifts[s].id,
+				    build_date(pb, d + 1, d2), sc->shifts[a].id,
+				    build_date(pb, d, d1));
 	}
 	return 0;
 }

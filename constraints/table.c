@@ -123,48 +123,60 @@ int constraints_build_for(struct build *b, const struct problem *pb,
 	return build_all(b, pb, m, 0, 1, keep, err);
 }
 
+/* Names the rule and the person of the entry a check recorded (err
+ * kept `kept` entries before it), where the check did not; -1. */
+static int name_broken(const struct problem *pb, const struct family *fam,
+		       int p, struct rota_error *err, size_t kept)
+{
+	if (err && err->kept > kept)
+		rota_error_entry_name(rota_error_last(err), fam->name,
+				      p >= 0 ? pb->sc->staff[p].id : NULL);
+	return -1;
+}
+
 /* The checks of the per-person families (global: of the global ones)
  * but the one named skip (NULL: none), in table order. */
 static int check_families(const struct problem *pb, const struct roster *r,
 			  int p, int global, const char *skip,
-			  struct violation *v)
+			  struct rota_error *err)
 {
 	size_t f;
 
 	for (f = 0; f < N_FAMILIES; f++) {
 		const struct family *fam = families[f];
+		size_t kept = err ? err->kept : 0;
 
 		if (!fam->check || fam->global != global ||
 		    (skip && !strcmp(fam->name, skip)))
 			continue;
-		if (fam->check(pb, r, p, v))
-			return -1;
+		if (fam->check(pb, r, p, err))
+			return name_broken(pb, fam, p, err, kept);
 	}
 	return 0;
 }
 
 int constraints_check_person(const struct problem *pb, const struct roster *r,
-			     int p, struct violation *v)
+			     int p, struct rota_error *err)
 {
-	return check_families(pb, r, p, 0, NULL, v);
+	return check_families(pb, r, p, 0, NULL, err);
 }
 
 int constraints_check_person_except(const struct problem *pb,
 				    const struct roster *r, int p,
-				    const char *skip, struct violation *v)
+				    const char *skip, struct rota_error *err)
 {
-	return check_families(pb, r, p, 0, skip, v);
+	return check_families(pb, r, p, 0, skip, err);
 }
 
 int constraints_check(const struct problem *pb, const struct roster *r,
-		      struct violation *v)
+		      struct rota_error *err)
 {
 	size_t p;
 
 	for (p = 0; p < pb->sc->n_staff; p++)
-		if (constraints_check_person(pb, r, (int)p, v))
+		if (constraints_check_person(pb, r, (int)p, err))
 			return -1;
-	return check_families(pb, r, -1, 1, NULL, v);
+	return check_families(pb, r, -1, 1, NULL, err);
 }
 
 /* Which families' costs a sum takes. */

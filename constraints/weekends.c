@@ -102,7 +102,7 @@ out:
 }
 
 static int weekends_check(const struct problem *pb, const struct roster *r,
-			  int p, struct violation *v)
+			  int p, struct rota_error *err)
 {
 	int max = pb->sc->staff[p].rules.max_weekends;
 	int nw = measure_n_weekends(pb), win = measure_weekend_window(pb, p, nw), i, j;
@@ -115,12 +115,15 @@ static int weekends_check(const struct problem *pb, const struct roster *r,
 			n += measure_works_weekend(r, p, measure_saturday(pb, j));
 		if (n > max) {
 			int sat = measure_saturday(pb, i);
+			int sun = measure_saturday(pb, i + win - 1) + 1;
 
-			violation_set(v, "weekends: '%s' works %d of the %d weekends "
-				      "from %s, limit %d", pb->sc->staff[p].id, n,
-				      win, build_date(pb, sat < 0 ? 0 : sat, date),
-				      max);
-			return -1;
+			return build_broken(err, sat < 0 ? 0 : sat,
+					    sun < pb->days ? sun : pb->days - 1,
+					    "weekends: '%s' works %d of the %d "
+					    "weekends from %s, limit %d",
+					    pb->sc->staff[p].id, n, win,
+					    build_date(pb, sat < 0 ? 0 : sat, date),
+					    max);
 		}
 	}
 	return 0;

@@ -144,7 +144,7 @@ static instant_t longest_rest(const struct problem *pb,
 }
 
 static int weekly_rest_check(const struct problem *pb, const struct roster *r,
-			     int p, struct violation *v)
+			     int p, struct rota_error *err)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	char d1[CIVIL_DATE_LEN], d2[CIVIL_DATE_LEN];
@@ -154,13 +154,14 @@ static int weekly_rest_check(const struct problem *pb, const struct roster *r,
 		instant_t best = longest_rest(pb, r, p, w, P);
 
 		if ((double)best < ru->weekly_rest_hours * 3600) {
-			violation_set(v, "weekly rest: '%s' has no unbroken rest of "
-				      "%g hours from %s to %s (longest %.1f)",
-				      pb->sc->staff[p].id, ru->weekly_rest_hours,
-				      build_date(pb, w, d1),
-				      build_date(pb, w + P - 1, d2),
-				      (double)best / 3600.0);
-			return -1;
+			return build_broken(err, w, w + P - 1, "weekly rest: '%s' "
+					    "has no unbroken rest of %g hours "
+					    "from %s to %s (longest %.1f)",
+					    pb->sc->staff[p].id,
+					    ru->weekly_rest_hours,
+					    build_date(pb, w, d1),
+					    build_date(pb, w + P - 1, d2),
+					    (double)best / 3600.0);
 		}
 	}
 	return 0;

@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int roster_init(struct roster *r, const struct problem *pb)
+int roster_setup(struct roster *r, const struct problem *pb,
+		 struct rota_error *err)
 {
 	size_t i, n = pb->sc->n_staff * (size_t)pb->days;
 
@@ -12,7 +13,7 @@ int roster_init(struct roster *r, const struct problem *pb)
 	r->on_duty = calloc(pb->n_cells ? pb->n_cells : 1, sizeof(int));
 	if (!r->pick || !r->on_duty) {
 		roster_release(r);
-		return -1;
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	}
 	for (i = 0; i < n; i++)
 		r->pick[i] = ROSTER_NONE;

@@ -3,14 +3,16 @@
  * worked (shift and option) or none - with the head-count on duty in
  * every coverage cell kept up to date as it changes.
  *
- * Memory: roster_init allocates, roster_release frees; the problem is
- * borrowed and must outlive the roster.
+ * Memory: the struct is the caller's; roster_setup allocates its arrays
+ * and roster_release frees them (releasing twice is harmless).  The
+ * problem is borrowed and must outlive the roster.
  */
 #ifndef ROTA7_ROSTER_H
 #define ROTA7_ROSTER_H
 
 #include <stddef.h>
 
+#include "diag.h"
 #include "problem.h"
 
 #define ROSTER_NONE ((size_t)-1)
@@ -21,7 +23,10 @@ struct roster {
 	int *on_duty;      /* [n_cells] */
 };
 
-int roster_init(struct roster *r, const struct problem *pb);
+/* The empty rota of pb: nobody works.  0, or -1 with err "out of
+ * memory" (r then holds nothing to release). */
+int roster_setup(struct roster *r, const struct problem *pb,
+		 struct rota_error *err);
 void roster_release(struct roster *r);
 /* Copies src's picks and counts into dst (same problem). */
 void roster_copy(struct roster *dst, const struct roster *src);

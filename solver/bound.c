@@ -45,7 +45,8 @@ void bound_release(struct bound *b)
 	memset(b, 0, sizeof(*b));
 }
 
-int bound_init(struct bound *b, const struct problem *pb)
+int bound_setup(struct bound *b, const struct problem *pb,
+		struct rota_error *err)
 {
 	size_t c, v, p;
 	int u = 0;
@@ -72,7 +73,7 @@ int bound_init(struct bound *b, const struct problem *pb)
 	if (!b->lambda || !b->price || !b->grad || !b->rc || !b->units ||
 	    !b->f || !b->g || !b->choice) {
 		bound_release(b);
-		return -1;
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	}
 	for (c = 0; c < pb->n_cells; c++)
 		if (pb->cells[c].required > 0)

@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 
+#include "diag.h"
 #include "problem.h"
 
 struct bound {
@@ -39,7 +40,10 @@ struct bound {
 	long iterations;
 };
 
-int bound_init(struct bound *b, const struct problem *pb);
+/* The first prices (every cell at its uncovered price).  0, or -1 with
+ * err "out of memory" (b then holds nothing). */
+int bound_setup(struct bound *b, const struct problem *pb,
+		struct rota_error *err);
 void bound_release(struct bound *b);
 
 /*

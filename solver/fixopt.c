@@ -263,7 +263,7 @@ static int construct(struct fixopt *f, int *who)
 	size_t p;
 	int rc = 0;
 
-	if (roster_init(&r, pb))
+	if (roster_setup(&r, pb, NULL))
 		return -1;
 	for (p = 0; p < pb->sc->n_staff && !rc; p++) {
 		rc = construct_person(f, (int)p, &r);
@@ -398,7 +398,7 @@ static int polish(struct fixopt *f, double seconds)
 	struct roster r;
 	int rc = -1;
 
-	if (roster_init(&r, f->pb))
+	if (roster_setup(&r, f->pb, NULL))
 		return -1;
 	if (!to_roster(f, &r) && !moves_run(f->pb, &r, rng_next(&f->rng),
 					     timer_now() + seconds))
@@ -450,15 +450,17 @@ static int finish(struct fixopt *f, struct roster *best,
 		  struct solve_result *res, struct rota_error *err)
 {
 	const struct problem *pb = f->pb;
-	struct violation v;
+	struct rota_error why;
 
 	if (to_roster(f, best)) {
 		rota_error_add(err, ROTA_EINTERNAL, "two shifts on one day (a bug)");
 		return -1;
 	}
-	if (constraints_check(pb, best, &v)) {
+	rota_error_init(&why);
+	if (constraints_check(pb, best, &why)) {
 		rota_error_add(err, ROTA_EINTERNAL, "the rota found breaks a rule "
-			       "(a bug): %s", v.text);
+			       "(a bug): %s", rota_error_last_text(&why));
+		rota_error_release(&why);
 		return -1;
 	}
 	res->objective = constraints_cost(pb, best);
@@ -502,7 +504,7 @@ int fixopt_run(const struct problem *pb, const struct solve_opts *o,
 	/* Half and half: better than a fifth on moves on Instance2-7. */
 	f.move_share = 0.5;
 	f.days_k = 7 < pb->days ? 7 : pb->days;
-	if (roster_init(best, pb))
+	if (roster_setup(best, pb, err))
 		goto oom;
 	f.m = model_new("rota7");
 	if (!f.m || constraints_build(&f.b, pb, f.m, 0, NULL, err))
@@ -542,7 +544,7 @@ int fixopt_run(const struct problem *pb, const struct solve_opts *o,
 	rc = finish(&f, best, res, err);
 	goto out;
 oom:
-	if (!err->count)
+	if (err && !err->count)
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 out:
 	release(&f);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "constraints.h"
+#include "grow.h"
 #include "month.h"
 #include "rng.h"
 #include "timer.h"
@@ -57,27 +58,14 @@ static int add_cell_rule(void *ctx, size_t rule, int unit, int day,
 	if (m->type == MIX_SENIOR) {
 		if (m->count <= 0)
 			return 0;
-		if (s->n_needs == s->cap_needs) {
-			size_t nc = s->cap_needs ? s->cap_needs * 2 : 256;
-			struct need *nn = realloc(s->needs, nc * sizeof(*nn));
-
-			if (!nn)
-				return 1;
-			s->needs = nn;
-			s->cap_needs = nc;
-		}
+		if (grow(&s->needs, &s->cap_needs, s->n_needs + 1,
+			 sizeof(*s->needs)))
+			return -1;
 		s->needs[s->n_needs++] = (struct need){cell, (int)rule, m->count, 0};
 		return 0;
 	}
-	if (s->n_pairs == s->cap_pairs) {
-		size_t nc = s->cap_pairs ? s->cap_pairs * 2 : 256;
-		struct pair *np = realloc(s->pairs, nc * sizeof(*np));
-
-		if (!np)
-			return 1;
-		s->pairs = np;
-		s->cap_pairs = nc;
-	}
+	if (grow(&s->pairs, &s->cap_pairs, s->n_pairs + 1, sizeof(*s->pairs)))
+		return -1;
 	s->pairs[s->n_pairs++] = (struct pair){cell, per_cell, m->at_most};
 	return 0;
 }
@@ -129,27 +117,20 @@ static int index_by_cell(const struct search *s, size_t n,
 	return 0;
 }
 
-int search_init(struct search *s, const struct problem *pb, uint64_t seed,
-		char *why, size_t why_len)
+int search_setup(struct search *s, const struct problem *pb, uint64_t seed,
+		 struct rota_error *err)
 {
-	struct violation v;
 	size_t p;
-	int rc;
 
 	memset(s, 0, sizeof(*s));
 	s->pb = pb;
 	s->rng = seed;
-	v.text[0] = '\0';
-	if (roster_init(&s->r, pb))
+	if (roster_setup(&s->r, pb, NULL))
 		goto oom;
-	rc = skill_mix_cells(pb, add_cell_rule, s, &v);
-	if (rc < 0) {
-		snprintf(why, why_len, "%s", v.text);
+	if (skill_mix_cells(pb, add_cell_rule, s, err)) {
 		search_release(s);
 		return -1;
 	}
-	if (rc > 0)
-		goto oom;
 	if (index_by_cell(s, s->n_needs, need_cell, &s->cell_need_first,
 			  &s->cell_needs) ||
 	    index_by_cell(s, s->n_pairs, pair_cell, &s->cell_pair_first,
@@ -169,9 +150,8 @@ int search_init(struct search *s, const struct problem *pb, uint64_t seed,
 	s->steered = s->objective;
 	return 0;
 oom:
-	snprintf(why, why_len, "out of memory");
 	search_release(s);
-	return -2;
+	return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 }
 
 void search_release(struct search *s)

@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
 #include "problem.h"
 #include "roster.h"
 
@@ -64,10 +65,11 @@ struct search {
 	double senior_delta;     /* its part of the last apply() */
 };
 
-/* 0, or -1 with err (out of memory) or with v filled when a senior rule
- * can never be met (a window no shift reaches): exit 3. */
-int search_init(struct search *s, const struct problem *pb, uint64_t seed,
-		char *why, size_t why_len);
+/* The empty rota of pb, priced.  0, or -1 with err: ROTA_EINFEASIBLE
+ * naming the senior rule that can never be met (a window no shift
+ * reaches), or ROTA_EINTERNAL "out of memory".  s then holds nothing. */
+int search_setup(struct search *s, const struct problem *pb, uint64_t seed,
+		 struct rota_error *err);
 void search_release(struct search *s);
 
 /* Improves s->r until no move helps, the deadline passes or `progress`

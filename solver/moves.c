@@ -238,7 +238,7 @@ int moves_run(const struct problem *pb, struct roster *r, uint64_t seed,
 	if (pb->sc->n_mix)
 		return 0;
 	hist = malloc(LAHC_LEN * sizeof(double));
-	if (!hist || roster_init(&best, pb)) {
+	if (!hist || roster_setup(&best, pb, NULL)) {
 		free(hist);
 		return -1;
 	}

@@ -54,21 +54,28 @@ static void *bound_thread(void *arg)
 	return NULL;
 }
 
-static int fail_infeasible(const char *why, struct rota_error *err)
+/* The rule broken, as why's last entry says it, with its place. */
+static int fail_infeasible(struct rota_error *why, struct rota_error *err)
 {
-	rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard rules: %s",
-		       why);
+	struct rota_place at = ROTA_PLACE_NONE;
+
+	if (rota_error_last(why))
+		at = rota_error_place(rota_error_last(why));
+	rota_error_at(err, ROTA_EINFEASIBLE, &at,
+		      "no rota keeps the hard rules: %s", rota_error_last_text(why));
+	rota_error_release(why);
 	return -1;
 }
 
 /* Meets every senior rule or says why not: greedy and repair first,
  * then GLPK on the seniors' own problem. */
-static int meet_seniors(struct search *s, double t0, double limit, char *why,
-			size_t why_len)
+static int meet_seniors(struct search *s, double t0, double limit,
+			struct rota_error *err)
 {
 	const struct problem *pb = s->pb;
 	struct roster start;
-	struct violation v;
+	struct rota_error found;
+	struct rota_place at = ROTA_PLACE_NONE;
 	enum seniors_result sr;
 
 	search_seniors(s, t0 + limit * 0.3);
@@ -77,10 +84,8 @@ static int meet_seniors(struct search *s, double t0, double limit, char *why,
 	diag_progress("%5.0fs  seniors  greedy repair left %.1f h of senior cover "
 		      "unmet; asking GLPK", timer_now() - t0,
 		      search_senior_short(s));
-	if (roster_init(&start, pb)) {
-		snprintf(why, why_len, "out of memory");
+	if (roster_setup(&start, pb, err))
 		return -1;
-	}
 	sr = seniors_find(pb, fmax(1.0, t0 + limit * 0.8 - timer_now()), &start);
 	if (sr == SENIORS_FOUND)
 		search_load(s, &start);
@@ -90,14 +95,19 @@ static int meet_seniors(struct search *s, double t0, double limit, char *why,
 	roster_release(&start);
 	if (sr == SENIORS_FOUND && search_senior_short(s) <= 0)
 		return 0;
-	constraints_check(pb, &s->r, &v);
+	rota_error_init(&found);
+	if (constraints_check(pb, &s->r, &found))
+		at = rota_error_place(rota_error_last(&found));
 	if (sr == SENIORS_IMPOSSIBLE)
-		snprintf(why, why_len, "%s (GLPK proved that no rota meets the "
-			 "senior rules)", v.text);
+		rota_error_at(err, ROTA_EINFEASIBLE, &at, "%s (GLPK proved that "
+			      "no rota meets the senior rules)",
+			      rota_error_last_text(&found));
 	else
-		snprintf(why, why_len, "%s (no rota meeting the senior rules was "
-			 "found within the time limit; a longer --time-limit may "
-			 "find one)", v.text);
+		rota_error_at(err, ROTA_EINFEASIBLE, &at, "%s (no rota meeting "
+			      "the senior rules was found within the time limit; "
+			      "a longer --time-limit may find one)",
+			      rota_error_last_text(&found));
+	rota_error_release(&found);
 	return -1;
 }
 
@@ -107,12 +117,11 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 {
 	struct search s;
 	struct ticker t;
-	struct violation v;
+	struct rota_error why;
 	struct bound bd;
 	struct bound_job job;
 	pthread_t th;
 	int threaded;
-	char why[1024];
 	int rc;
 
 	memset(res, 0, sizeof(*res));
@@ -120,16 +129,16 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	t.gap = o->gap;
 	t.bound = &bd;
 	atomic_store(&t.upper, HUGE_VAL);
-	if (roster_init(best, pb) || bound_init(&bd, pb)) {
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	rota_error_init(&why);
+	if (roster_setup(best, pb, err) || bound_setup(&bd, pb, err))
 		return -1;
-	}
-	rc = search_init(&s, pb, o->seed, why, sizeof(why));
+	rc = search_setup(&s, pb, o->seed, &why);
 	if (rc) {
 		bound_release(&bd);
-		if (rc == -1)
-			return fail_infeasible(why, err);
-		rota_error_add(err, ROTA_EINTERNAL, "%s", why);
+		if (why.status == ROTA_EINFEASIBLE)
+			return fail_infeasible(&why, err);
+		rota_error_add(err, ROTA_EINTERNAL, "%s", rota_error_last_text(&why));
+		rota_error_release(&why);
 		return -1;
 	}
 	/* The bound runs on the second core while the search runs. */
@@ -137,13 +146,13 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	job.upper = &t.upper;
 	atomic_store(&job.stop_at, t.t0 + o->time_limit);
 	threaded = pthread_create(&th, NULL, bound_thread, &job) == 0;
-	if (meet_seniors(&s, t.t0, o->time_limit, why, sizeof(why))) {
+	if (meet_seniors(&s, t.t0, o->time_limit, &why)) {
 		atomic_store(&job.stop_at, 0);
 		if (threaded)
 			pthread_join(th, NULL);
 		bound_release(&bd);
 		search_release(&s);
-		return fail_infeasible(why, err);
+		return fail_infeasible(&why, err);
 	}
 	search_run(&s, t.t0 + o->time_limit, progress, &t);
 	atomic_store(&t.upper, s.objective);
@@ -164,14 +173,15 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		      bd.best, bd.iterations);
 	bound_release(&bd);
 	roster_copy(best, &s.r);
-	if (search_senior_short(&s) > 0 && constraints_check(pb, best, &v)) {
+	if (search_senior_short(&s) > 0 && constraints_check(pb, best, &why)) {
 		search_release(&s);
-		return fail_infeasible(v.text, err);
+		return fail_infeasible(&why, err);
 	}
 	search_release(&s);
-	if (constraints_check(pb, best, &v)) {
+	if (constraints_check(pb, best, &why)) {
 		rota_error_add(err, ROTA_EINTERNAL, "the rota found breaks a rule "
-			       "(a bug): %s", v.text);
+			       "(a bug): %s", rota_error_last_text(&why));
+		rota_error_release(&why);
 		return -1;
 	}
 	res->objective = constraints_cost(pb, best);

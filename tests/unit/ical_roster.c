@@ -9,9 +9,7 @@ static int prepare(struct ical_rota *x, struct rota_error *err)
 	if (demand_expand(&x->sc, &x->d, err) ||
 	    problem_build(&x->pb, &x->sc, &x->d, err))
 		return -1;
-	if (roster_init(&x->r, &x->pb))
-		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-	return 0;
+	return roster_setup(&x->r, &x->pb, err);
 }
 
 static void begin(struct ical_rota *x)

@@ -76,7 +76,7 @@ static void world_open(struct world *w, int hours_ahead)
 	rota_error_init(&w->err);
 	ck_assert_int_eq(demand_expand(&w->sc, &w->d, &w->err), 0);
 	ck_assert_int_eq(problem_build(&w->pb, &w->sc, &w->d, &w->err), 0);
-	ck_assert_int_eq(roster_init(&w->r, &w->pb), 0);
+	ck_assert_int_eq(roster_setup(&w->r, &w->pb, NULL), 0);
 	work(w, 0, 0, "early");
 	work(w, 1, 0, "long");
 	ck_assert_int_eq(coverage_compute(&w->cv, &w->pb, &w->d, &w->r,

@@ -36,7 +36,7 @@ static void fix_open(struct fix *f, const char *json, const char *path)
 	problem_init(&f->pb);
 	ck_assert_int_eq(demand_expand(&f->sc, &f->d, &err), 0);
 	ck_assert_int_eq(problem_build(&f->pb, &f->sc, &f->d, &err), 0);
-	ck_assert_int_eq(roster_init(&f->r, &f->pb), 0);
+	ck_assert_int_eq(roster_setup(&f->r, &f->pb, NULL), 0);
 	f->pick = calloc((size_t)f->pb.days + 1, sizeof(size_t));
 	f->price = calloc(f->pb.n_vars + 1, sizeof(double));
 	ck_assert_ptr_nonnull(f->pick);
@@ -58,10 +58,12 @@ static void fix_close(struct fix *f)
  * every per-person family but weekly rest, which is not in its state. */
 static void assert_sequence_rules(const struct fix *f, int p)
 {
-	struct violation v;
+	struct rota_error err;
 
-	if (constraints_check_person_except(&f->pb, &f->r, p, "weekly-rest", &v))
-		ck_abort_msg("%s", v.text);
+	rota_error_init(&err);
+	if (constraints_check_person_except(&f->pb, &f->r, p, "weekly-rest",
+					    &err))
+		ck_abort_msg("%s", rota_error_last_text(&err));
 }
 
 /*

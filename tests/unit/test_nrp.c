@@ -196,7 +196,7 @@ static void same_objective(const struct nrp *in, int rounds)
 	ck_assert_int_eq(nrp_to_scenario(in, &sc, &d, &err), 0);
 	problem_init(&pb);
 	ck_assert_int_eq(problem_build(&pb, &sc, &d, &err), 0);
-	ck_assert_int_eq(roster_init(&r, &pb), 0);
+	ck_assert_int_eq(roster_setup(&r, &pb, NULL), 0);
 	for (k = 0; k < rounds; k++) {
 		for (p = 0; p < in->n_staff; p++)
 			for (d0 = 0; d0 < in->days; d0++) {
@@ -239,7 +239,6 @@ static void patterns_legal(const struct nrp *in)
 	struct problem pb;
 	struct roster r;
 	struct rota_error err;
-	struct violation v;
 	double *price;
 	size_t p;
 
@@ -247,13 +246,13 @@ static void patterns_legal(const struct nrp *in)
 	ck_assert_int_eq(nrp_to_scenario(in, &sc, &d, &err), 0);
 	problem_init(&pb);
 	ck_assert_int_eq(problem_build(&pb, &sc, &d, &err), 0);
-	ck_assert_int_eq(roster_init(&r, &pb), 0);
+	ck_assert_int_eq(roster_setup(&r, &pb, NULL), 0);
 	price = calloc(pb.n_vars + 1, sizeof(double));
 	ck_assert_ptr_nonnull(price);
 	for (p = 0; p < in->n_staff; p++) {
 		ck_assert_int_eq(month_person(&pb, (int)p, price, &r), 0);
-		if (constraints_check_person(&pb, &r, (int)p, &v))
-			ck_abort_msg("%s", v.text);
+		if (constraints_check_person(&pb, &r, (int)p, &err))
+			ck_abort_msg("%s", rota_error_last_text(&err));
 	}
 	free(price);
 	roster_release(&r);

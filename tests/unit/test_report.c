@@ -54,7 +54,7 @@ static void world_open(struct world *w)
 	rota_error_init(&w->err);
 	ck_assert_int_eq(demand_expand(&w->sc, &w->d, &w->err), 0);
 	ck_assert_int_eq(problem_build(&w->pb, &w->sc, &w->d, &w->err), 0);
-	ck_assert_int_eq(roster_init(&w->r, &w->pb), 0);
+	ck_assert_int_eq(roster_setup(&w->r, &w->pb, NULL), 0);
 }
 
 static void world_close(struct world *w)
