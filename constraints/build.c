@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "grow.h"
+
 void build_begin(struct build *b)
 {
 	b->n = 0;
@@ -19,18 +21,14 @@ int build_term(struct build *b, int col, double val)
 	if (col < 0)
 		return 0;
 	if (b->n == b->cap) {
-		size_t ncap = b->cap ? b->cap * 2 : 256;
-		int *nc = realloc(b->cols, ncap * sizeof(int));
-		double *nv;
+		/* Two arrays of one length: each grows from the same
+		 * capacity to the same one. */
+		size_t cap_cols = b->cap, cap_vals = b->cap;
 
-		if (!nc)
+		if (grow(&b->cols, &cap_cols, b->n + 1, sizeof(*b->cols)) ||
+		    grow(&b->vals, &cap_vals, b->n + 1, sizeof(*b->vals)))
 			return -1;
-		b->cols = nc;
-		nv = realloc(b->vals, ncap * sizeof(double));
-		if (!nv)
-			return -1;
-		b->vals = nv;
-		b->cap = ncap;
+		b->cap = cap_cols;
 	}
 	b->cols[b->n] = col;
 	b->vals[b->n++] = val;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "demand.h"
+#include "grow.h"
 #include "problem.h"
 #include "roster.h"
 #include "scenario.h"
@@ -132,15 +133,8 @@ static struct coverage_row *row_push(struct coverage *cv,
 	struct coverage_row *w;
 	int d;
 
-	if (cv->n == cv->cap) {
-		size_t cap = cv->cap ? 2 * cv->cap : 64;
-		struct coverage_row *rows = realloc(cv->rows, cap * sizeof(*rows));
-
-		if (!rows)
-			return NULL;
-		cv->rows = rows;
-		cv->cap = cap;
-	}
+	if (grow(&cv->rows, &cv->cap, cv->n + 1, sizeof(*cv->rows)))
+		return NULL;
 	w = &cv->rows[cv->n];
 	*w = *key;
 	w->day = malloc((size_t)cv->days * sizeof(*w->day));

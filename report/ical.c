@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "grow.h"
 #include "problem.h"
 #include "roster.h"
 #include "outfile.h"
@@ -67,7 +68,7 @@ static void text_add(struct text *t, const char *fmt, ...)
 static void text_add(struct text *t, const char *fmt, ...)
 {
 	va_list ap;
-	char *piece, *grown;
+	char *piece;
 	size_t n;
 
 	va_start(ap, fmt);
@@ -78,17 +79,10 @@ static void text_add(struct text *t, const char *fmt, ...)
 		return;
 	}
 	n = strlen(piece);
-	if (t->len + n + 1 > t->cap) {
-		size_t cap = (t->len + n + 1) * 2;
-
-		grown = realloc(t->s, cap);
-		if (!grown) {
-			free(piece);
-			t->oom = 1;
-			return;
-		}
-		t->s = grown;
-		t->cap = cap;
+	if (grow(&t->s, &t->cap, t->len + n + 1, 1)) {
+		free(piece);
+		t->oom = 1;
+		return;
 	}
 	memcpy(t->s + t->len, piece, n + 1);
 	t->len += n;
@@ -544,15 +538,8 @@ static void cal_file_release(struct cal_file *f)
 
 static int push(struct cal_file *f, const struct item *it)
 {
-	if (f->n_items == f->cap) {
-		size_t cap = f->cap ? 2 * f->cap : 64;
-		struct item *grown = realloc(f->items, cap * sizeof(*grown));
-
-		if (!grown)
-			return -1;
-		f->items = grown;
-		f->cap = cap;
-	}
+	if (grow(&f->items, &f->cap, f->n_items + 1, sizeof(*f->items)))
+		return -1;
 	f->items[f->n_items++] = *it;
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "constraints.h"
+#include "grow.h"
 #include "rng.h"
 #include "local_search.h"
 #include "timer.h"
@@ -78,15 +79,9 @@ static int touch_var(struct moves *m, size_t v)
 		if (m->stamp[c] == m->tick)
 			continue;
 		m->stamp[c] = m->tick;
-		if (m->n_cells == m->cap_cells) {
-			size_t ncap = m->cap_cells ? 2 * m->cap_cells : 64;
-			size_t *nc = realloc(m->cells, ncap * sizeof(*nc));
-
-			if (!nc)
-				return -1;
-			m->cells = nc;
-			m->cap_cells = ncap;
-		}
+		if (grow(&m->cells, &m->cap_cells, m->n_cells + 1,
+			 sizeof(*m->cells)))
+			return -1;
 		m->cells[m->n_cells++] = c;
 	}
 	return 0;
