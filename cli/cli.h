@@ -94,15 +94,22 @@ struct cli_option {
 /* The time limit when --time-limit is not given, or is 0. */
 #define CLI_DEFAULT_TIME_LIMIT 60.0
 
+/* What parsing the command line found. */
+enum cli_parsed {
+	CLI_USAGE_ERROR = -1,   /* reported through diag: exit 2 */
+	CLI_RUN = 0,            /* the command should run */
+	CLI_HELP_SHOWN = 1      /* its help is on stdout: exit 0 */
+};
+
 /*
  * Parses argv[1..argc-1] (argv[0] is the command's name) into opts.
- * Returns 0 when the command should run; 1 when it printed the
- * command's help on stdout (exit 0); -1 on a usage error, reported
- * through diag with the command's usage line after it (exit 2).  Every
- * CLI_OPT_ARG is required.
+ * A usage error is an unknown, misplaced or missing option or argument,
+ * reported with the command's usage line after it, or an invalid value
+ * ("invalid value 'x' for --seed").  Every CLI_OPT_ARG is required.
  */
-int cli_parse_options(int argc, char **argv, const struct cli_command *cmd,
-		      const struct cli_option *opts);
+enum cli_parsed cli_parse_options(int argc, char **argv,
+				  const struct cli_command *cmd,
+				  const struct cli_option *opts);
 
 /* Loads input into sc and expands its demand; prints errors.
  * Returns 0 or the exit status to stop with. */

@@ -164,10 +164,10 @@ static int cmd_check(int argc, char **argv)
 		CLI_OPT_ARG(&input, "input file"),
 		CLI_OPT_END(),
 	};
-	int r = cli_parse_options(argc, argv, &cli_check, options);
+	enum cli_parsed r = cli_parse_options(argc, argv, &cli_check, options);
 
-	if (r)
-		return r < 0 ? ROTA_EINPUT : ROTA_OK;
+	if (r != CLI_RUN)
+		return r == CLI_HELP_SHOWN ? ROTA_OK : ROTA_EINPUT;
 	return check_scenario(input);
 }
 

@@ -66,10 +66,11 @@ static int cmd_export_lp(int argc, char **argv)
 		CLI_OPT_QUIET(&quiet),
 		CLI_OPT_END(),
 	};
-	int r = cli_parse_options(argc, argv, &cli_export_lp, options);
+	enum cli_parsed r = cli_parse_options(argc, argv, &cli_export_lp,
+					      options);
 
-	if (r)
-		return r < 0 ? ROTA_EINPUT : ROTA_OK;
+	if (r != CLI_RUN)
+		return r == CLI_HELP_SHOWN ? ROTA_OK : ROTA_EINPUT;
 	diag_set_quiet(quiet);
 	return export_model(input, output);
 }

@@ -140,10 +140,10 @@ static int cmd_nrp(int argc, char **argv)
 		CLI_OPT_END(),
 	};
 	struct solve_opts o;
-	int r = cli_parse_options(argc, argv, &cli_nrp, options);
+	enum cli_parsed r = cli_parse_options(argc, argv, &cli_nrp, options);
 
-	if (r)
-		return r < 0 ? ROTA_EINPUT : ROTA_OK;
+	if (r != CLI_RUN)
+		return r == CLI_HELP_SHOWN ? ROTA_OK : ROTA_EINPUT;
 	diag_set_quiet(quiet);
 	o.time_limit = time_limit > 0 ? time_limit : CLI_DEFAULT_TIME_LIMIT;
 	o.gap = 0;  /* no --gap: fixopt_run does not read it */

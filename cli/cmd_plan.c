@@ -59,10 +59,10 @@ static int cmd_plan(int argc, char **argv)
 		CLI_OPT_QUIET(&quiet),
 		CLI_OPT_END(),
 	};
-	int r = cli_parse_options(argc, argv, &cli_plan, options);
+	enum cli_parsed r = cli_parse_options(argc, argv, &cli_plan, options);
 
-	if (r)
-		return r < 0 ? ROTA_EINPUT : ROTA_OK;
+	if (r != CLI_RUN)
+		return r == CLI_HELP_SHOWN ? ROTA_OK : ROTA_EINPUT;
 	diag_set_quiet(quiet);
 	return plan_scenario(input, dir);
 }

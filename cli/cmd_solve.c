@@ -135,10 +135,10 @@ static int cmd_solve(int argc, char **argv)
 		CLI_OPT_END(),
 	};
 	struct solve_opts o;
-	int r = cli_parse_options(argc, argv, &cli_solve, options);
+	enum cli_parsed r = cli_parse_options(argc, argv, &cli_solve, options);
 
-	if (r)
-		return r < 0 ? ROTA_EINPUT : ROTA_OK;
+	if (r != CLI_RUN)
+		return r == CLI_HELP_SHOWN ? ROTA_OK : ROTA_EINPUT;
 	diag_set_quiet(quiet);
 	o.time_limit = time_limit > 0 ? time_limit : CLI_DEFAULT_TIME_LIMIT;
 	o.gap = gap;

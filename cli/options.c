@@ -101,10 +101,10 @@ static void print_help(const struct cli_command *cmd,
 }
 
 /* A usage error: the message is out; the command's usage line follows. */
-static int usage_error(const struct cli_command *cmd)
+static enum cli_parsed usage_error(const struct cli_command *cmd)
 {
 	fprintf(stderr, "usage: rota7 %s\n", cmd->synopsis);
-	return -1;
+	return CLI_USAGE_ERROR;
 }
 
 /* Whether o is called s[0..len), as "--time-limit" of "--time-limit=5". */
@@ -164,9 +164,9 @@ static int store(const struct cli_option *o, const char *name, const char *v)
  * is one letter: "-qo" is not -q -o, and after one that takes no value
  * it is an unknown option rather than a guess.
  */
-static int parse_option(int argc, char **argv, int *i,
-			const struct cli_command *cmd,
-			const struct cli_option *opts)
+static enum cli_parsed parse_option(int argc, char **argv, int *i,
+				    const struct cli_command *cmd,
+				    const struct cli_option *opts)
 {
 	const char *s = argv[*i], *v = NULL, *name;
 	const struct cli_option *o;
@@ -201,10 +201,10 @@ static int parse_option(int argc, char **argv, int *i,
 		}
 		if (o->type == CLI_OPTION_HELP) {
 			print_help(cmd, opts);
-			return 1;
+			return CLI_HELP_SHOWN;
 		}
 		*(int *)o->value = 1;
-		return 0;
+		return CLI_RUN;
 	}
 	if (!v) {
 		if (*i + 1 >= argc) {
@@ -213,14 +213,16 @@ static int parse_option(int argc, char **argv, int *i,
 		}
 		v = argv[++*i];
 	}
-	return store(o, name, v);
+	return store(o, name, v) ? CLI_USAGE_ERROR : CLI_RUN;
 }
 
-int cli_parse_options(int argc, char **argv, const struct cli_command *cmd,
-		      const struct cli_option *opts)
+enum cli_parsed cli_parse_options(int argc, char **argv,
+				  const struct cli_command *cmd,
+				  const struct cli_option *opts)
 {
 	const struct cli_option *arg = next_arg(opts);
-	int i, options = 1, r;
+	enum cli_parsed r;
+	int i, options = 1;
 
 	for (i = 1; i < argc; i++) {
 		const char *s = argv[i];
@@ -231,7 +233,7 @@ int cli_parse_options(int argc, char **argv, const struct cli_command *cmd,
 		}
 		if (options && s[0] == '-' && s[1]) {
 			r = parse_option(argc, argv, &i, cmd, opts);
-			if (r)
+			if (r != CLI_RUN)
 				return r;
 			continue;
 		}
@@ -246,5 +248,5 @@ int cli_parse_options(int argc, char **argv, const struct cli_command *cmd,
 		diag_error("missing %s for '%s'", arg->help, cmd->name);
 		return usage_error(cmd);
 	}
-	return 0;
+	return CLI_RUN;
 }
