@@ -5,6 +5,9 @@
  * proleptic Gregorian calendar is used throughout.  Nothing here knows
  * about timezones; turning a date and a wall-clock time into a real
  * instant is io/tz's job.
+ *
+ * Memory: nothing is allocated; a formatted date goes into the caller's
+ * buffer of CIVIL_DATE_LEN bytes.
  */
 #ifndef ROTA7_CIVIL_H
 #define ROTA7_CIVIL_H

@@ -7,8 +7,8 @@
  * of them call here, so a night or a weekend is counted the same way
  * in rota.json, in report.html and in the rule that limits it.
  *
- * Every function reads the problem and the roster and allocates nothing;
- * both are borrowed.
+ * Memory: every function reads the problem and the roster, both
+ * borrowed, and allocates nothing.
  */
 #ifndef ROTA7_MEASURE_H
 #define ROTA7_MEASURE_H

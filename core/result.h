@@ -1,7 +1,8 @@
 /*
  * result: what a solve says of the rota it returns, read by the reports
- * and the command line as plain data.  Filled by the solver (solve.h);
- * nothing in it is allocated.
+ * and the command line as plain data.  Filled by the solver (solve.h).
+ *
+ * Memory: plain numbers; nothing in it is allocated.
  */
 #ifndef ROTA7_RESULT_H
 #define ROTA7_RESULT_H

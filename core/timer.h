@@ -4,7 +4,9 @@
  *
  * A search, the bound and the benchmark matheuristic all poll
  * timer_stop_requested() between steps, so one signal stops every phase
- * under way and each keeps the best rota it has.  Nothing is allocated.
+ * under way and each keeps the best rota it has.
+ *
+ * Memory: nothing is allocated; the stop flag is the process's own.
  */
 #ifndef ROTA7_TIMER_H
 #define ROTA7_TIMER_H

@@ -8,6 +8,11 @@
  * so one run reports everything wrong with a file.
  *
  * Only io/ uses this; jansson types do not leave io/.
+ *
+ * Memory: a struct jv borrows its err and file name.  Strings read
+ * (jv_string's *out) and members returned borrow from the jansson tree,
+ * which stays the caller's; paths go into the caller's buffers of
+ * JV_PATH_MAX bytes.  Messages are copied into err.
  */
 #ifndef ROTA7_JV_H
 #define ROTA7_JV_H

@@ -19,7 +19,7 @@
  *   MinConsecutiveDaysOff -> min_days_off_in_a_row  horizon's ends exempt)
  *   MaxWeekends        -> max_weekends over the whole horizon
  *   days off           -> leave; on/off requests -> requests;
- *   forbidden successions -> shift.not_before; cover -> demand items
+ *   forbidden successions -> shift.forbid_next; cover -> demand items
  *   with their own under and over weights per person and shift.
  * Rules the benchmark does not have are switched off (rest 0, no weekly
  * rest, no contract, no fairness).  The instance's objective is then the

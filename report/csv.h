@@ -4,6 +4,8 @@
  * Fields are quoted only when they hold a comma, quote, CR or LF (and
  * quotes doubled); records end in CRLF as RFC 4180 says.  Text is
  * written as given (UTF-8).
+ *
+ * Memory: nothing is allocated; the FILE and the text are the caller's.
  */
 #ifndef ROTA7_CSV_H
 #define ROTA7_CSV_H

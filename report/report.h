@@ -8,6 +8,11 @@
  * have a header row, RFC 4180 quoting, CRLF records and UTF-8 text (no
  * byte order mark: it would become part of the first column's name for
  * most programs that read CSV).
+ *
+ * Memory: every writer borrows what it is given (struct report_solved
+ * only points at the caller's data) and keeps nothing once it returns;
+ * each returns 0, or -1 with err filled and no file of its own left half
+ * written.
  */
 #ifndef ROTA7_REPORT_H
 #define ROTA7_REPORT_H

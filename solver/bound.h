@@ -14,7 +14,8 @@
  * The whole GLPK LP of the model is the same kind of bound, but takes
  * minutes on a borough; this one gives a useful figure in seconds.
  *
- * Memory: struct bound owns its arrays; bound_release frees them.
+ * Memory: struct bound owns its arrays, which bound_setup allocates and
+ * bound_release frees.  The problem is borrowed.
  */
 #ifndef ROTA7_BOUND_H
 #define ROTA7_BOUND_H

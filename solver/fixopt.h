@@ -1,9 +1,11 @@
 /*
  * fixopt: a matheuristic on GLPK for problems whose empty rota breaks a
  * hard rule (the benchmarks' minimum total minutes and minimum runs), so
- * that the local search in search.h, which starts from the empty rota
- * and keeps every rule at every step, cannot start.
+ * that the local search in local_search.h, which starts from the empty
+ * rota and keeps every rule at every step, cannot start.
  *
+ *   0. a first legal rota person by person, each a small GLPK problem of
+ *      that person's hard rules (no answer for one person: exit 3);
  *   1. GLPK's branch and cut on the whole integer program (the same
  *      model export-lp writes), for part of the time: small instances
  *      end here, proven optimal;
@@ -12,11 +14,16 @@
  *      everyone over a few days), fix every other assignment at its
  *      value, let GLPK solve that sub-MIP with a short limit and keep
  *      what is better.  Windows grow while GLPK proves their sub-MIPs
- *      quickly and shrink when it does not.
+ *      quickly and shrink when it does not.  In turn with the sub-MIPs,
+ *      block moves (moves.h) from the best rota, about half the time.
  *
  * The bound reported is the best bound of step 1's search tree (at least
  * the LP relaxation's).  Deterministic for a seed unless a time limit
  * cuts a GLPK solve short.
+ *
+ * Memory: as solve_run's: best is set up here and released by the
+ * caller, also on failure; the model and its scratch are freed before
+ * fixopt_run returns.
  */
 #ifndef ROTA7_FIXOPT_H
 #define ROTA7_FIXOPT_H

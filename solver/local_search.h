@@ -8,17 +8,18 @@
  * shift from one day to another, and ruin-and-recreate, which clears one
  * neighbourhood's people over a few days and refills greedily, kept when
  * the rota is no worse; and by whole months: one person's remade as the
- * best answer to everyone else (pattern.h), and a chain of two, where
+ * best answer to everyone else (month.h), and a chain of two, where
  * someone with hours to spare takes over a shift and its owner's month
- * is remade around the day released.  Coverage is priced incrementally from the cell
- * counts; each person's own costs and rules are recomputed exactly for
- * the person moved.  Unmet `senior` cover is priced far above any other
+ * is remade around the day released.  Coverage is priced incrementally
+ * from the cell counts; each person's own costs and rules are recomputed
+ * exactly for the person moved.  Unmet `senior` cover is priced far above any other
  * cost, so it is met whenever the search can meet it.
  *
  * Deterministic for a given seed unless the time limit cuts it short.
  *
- * Memory: struct search owns its arrays and a roster; search_release
- * frees them.  The problem is borrowed.
+ * Memory: struct search owns its arrays and a roster, which
+ * search_setup allocates and search_release frees.  The problem is
+ * borrowed; search_load copies from the roster it is given.
  */
 #ifndef ROTA7_LOCAL_SEARCH_H
 #define ROTA7_LOCAL_SEARCH_H

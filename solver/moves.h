@@ -16,6 +16,9 @@
  * The price of a move is exact: the coverage cells it touches and the
  * per-person costs of the people moved.  Fairness, which depends on
  * everyone, is left to the final count (it is zero in the benchmarks).
+ *
+ * Memory: moves_run borrows the problem, changes r in place and frees
+ * its scratch before it returns.
  */
 #ifndef ROTA7_MOVES_H
 #define ROTA7_MOVES_H

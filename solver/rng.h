@@ -1,7 +1,9 @@
 /*
  * rng: the random numbers of the heuristics.  splitmix64: small, fast,
  * and the same sequence on every machine, so a seed repeats a run.
- * The state is one uint64_t the caller owns.
+ *
+ * Memory: the state is one uint64_t the caller owns; nothing is
+ * allocated.
  */
 #ifndef ROTA7_RNG_H
 #define ROTA7_RNG_H

@@ -26,7 +26,7 @@ enum seniors_result {
 };
 
 /*
- * Fills r (initialised, empty) with a senior-feasible rota.
+ * Fills r (set up by roster_setup, empty) with a senior-feasible rota.
  *
  * Memory: r is the caller's and is only written with SENIORS_FOUND;
  * everything else is freed before return.

@@ -2,13 +2,17 @@
  * solve: from a prepared problem to the best legal rota found, with a
  * lower bound on the objective so the gap can be reported honestly.
  *
- * The rota comes from local search (search.h); the bound from the LP
- * relaxation of the integer program, solved by GLPK within part of the
- * time limit.  The final rota is checked against every hard rule before
- * it is returned.
+ * The rota comes from local search (local_search.h), which first meets
+ * the senior rules, asking GLPK for a rota of the seniors alone
+ * (seniors.h) when its greedy repair cannot.  The bound is the
+ * Lagrangian bound of bound.h, improved on a second thread while the
+ * search runs and for a while after it settles, within the time limit.
+ * The final rota is checked against every hard rule before it is
+ * returned.
  *
- * Memory: the roster given is initialised by solve_run and released by
- * the caller (roster_release), also on failure.
+ * Memory: the roster given is set up by solve_run (roster_setup) and
+ * released by the caller (roster_release), also on failure; the problem
+ * and options are borrowed.  res is filled in place.
  */
 #ifndef ROTA7_SOLVE_H
 #define ROTA7_SOLVE_H
@@ -28,7 +32,8 @@ struct solve_opts {
 
 
 /* 0, or -1 with err set: ROTA_EINFEASIBLE naming the rule, person or
- * unit and dates when the hard rules admit no rota. */
+ * unit and dates when the hard rules admit no rota (in the text, and as
+ * the entry's rule, who and days), ROTA_EINTERNAL otherwise. */
 int solve_run(const struct problem *pb, const struct solve_opts *o,
 	      struct roster *best, struct solve_result *res,
 	      struct rota_error *err);
