@@ -139,9 +139,18 @@ static double greedy_cost(const struct problem *pb, const struct roster *r,
 	return c;
 }
 
-/* By dynamic programming first (pattern.h), kept if p's rules hold:
+/* What a first rota for one person, or for everyone, came to. */
+enum construct_result {
+	CONSTRUCT_DONE = 0,       /* the shifts are set */
+	CONSTRUCT_IMPOSSIBLE = 1, /* GLPK proved the person's rules admit
+	                             no rota */
+	CONSTRUCT_NOT_FOUND = 2,  /* none found in the time given */
+	CONSTRUCT_ENOMEM = -1
+};
+
+/* By dynamic programming first (month.h), kept if p's rules hold:
  * 1 kept, 0 not, -1 out of memory. */
-static int pattern_first(struct fixopt *f, int p, struct roster *r)
+static int month_first(struct fixopt *f, int p, struct roster *r)
 {
 	const struct problem *pb = f->pb;
 	double *price = calloc(pb->n_vars + 1, sizeof(double));
@@ -166,9 +175,10 @@ static int pattern_first(struct fixopt *f, int p, struct roster *r)
 }
 
 /* Person p's own rules alone (they are independent of everyone else's),
- * preferring the cover the rota still lacks.  1 when they admit no rota,
- * 2 none found in time, 0 done (p's shifts set in r), -1 error. */
-static int construct_person(struct fixopt *f, int p, struct roster *r)
+ * preferring the cover the rota still lacks; p's shifts set in r when
+ * CONSTRUCT_DONE. */
+static enum construct_result construct_person(struct fixopt *f, int p,
+					      struct roster *r)
 {
 	const struct problem *pb = f->pb;
 	struct model *m = model_new("rota7-person");
@@ -178,17 +188,17 @@ static int construct_person(struct fixopt *f, int p, struct roster *r)
 	struct build b = {0};
 	unsigned char *keep = calloc(pb->n_vars + 1, 1);
 	size_t v;
-	int rc = -1;
+	enum construct_result rc = CONSTRUCT_ENOMEM;
+	int kept;
 
 	rota_error_init(&err);
 	if (!m || !keep)
 		goto out;
-	rc = pattern_first(f, p, r);
-	if (rc) {
-		rc = rc > 0 ? 0 : -1;
+	kept = month_first(f, p, r);
+	if (kept) {
+		rc = kept > 0 ? CONSTRUCT_DONE : CONSTRUCT_ENOMEM;
 		goto out;
 	}
-	rc = -1;
 	for (v = 0; v < pb->n_vars; v++)
 		keep[v] = pb->vars[v].p == p;
 	if (constraints_build_for(&b, pb, m, keep, &err))
@@ -215,13 +225,14 @@ static int construct_person(struct fixopt *f, int p, struct roster *r)
 		if (model_solve_mip(m, &o, &res))
 			goto out;
 	}
-	rc = res.status == MODEL_INFEASIBLE ? 1 : 0;
+	rc = res.status == MODEL_INFEASIBLE ? CONSTRUCT_IMPOSSIBLE
+					    : CONSTRUCT_DONE;
 	if (has_solution(&res))
 		for (v = 0; v < pb->n_vars; v++)
 			if (keep[v] && model_value(m, b.x[v]) > 0.5)
 				roster_set(r, p, pb->vars[v].d, v);
 	if (res.status == MODEL_UNKNOWN)
-		rc = 2;
+		rc = CONSTRUCT_NOT_FOUND;
 out:
 	if (b.x)
 		constraints_build_release(&b);
@@ -255,22 +266,23 @@ static int load_roster(struct fixopt *f, const struct roster *r)
 
 /* Step 0: a first legal rota, person by person; then the whole model
  * with every assignment fixed gives the values of all other columns.
- * 0, 1 (p's rules admit no rota: *who), 2 (no answer in time), -1. */
-static int construct(struct fixopt *f, int *who)
+ * *who is the person a CONSTRUCT_IMPOSSIBLE or _NOT_FOUND is about. */
+static enum construct_result construct(struct fixopt *f, int *who)
 {
 	const struct problem *pb = f->pb;
 	struct roster r;
 	size_t p;
-	int rc = 0;
+	enum construct_result rc = CONSTRUCT_DONE;
 
 	if (roster_setup(&r, pb, NULL))
-		return -1;
+		return CONSTRUCT_ENOMEM;
 	for (p = 0; p < pb->sc->n_staff && !rc; p++) {
 		rc = construct_person(f, (int)p, &r);
 		*who = (int)p;
 	}
 	if (!rc)
-		rc = load_roster(f, &r) ? -1 : isinf(f->obj) ? 2 : 0;
+		rc = load_roster(f, &r) ? CONSTRUCT_ENOMEM :
+		     isinf(f->obj) ? CONSTRUCT_NOT_FOUND : CONSTRUCT_DONE;
 	roster_release(&r);
 	return rc;
 }
@@ -490,7 +502,8 @@ int fixopt_run(const struct problem *pb, const struct solve_opts *o,
 	       struct rota_error *err)
 {
 	struct fixopt f;
-	int rc = -1, st, who = 0;
+	enum construct_result st;
+	int rc = -1, who = 0;
 
 	memset(&f, 0, sizeof(f));
 	memset(res, 0, sizeof(*res));
@@ -517,13 +530,14 @@ int fixopt_run(const struct problem *pb, const struct solve_opts *o,
 	diag_progress("%5.0fs  glpk  %zu columns, %zu rows", 0.0, f.n_cols,
 		      model_n_rows(f.m));
 	st = construct(&f, &who);
-	if (st < 0)
+	if (st == CONSTRUCT_ENOMEM)
 		goto oom;
-	if (st > 0) {
+	if (st != CONSTRUCT_DONE) {
 		rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard "
 			       "rules of '%s' (days off, total hours, runs in a "
 			       "row, weekends, shift limits): %s",
-			       pb->sc->staff[who].id, st == 1 ?
+			       pb->sc->staff[who].id,
+			       st == CONSTRUCT_IMPOSSIBLE ?
 			       "GLPK proved that they admit none over the horizon" :
 			       "none was found within the time limit; a longer "
 			       "--time-limit may find one");
