@@ -118,7 +118,7 @@ out:
 static int cmd_solve(int argc, char **argv)
 {
 	const char *input = NULL, *dir = "rota-out", *previous = NULL;
-	double time_limit = 0, gap = 0;
+	double time_limit = 0, gap = 0, work = 0;
 	unsigned long seed = 0;
 	int quiet = 0;
 	const struct cli_option options[] = {
@@ -128,6 +128,9 @@ static int cmd_solve(int argc, char **argv)
 		CLI_OPT_NUMBER("--gap", &gap, "REL",
 			       "stop when this close to the bound"),
 		CLI_OPT_SEED(&seed),
+		CLI_OPT_NUMBER("--work", &work, "N",
+			       "rounds of search (default " SOLVE_DEFAULT_WORK_TEXT
+			       "): the same N, seed and input give the same rota"),
 		CLI_OPT_STRING(0, "--previous", &previous, "DIR",
 			       "an earlier output whose calendar events this run "
 			       "updates"),
@@ -139,7 +142,13 @@ static int cmd_solve(int argc, char **argv)
 
 	if (r != CLI_RUN)
 		return r == CLI_HELP_SHOWN ? ROTA_OK : ROTA_EINPUT;
+	if (work != floor(work) || work > 1e12) {
+		diag_error("invalid value '%g' for --work: a whole number of "
+			   "rounds expected", work);
+		return ROTA_EINPUT;
+	}
 	diag_set_quiet(quiet);
+	o.work = (long)work;
 	o.time_limit = time_limit > 0 ? time_limit : CLI_DEFAULT_TIME_LIMIT;
 	o.gap = gap;
 	o.seed = seed;
@@ -148,7 +157,7 @@ static int cmd_solve(int argc, char **argv)
 
 const struct cli_command cli_solve = {
 	"solve", "solve SCENARIO [-o DIR] [--time-limit SEC] [--gap REL] "
-	"[--seed N] [--previous DIR] [-q]",
+	"[--seed N] [--work N] [--previous DIR] [-q]",
 	"build and solve the rota; write the rota and the FTE gap",
 	cmd_solve,
 };

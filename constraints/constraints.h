@@ -48,6 +48,18 @@
 #include "roster.h"
 #include "measure.h"
 
+/* What constraints_build leaves out (struct build's relaxation). */
+enum build_relax {
+	BUILD_EXACT = 0,        /* nothing: weekly rest by whole days off,
+	                           stricter than the rule */
+	BUILD_RELAXED = 1,      /* formulations stricter than their rule, and
+	                           the fairness costs (never negative): a
+	                           relaxation, quick to solve */
+	BUILD_PROOF = 2         /* the stricter formulations only: every
+	                           cost exact, so its optimum is a lower
+	                           bound that an optimal rota can meet */
+};
+
 /*
  * The integer program of a problem under construction.  Callers read x
  * after a build; the rest is for the family files (build.h).
@@ -57,8 +69,7 @@ struct build {
 	struct model *m;
 	int *x;                  /* [n_vars]: column of each var, -1 when
 	                            the var is left out (see keep) */
-	int relaxation;          /* building for the bound: leave out
-	                            formulations stricter than their rule */
+	int relaxation;          /* enum build_relax: what to leave out */
 	const unsigned char *keep;  /* [n_vars]: build only these vars'
 	                               columns (NULL: all); the others are
 	                               absent, that is fixed at zero */

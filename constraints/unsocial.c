@@ -28,7 +28,7 @@ static int unsocial_terms(struct build *b, int p, double scale, void *ctx)
 static int unsocial_rows(struct build *b)
 {
 	/* Fairness costs are >= 0: the bound may leave them out. */
-	if (b->relaxation || b->feasibility)
+	if (b->relaxation == BUILD_RELAXED || b->feasibility)
 		return 0;
 	return build_fairness(b, "unsocial_fair",
 			      b->pb->sc->weights.unsocial_fairness,

@@ -93,7 +93,7 @@ static int weekends_rows(struct build *b)
 		if (person_rows(b, (int)p, kc.k + p * (size_t)kc.nw, kc.nw))
 			goto out;
 	/* Fairness costs are >= 0: the bound may leave them out. */
-	ret = b->relaxation || b->feasibility ? 0 :
+	ret = b->relaxation == BUILD_RELAXED || b->feasibility ? 0 :
 	      build_fairness(b, "weekend_fair", pb->sc->weights.weekend_fairness,
 			     weekend_terms, &kc);
 out:

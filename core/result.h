@@ -7,6 +7,16 @@
 #ifndef ROTA7_RESULT_H
 #define ROTA7_RESULT_H
 
+/* Why a solve ended. */
+enum solve_stop {
+	SOLVE_STOP_WORK,        /* its work budget was spent */
+	SOLVE_STOP_OPTIMAL,     /* the bound met the rota: proven optimal */
+	SOLVE_STOP_GAP,         /* within --gap of the bound */
+	SOLVE_STOP_TIME,        /* cut by --time-limit: the rota depends on
+	                           the machine's speed */
+	SOLVE_STOP_INTERRUPT    /* SIGINT or SIGTERM */
+};
+
 struct solve_result {
 	int optimal;            /* the objective meets the bound */
 	double objective;
@@ -14,6 +24,8 @@ struct solve_result {
 	double gap;             /* relative; HUGE_VAL when no bound */
 	double seconds;
 	double uncovered_hours;
+	long work;              /* rounds of search done */
+	enum solve_stop stopped_by;
 };
 
 #endif

@@ -150,6 +150,11 @@ static json_t *staff_summary(const struct problem *pb, const struct roster *r)
 	return a;
 }
 
+/* rota.json's stopped_by, by enum solve_stop. */
+static const char *const stop_names[] = {
+	"work", "optimal", "gap", "time-limit", "interrupted"
+};
+
 static json_t *rota_json(const struct problem *pb, const struct roster *r,
 			 const struct solve_result *res, const struct tz *tz)
 {
@@ -170,6 +175,9 @@ static json_t *rota_json(const struct problem *pb, const struct roster *r,
 	json_object_set_new(root, "gap", isinf(res->gap) ? json_null()
 				 : num(res->gap, 1e-6));
 	json_object_set_new(root, "solve_seconds", num(res->seconds, 0.01));
+	json_object_set_new(root, "work", json_integer(res->work));
+	json_object_set_new(root, "stopped_by",
+			    json_string(stop_names[res->stopped_by]));
 	json_object_set_new(root, "uncovered_hours",
 			    num(res->uncovered_hours, 0.001));
 	json_object_set_new(root, "assignments", assignments(pb, r, tz));

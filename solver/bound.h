@@ -39,6 +39,11 @@ struct bound {
 	double best;           /* best bound so far */
 	_Atomic double published;  /* best, for other threads to read */
 	long iterations;
+	double upper;          /* objective of some legal rota, the steps'
+	                          target (HUGE_VAL: none known) */
+	double theta;          /* step scale, halved when steps stall */
+	int idle;              /* steps since best last rose */
+	int done;              /* the bound can rise no further */
 };
 
 /* The first prices (every cell at its uncovered price).  0, or -1 with
@@ -48,13 +53,12 @@ int bound_setup(struct bound *b, const struct problem *pb,
 void bound_release(struct bound *b);
 
 /*
- * Improves b->best until the monotonic time *stop_at (timer_now()
- * clock; another thread may move it) or until the steps become too small
- * to matter.  Always evaluates at least once.  `upper` points at the
- * best objective known (a legal rota's), which steers the step length;
- * it may change while this runs.
+ * Takes n more subgradient steps (fewer when the bound can rise no
+ * further: then 1).  The steps read nothing but b, so after the same
+ * number of steps b->best is the same on any machine and at any load,
+ * which is what lets the search read it from another thread and still
+ * make the same rota.
  */
-void bound_run(struct bound *b, _Atomic double *stop_at,
-	       _Atomic double *upper);
+int bound_steps(struct bound *b, long n);
 
 #endif

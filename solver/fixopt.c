@@ -485,6 +485,9 @@ static int finish(struct fixopt *f, struct roster *best,
 	res->optimal = res->gap <= 1e-9;
 	res->seconds = timer_now() - f->t0;
 	res->uncovered_hours = measure_uncovered_hours(pb, best);
+	res->stopped_by = res->optimal ? SOLVE_STOP_OPTIMAL :
+			  timer_stop_requested() ? SOLVE_STOP_INTERRUPT :
+			  SOLVE_STOP_TIME;
 	return 0;
 }
 

@@ -17,14 +17,26 @@
  * search meets the hard rule whenever a move can. */
 #define SENIOR_HOUR 1e7
 
+/* Steering: paid hours priced at this share of uncovered_hour early on,
+ * so the first rotas waste less of people's contract hours (0.4, from
+ * the Stockport runs of the session that added it), for at most a
+ * STEER_SHARE_DIV-th of the rounds. */
+#define STEER_HOUR 0.4
+#define STEER_SHARE_DIV 2
+
 static size_t below(struct search *s, size_t n)
 {
 	return rng_below(&s->rng, n);
 }
 
-static int running(const struct search *s)
+/* Whether time is left; a phase that ends because none is marks the
+ * run as cut, since what it left depends on the machine's speed. */
+static int running(struct search *s)
 {
-	return !timer_stop_requested() && timer_now() < s->deadline;
+	if (!timer_stop_requested() && timer_now() < s->deadline)
+		return 1;
+	s->cut = 1;
+	return 0;
 }
 
 static void set_hour_price(struct search *s, double mu)
@@ -678,58 +690,94 @@ static void sweep(struct search *s, size_t *saved, size_t *pick,
 	free(order);
 }
 
-void search_run(struct search *s, double deadline,
-		int (*progress)(void *ctx, const struct search *s), void *ctx)
+/* One round of the improvement loop; non-zero when a move helped. */
+static int round_of_moves(struct search *s, size_t *slots, struct saved *sv,
+			  size_t *saved, size_t *pick, double *price)
+{
+	size_t n_staff = s->pb->sc->n_staff, i;
+	int better = ruin_recreate(s, slots, sv);
+
+	if (!n_staff)
+		return better;
+	better |= reroster(s, (int)below(s, n_staff), saved, pick, price);
+	for (i = 0; i < 16; i++)
+		better |= transfer(s, (int)below(s, n_staff), saved, pick, price);
+	for (i = 0; i < 4; i++)
+		better |= shift_day(s, (int)below(s, n_staff));
+	return better;
+}
+
+/*
+ * A shake where the moves have stalled: everyone's month remade once
+ * while paid hours carry a random price (a quarter to the whole of the
+ * steering price), then once more at the objective's own prices, so
+ * the rota leaves its local minimum by whole months and settles again.
+ */
+static void shake(struct search *s, size_t *slots, size_t n, size_t *saved,
+		  size_t *pick, double *price)
+{
+	double u = 0.25 + 0.75 * (double)below(s, 1000) / 1000.0;
+
+	set_hour_price(s, u * STEER_HOUR * s->pb->sc->weights.uncovered_hour);
+	sweep(s, saved, pick, price);
+	set_hour_price(s, 0);
+	sweep(s, saved, pick, price);
+	descend(s, slots, n);
+}
+
+void search_run(struct search *s, double deadline, long work,
+		int (*check)(void *ctx, const struct search *s), void *ctx)
 {
 	const struct problem *pb = s->pb;
-	size_t n_staff = pb->sc->n_staff, days = (size_t)pb->days;
-	size_t n, i;
+	size_t n_staff = pb->sc->n_staff, days = (size_t)pb->days, n;
 	size_t *slots = malloc((n_staff * days + 1) * sizeof(size_t));
 	struct saved *sv = malloc((n_staff * days + 1) * sizeof(*sv));
 	size_t *saved = malloc((days + 1) * sizeof(size_t));
 	size_t *pick = malloc((days + 1) * sizeof(size_t));
 	double *price = malloc((pb->n_vars + 1) * sizeof(double));
 	long idle = 0, max_idle = 200 + 5 * (long)n_staff;
-	double t0 = timer_now(), last_progress = t0, span = deadline - t0;
+	struct roster best;
+	double best_obj = HUGE_VAL;
+	int have_best = !roster_setup(&best, pb, NULL);
 
 	s->deadline = deadline;
-	if (!slots || !sv || !saved || !pick || !price)
+	s->rounds = 0;
+	if (!slots || !sv || !saved || !pick || !price || !have_best)
 		goto out;
 	n = all_slots(s, slots);
-	set_hour_price(s, 0.4 * pb->sc->weights.uncovered_hour);
+	set_hour_price(s, STEER_HOUR * pb->sc->weights.uncovered_hour);
 	descend(s, slots, n);
-	while (running(s)) {
-		int better;
-
+	while (s->rounds < work && running(s)) {
 		if (s->hour_price > 0 &&
-		    (idle >= max_idle / 4 || timer_now() > t0 + 0.6 * span)) {
+		    (idle >= max_idle / 4 || s->rounds >= work / STEER_SHARE_DIV)) {
 			/* Steering done: from here on, the objective itself. */
 			set_hour_price(s, 0);
 			sweep(s, saved, pick, price);
 			descend(s, slots, n);
 			idle = 0;
 		} else if (idle >= max_idle) {
+			if (s->objective < best_obj - 1e-7) {
+				best_obj = s->objective;
+				roster_copy(&best, &s->r);
+			}
+			shake(s, slots, n, saved, pick, price);
+			idle = 0;
+		}
+		idle = round_of_moves(s, slots, sv, saved, pick, price) ? 0
+									 : idle + 1;
+		s->rounds++;
+		if (check && s->rounds % SEARCH_CHECK_ROUNDS == 0 &&
+		    s->rounds < work && check(ctx, s))
 			break;
-		}
-		better = ruin_recreate(s, slots, sv);
-		if (n_staff) {
-			better |= reroster(s, (int)below(s, n_staff), saved, pick,
-					   price);
-			for (i = 0; i < 16; i++)
-				better |= transfer(s, (int)below(s, n_staff), saved,
-						   pick, price);
-		}
-		for (i = 0; i < 4 && n_staff; i++)
-			better |= shift_day(s, (int)below(s, n_staff));
-		idle = better ? 0 : idle + 1;
-		if (progress && timer_now() - last_progress >= 2.0) {
-			last_progress = timer_now();
-			if (progress(ctx, s))
-				break;
-		}
 	}
 	set_hour_price(s, 0);
+	if (s->objective > best_obj + 1e-7)
+		search_load(s, &best);
+	if (check)
+		check(ctx, s);
 out:
+	if (have_best)
+		roster_release(&best);
 	free(slots);
 	free(sv);
 	free(saved);

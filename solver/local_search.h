@@ -57,6 +57,8 @@ struct search {
 	double *person_cost;     /* [n_staff]: local person costs */
 	double deadline;         /* monotonic seconds */
 	long moves;
+	long rounds;             /* work done by search_run */
+	int cut;                 /* the deadline or a stop ended a phase */
 	int senior_first;        /* pricing only unmet senior cover */
 	double hour_price;       /* mu: a price on every paid hour, steering
 	                            early search toward shifts that waste
@@ -73,10 +75,24 @@ int search_setup(struct search *s, const struct problem *pb, uint64_t seed,
 		 struct rota_error *err);
 void search_release(struct search *s);
 
-/* Improves s->r until no move helps, the deadline passes or `progress`
- * (may be NULL; called about every two seconds) returns non-zero. */
-void search_run(struct search *s, double deadline,
-		int (*progress)(void *ctx, const struct search *s), void *ctx);
+/*
+ * Work is counted in rounds of the improvement loop: a ruin-and-recreate,
+ * one month remade, 16 transfers and 4 day moves.  Phases switch on the
+ * rounds done, never on the clock, so the same seed and budget give the
+ * same rota on any machine; the deadline only cuts a run short.
+ */
+#define SEARCH_CHECK_ROUNDS 50   /* rounds between two calls of `check` */
+
+/*
+ * Improves s->r for `work` rounds (stopping early only when `check`,
+ * called every SEARCH_CHECK_ROUNDS rounds and at the end, returns non-
+ * zero), or until the deadline passes or a stop is requested.  Where no
+ * move has helped for a while the rota is shaken (everyone's month
+ * remade at a random price on paid hours) and improved again; s->r
+ * ends as the best rota met.  `check` may be NULL.
+ */
+void search_run(struct search *s, double deadline, long work,
+		int (*check)(void *ctx, const struct search *s), void *ctx);
 
 /* Meets as much senior cover as greedy moves and a bounded repair can:
  * the first phase of the search, run before search_run. */

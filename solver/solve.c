@@ -11,47 +11,128 @@
 #include "model.h"
 #include "bound.h"
 #include "local_search.h"
+#include "prove.h"
 #include "seniors.h"
 #include "timer.h"
 #include "measure.h"
 
-struct ticker {
-	double t0;
-	double gap;              /* stop when this close */
-	struct bound *bound;
-	_Atomic double upper;    /* the search's best, for the bound's steps */
-};
-
-static int progress(void *ctx, const struct search *s)
-{
-	struct ticker *t = ctx;
-	double obj = s->objective, lb = atomic_load(&t->bound->published);
-	double gap = (obj - lb) / fmax(fabs(obj), 1);
-
-	atomic_store(&t->upper, obj);
-	if (isinf(lb))
-		diag_progress("%5.0fs  search  best %.1f  uncovered %.1f h",
-			      timer_now() - t->t0, obj,
-			      measure_uncovered_hours(s->pb, &s->r));
-	else
-		diag_progress("%5.0fs  search  best %.1f  bound %.1f  gap %.2f%%  "
-			      "uncovered %.1f h", timer_now() - t->t0, obj, lb,
-			      100 * gap, measure_uncovered_hours(s->pb, &s->r));
-	return !isinf(lb) && gap <= t->gap;
-}
+/*
+ * The bound runs on the second core in blocks of BOUND_BLOCK steps, and
+ * its best after each block is kept.  The search and the bound each do a
+ * fixed amount of work and neither reads the other, so each ends the same
+ * on any machine.  Only --gap couples them: then at its k-th check the
+ * search reads the best after k blocks, waiting for them if the bound is
+ * behind, so when it stops does not depend on how fast either ran.
+ */
+#define BOUND_BLOCK 10
+/* Bound steps per round of search: on Stockport both then take about
+ * as long (measured on this project's 2-core machine). */
+#define BOUND_STEPS_PER_ROUND 0.4
 
 struct bound_job {
 	struct bound *b;
-	_Atomic double stop_at;
-	_Atomic double *upper;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	double *block_best;      /* [max_blocks]: best after each block */
+	long blocks, max_blocks; /* done; the budget */
+	int done;                /* finished, for whatever reason */
+	int cut;                 /* ended by the clock or a stop */
+	int quit;                /* asked to end (the search has) */
+	double deadline;
 };
 
 static void *bound_thread(void *arg)
 {
 	struct bound_job *j = arg;
+	int converged = 0, quit = 0;
 
-	bound_run(j->b, &j->stop_at, j->upper);
+	while (!converged && !quit && j->blocks < j->max_blocks) {
+		if (timer_stop_requested() || timer_now() >= j->deadline) {
+			pthread_mutex_lock(&j->mu);
+			j->cut = 1;
+			pthread_mutex_unlock(&j->mu);
+			break;
+		}
+		converged = bound_steps(j->b, BOUND_BLOCK);
+		pthread_mutex_lock(&j->mu);
+		j->block_best[j->blocks++] = j->b->best;
+		quit = j->quit;
+		pthread_cond_broadcast(&j->cv);
+		pthread_mutex_unlock(&j->mu);
+	}
+	pthread_mutex_lock(&j->mu);
+	j->done = 1;
+	pthread_cond_broadcast(&j->cv);
+	pthread_mutex_unlock(&j->mu);
 	return NULL;
+}
+
+/* The bound after `blocks` blocks (or its last, if it ended sooner). */
+static double bound_after(struct bound_job *j, long blocks)
+{
+	double lb;
+
+	pthread_mutex_lock(&j->mu);
+	while (j->blocks < blocks && !j->done)
+		pthread_cond_wait(&j->cv, &j->mu);
+	if (blocks > j->blocks)
+		blocks = j->blocks;
+	lb = blocks > 0 ? j->block_best[blocks - 1] : -HUGE_VAL;
+	pthread_mutex_unlock(&j->mu);
+	return lb;
+}
+
+struct ticker {
+	double t0, last;
+	double gap;              /* stop when this close */
+	struct bound_job *job;
+	int stopped;             /* enum solve_stop once a check stopped */
+	int have_stop;
+};
+
+static double rel_gap(double obj, double lb)
+{
+	return (obj - lb) / fmax(fabs(obj), 1);
+}
+
+/* The search's check every SEARCH_CHECK_ROUNDS rounds: progress on
+ * stderr every two seconds, and with --gap the gap to the bound after as
+ * many blocks. */
+static int check(void *ctx, const struct search *s)
+{
+	struct ticker *t = ctx;
+	long k = s->rounds / SEARCH_CHECK_ROUNDS;
+	double obj = s->objective;
+	double lb = t->gap > 0 ? bound_after(t->job, k)
+			       : atomic_load(&t->job->b->published);
+	double gap = rel_gap(obj, lb);
+
+	if (timer_now() - t->last >= 2.0) {
+		t->last = timer_now();
+		if (isinf(lb))
+			diag_progress("%5.0fs  search  best %.1f  uncovered %.1f h",
+				      t->last - t->t0, obj,
+				      measure_uncovered_hours(s->pb, &s->r));
+		else
+			diag_progress("%5.0fs  search  best %.1f  bound %.1f  "
+				      "gap %.2f%%  uncovered %.1f h",
+				      t->last - t->t0, obj, lb, 100 * gap,
+				      measure_uncovered_hours(s->pb, &s->r));
+	}
+	if (t->gap <= 0 || isinf(lb) || search_senior_short(s) > 0 ||
+	    gap > t->gap)
+		return 0;
+	/* The search's own objective leaves fairness out: the rota's whole
+	 * objective decides. */
+	gap = rel_gap(constraints_cost(s->pb, &s->r), lb);
+	if (gap <= 1e-9) {
+		t->stopped = SOLVE_STOP_OPTIMAL;
+		t->have_stop = 1;
+	} else if (gap <= t->gap) {
+		t->stopped = SOLVE_STOP_GAP;
+		t->have_stop = 1;
+	}
+	return t->have_stop;
 }
 
 /* The rule broken, as why's last entry says it, with its place. */
@@ -111,6 +192,90 @@ static int meet_seniors(struct search *s, double t0, double limit,
 	return -1;
 }
 
+/* Blocks of bound steps for a work budget. */
+static long bound_budget(long work)
+{
+	return (long)(BOUND_STEPS_PER_ROUND * (double)work) / BOUND_BLOCK + 1;
+}
+
+static int start_bound(struct bound_job *j, struct bound *b,
+		       const struct roster *empty, long work, double deadline,
+		       pthread_t *th)
+{
+	memset(j, 0, sizeof(*j));
+	j->b = b;
+	/* Its steps aim at the empty rota's objective, known at once. */
+	b->upper = constraints_cost(b->pb, empty);
+	j->deadline = deadline;
+	j->max_blocks = bound_budget(work);
+	j->block_best = malloc((size_t)j->max_blocks * sizeof(double));
+	if (!j->block_best)
+		return -1;
+	pthread_mutex_init(&j->mu, NULL);
+	pthread_cond_init(&j->cv, NULL);
+	if (pthread_create(th, NULL, bound_thread, j)) {
+		/* No second thread: the bound runs after the search. */
+		return 1;
+	}
+	return 0;
+}
+
+/* Ends the bound (at once with quit, else when its budget is spent)
+ * and frees the job. */
+static void end_bound(struct bound_job *j, pthread_t th, int threaded,
+		      int quit)
+{
+	if (threaded) {
+		pthread_mutex_lock(&j->mu);
+		j->quit = quit;
+		pthread_mutex_unlock(&j->mu);
+		pthread_join(th, NULL);
+	} else if (!quit) {
+		bound_thread(j);
+	}
+	pthread_mutex_destroy(&j->mu);
+	pthread_cond_destroy(&j->cv);
+	free(j->block_best);
+}
+
+static const char *stop_name(int why)
+{
+	switch (why) {
+	case SOLVE_STOP_OPTIMAL:
+		return "proven optimal";
+	case SOLVE_STOP_GAP:
+		return "within --gap";
+	case SOLVE_STOP_TIME:
+		return "cut by --time-limit";
+	case SOLVE_STOP_INTERRUPT:
+		return "interrupted";
+	}
+	return "work done";
+}
+
+/*
+ * Small problems go to GLPK whole before the search (prove.h): often
+ * that is a proof and the search is not needed; otherwise it is a rota
+ * and a bound for the search to beat.  best holds GLPK's rota (or the
+ * start's) and res its objective and bound.  1 when proven optimal.
+ */
+static int prove_first(const struct problem *pb, const struct search *s,
+		       double deadline, struct roster *best,
+		       struct solve_result *res)
+{
+	double left = deadline - timer_now();
+
+	roster_copy(best, &s->r);
+	res->objective = constraints_cost(pb, best);
+	res->bound = -HUGE_VAL;
+	if (pb->n_vars > PROVE_MAX_VARS || left <= 0 ||
+	    timer_stop_requested())
+		return 0;
+	if (prove_small(pb, best, left, &res->objective, &res->bound))
+		return -1;
+	return rel_gap(res->objective, res->bound) <= 1e-9;
+}
+
 int solve_run(const struct problem *pb, const struct solve_opts *o,
 	      struct roster *best, struct solve_result *res,
 	      struct rota_error *err)
@@ -122,13 +287,16 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	struct bound_job job;
 	pthread_t th;
 	int threaded;
-	int rc;
+	long work = o->work > 0 ? o->work : SOLVE_DEFAULT_WORK;
+	double deadline;
+	int rc, proven;
 
 	memset(res, 0, sizeof(*res));
-	t.t0 = timer_now();
+	memset(&t, 0, sizeof(t));
+	t.t0 = t.last = timer_now();
 	t.gap = o->gap;
-	t.bound = &bd;
-	atomic_store(&t.upper, HUGE_VAL);
+	t.job = &job;
+	deadline = t.t0 + o->time_limit;
 	rota_error_init(&why);
 	if (roster_setup(best, pb, err) || bound_setup(&bd, pb, err))
 		return -1;
@@ -141,38 +309,52 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		rota_error_release(&why);
 		return -1;
 	}
-	/* The bound runs on the second core while the search runs. */
-	job.b = &bd;
-	job.upper = &t.upper;
-	atomic_store(&job.stop_at, t.t0 + o->time_limit);
-	threaded = pthread_create(&th, NULL, bound_thread, &job) == 0;
+	rc = start_bound(&job, &bd, best, work, deadline, &th);
+	if (rc < 0) {
+		bound_release(&bd);
+		search_release(&s);
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+		return -1;
+	}
+	threaded = rc == 0;
 	if (meet_seniors(&s, t.t0, o->time_limit, &why)) {
-		atomic_store(&job.stop_at, 0);
-		if (threaded)
-			pthread_join(th, NULL);
+		end_bound(&job, th, threaded, 1);
 		bound_release(&bd);
 		search_release(&s);
 		return fail_infeasible(&why, err);
 	}
-	search_run(&s, t.t0 + o->time_limit, progress, &t);
-	atomic_store(&t.upper, s.objective);
-	/* A search that settles early leaves the bound as long again, within
-	 * the time limit, so the gap reported is worth reading. */
-	atomic_store(&job.stop_at, timer_stop_requested() ? 0 :
-		     fmin(t.t0 + o->time_limit, timer_now() +
-			  fmax(2.0, timer_now() - t.t0)));
+	proven = prove_first(pb, &s, deadline, best, res);
+	if (proven < 0) {
+		end_bound(&job, th, threaded, 1);
+		bound_release(&bd);
+		search_release(&s);
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+		return -1;
+	}
+	if (!proven)
+		search_run(&s, deadline, work,
+			   threaded || o->gap <= 0 ? check : NULL, &t);
+	res->work = s.rounds;
+	res->stopped_by = proven || t.stopped == SOLVE_STOP_OPTIMAL ?
+			  SOLVE_STOP_OPTIMAL : t.have_stop ? t.stopped :
+			  timer_stop_requested() ? SOLVE_STOP_INTERRUPT :
+			  s.cut ? SOLVE_STOP_TIME : SOLVE_STOP_WORK;
 	if (timer_stop_requested())
 		diag_progress("%5.0fs  interrupted: keeping the best rota so far",
 			      timer_now() - t.t0);
-	if (threaded)
-		pthread_join(th, NULL);
-	else
-		bound_run(&bd, &job.stop_at, &t.upper);
-	res->bound = bd.best;
-	diag_progress("%5.0fs  bound %.1f after %ld rounds", timer_now() - t.t0,
-		      bd.best, bd.iterations);
+	end_bound(&job, th, threaded, proven || t.have_stop ||
+		  res->stopped_by == SOLVE_STOP_INTERRUPT);
+	if (job.cut && res->stopped_by == SOLVE_STOP_WORK)
+		res->stopped_by = SOLVE_STOP_TIME;
+	if (bd.best > res->bound)
+		res->bound = bd.best;
+	diag_progress("%5.0fs  bound %.1f after %ld steps; search %ld rounds, "
+		      "%s", timer_now() - t.t0, res->bound, bd.iterations,
+		      s.rounds, stop_name(res->stopped_by));
 	bound_release(&bd);
-	roster_copy(best, &s.r);
+	/* The search's rota where it beats the start or GLPK's. */
+	if (!proven && constraints_cost(pb, &s.r) < res->objective)
+		roster_copy(best, &s.r);
 	if (search_senior_short(&s) > 0 && constraints_check(pb, best, &why)) {
 		search_release(&s);
 		return fail_infeasible(&why, err);

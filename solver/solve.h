@@ -24,10 +24,19 @@
 #include "roster.h"
 #include "result.h"
 
+/*
+ * Work the search does unless told otherwise, in rounds of its loop
+ * (local_search.h): Stockport's take about 40 s on this project's
+ * 2-core machine, inside the default 60 s time limit.
+ */
+#define SOLVE_DEFAULT_WORK 1500
+#define SOLVE_DEFAULT_WORK_TEXT "1500"
+
 struct solve_opts {
-	double time_limit;      /* seconds, > 0 */
+	double time_limit;      /* seconds, > 0: a cap only */
 	double gap;             /* stop when this close to the bound */
 	uint64_t seed;
+	long work;              /* rounds; <= 0: SOLVE_DEFAULT_WORK */
 };
 
 

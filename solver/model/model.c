@@ -12,6 +12,7 @@ struct model {
 	const double *start;   /* for the callback during one solve */
 	int start_given;
 	int (*stop)(void);     /* likewise */
+	long node_limit;       /* likewise */
 	void (*tick)(void *ctx, double best, double bound);
 	void *tick_ctx;
 	double last_tick;
@@ -229,9 +230,11 @@ static void callback(glp_tree *t, void *info)
 {
 	struct model *m = info;
 
-	int node = glp_ios_best_node(t);
+	int node = glp_ios_best_node(t), total;
 
-	if (m->stop && m->stop()) {
+	glp_ios_tree_size(t, NULL, NULL, &total);
+	if ((m->stop && m->stop()) ||
+	    (m->node_limit > 0 && total > m->node_limit)) {
 		glp_ios_terminate(t);
 		return;
 	}
@@ -303,6 +306,7 @@ int model_solve_mip(struct model *m, const struct model_opts *o,
 	m->start = o->start;
 	m->start_given = 0;
 	m->stop = o->stop;
+	m->node_limit = o->node_limit;
 	m->tick = o->tick;
 	m->tick_ctx = o->tick_ctx;
 	m->last_tick = glp_time();

@@ -55,7 +55,12 @@ enum model_status {
 };
 
 struct model_opts {
-	double time_limit;      /* seconds; <= 0: none */
+	double time_limit;      /* seconds; <= 0: none.  A cap: a solve cut
+	                           by it depends on the machine's speed */
+	long node_limit;        /* MIP: stop once GLPK's tree has had this
+	                           many subproblems (<= 0: none); counted
+	                           work, so the same model stops at the same
+	                           place on any machine */
 	double gap;             /* relative MIP gap to stop at */
 	const double *start;    /* [n_cols] incumbent to hand GLPK, or NULL */
 	int presolve;           /* GLPK's presolver (LP and MIP) */
