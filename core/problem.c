@@ -440,6 +440,32 @@ static int var_cells(const struct problem *pb, struct var *v,
 	return 0;
 }
 
+/*
+ * The deployment options kept for a shift of service sv: those whose role
+ * the service demands or a skill-mix rule names, and of the rest only the
+ * cheapest.  The rest cover no cell, so they differ only in their price
+ * and the cheapest is as good as any; but one must stay, since working a
+ * shift nobody demands in that role can still be worth its paid hours
+ * (a contract's target, a request).  Found by the exhaustive search of
+ * tests/tiny (cases 04, 10, 15, 22, 29), which the old rule, every
+ * option but the demanded ones dropped, made dearer.
+ */
+static int kept_option(const struct scenario *sc, const struct person *pp,
+		       int sv, size_t k)
+{
+	size_t j, cheapest = pp->n_opts;
+
+	if (live_role(sc, sv, pp->opts[k].role))
+		return 1;
+	for (j = 0; j < pp->n_opts; j++)
+		if (!live_role(sc, sv, pp->opts[j].role) &&
+		    (cheapest == pp->n_opts ||
+		     pp->opts[j].cost_per_hour <
+		      pp->opts[cheapest].cost_per_hour))
+			cheapest = j;
+	return k == cheapest;
+}
+
 static int person_vars(struct problem *pb, int p, struct varbuf *vb)
 {
 	const struct scenario *sc = pb->sc;
@@ -461,7 +487,7 @@ static int person_vars(struct problem *pb, int p, struct varbuf *vb)
 				struct var v = {p, d, (int)s, (int)k,
 						scenario_paid_hours(sc, (int)s, d), 0, 0};
 
-				if (!live_role(sc, sv, pp->opts[k].role))
+				if (!kept_option(sc, pp, sv, k))
 					continue;
 				if (grow(&vb->vars, &vb->cap, vb->n + 1,
 					 sizeof(struct var)) || var_cells(pb, &v, vb))

@@ -19,10 +19,11 @@
 
 /* Steering: paid hours priced at this share of uncovered_hour early on,
  * so the first rotas waste less of people's contract hours (0.4, from
- * the Stockport runs of the session that added it), for at most a
- * STEER_SHARE_DIV-th of the rounds. */
+ * the Stockport runs of the session that added it), for at most
+ * STEER_FIFTHS fifths of the rounds (three, as the old clock-driven
+ * phases used 60% of the time). */
 #define STEER_HOUR 0.4
-#define STEER_SHARE_DIV 2
+#define STEER_FIFTHS 3
 
 static size_t below(struct search *s, size_t n)
 {
@@ -749,7 +750,7 @@ void search_run(struct search *s, double deadline, long work,
 	descend(s, slots, n);
 	while (s->rounds < work && running(s)) {
 		if (s->hour_price > 0 &&
-		    (idle >= max_idle / 4 || s->rounds >= work / STEER_SHARE_DIV)) {
+		    (idle >= max_idle / 4 || s->rounds >= work / 5 * STEER_FIFTHS)) {
 			/* Steering done: from here on, the objective itself. */
 			set_hour_price(s, 0);
 			sweep(s, saved, pick, price);

@@ -26,11 +26,11 @@
 
 /*
  * Work the search does unless told otherwise, in rounds of its loop
- * (local_search.h): Stockport's take about 40 s on this project's
+ * (local_search.h): Stockport's take 35-43 s on this project's
  * 2-core machine, inside the default 60 s time limit.
  */
-#define SOLVE_DEFAULT_WORK 1500
-#define SOLVE_DEFAULT_WORK_TEXT "1500"
+#define SOLVE_DEFAULT_WORK 2000
+#define SOLVE_DEFAULT_WORK_TEXT "2000"
 
 struct solve_opts {
 	double time_limit;      /* seconds, > 0: a cap only */
