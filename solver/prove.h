@@ -6,7 +6,9 @@
  * The program is built without the formulations stricter than their rule
  * (weekly rest) and with every cost exact, so its optimum is a lower
  * bound on every legal rota, and a solution of it that keeps every hard
- * rule by the families' exact checks is an optimal rota.  GLPK is
+ * rule by the families' exact checks is an optimal rota.  A solution
+ * that breaks a person's own rule has that person's month cut off by a
+ * no-good row, and GLPK solves again (combinatorial Benders).  GLPK is
  * stopped by a count of subproblems, not by the clock, so the answer is
  * the same on any machine (the time left only caps it).
  */
