@@ -8,6 +8,7 @@
 
 struct dp {
 	const struct problem *pb;
+	const double *price;  /* pattern_dp's: the prices chosen at */
 	int p, days, n_loc;                /* n_loc: shifts p may work */
 	int *loc;                          /* [n_loc]: their shift ids */
 	int max_on, min_on, min_off, cap;  /* run limits; cap: run lengths kept */
@@ -488,4 +489,49 @@ int pattern_person(const struct problem *pb, int p, const double *price,
 			roster_set(r, p, d, pick[d]);
 	free(pick);
 	return rc;
+}
+
+struct pattern_dp {
+	struct dp g;
+};
+
+struct pattern_dp *pattern_dp_new(const struct problem *pb, int p,
+				  const double *price)
+{
+	struct pattern_dp *h = malloc(sizeof(*h));
+
+	if (!h)
+		return NULL;
+	if (setup(&h->g, pb, p, price)) {
+		release(&h->g);
+		free(h);
+		return NULL;
+	}
+	h->g.price = price;
+	return h;
+}
+
+int pattern_dp_solve(struct pattern_dp *h, double hour_price, size_t *pick,
+		     double *value)
+{
+	struct dp *g = &h->g;
+	double hours, v = 0;
+	int d;
+
+	if (solve(g, -hour_price, g->price, &hours, pick))
+		return 1;
+	for (d = 0; d < g->days; d++)
+		if (pick[d] != ROSTER_NONE)
+			v += g->price[pick[d]] +
+			     hour_price * g->pb->vars[pick[d]].paid_hours;
+	*value = v;
+	return 0;
+}
+
+void pattern_dp_free(struct pattern_dp *h)
+{
+	if (!h)
+		return;
+	release(&h->g);
+	free(h);
 }

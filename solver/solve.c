@@ -10,6 +10,7 @@
 #include "constraints.h"
 #include "model.h"
 #include "bound.h"
+#include "colphase.h"
 #include "local_search.h"
 #include "seed.h"
 #include "timer.h"
@@ -111,6 +112,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	struct bound bd;
 	struct bound_job job;
 	pthread_t th;
+	struct colphase_opts co;
 	int threaded;
 	char why[1024];
 	int rc;
@@ -131,6 +133,17 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 			return fail_infeasible(why, err);
 		rota_error_add(err, ROTA_EINTERNAL, "%s", why);
 		return -1;
+	}
+	if (colphase_wanted(&co)) {
+		/* Column generation instead: its own bound, its own threads. */
+		if (colphase_run(&co, &s, t.t0, t.t0 + o->time_limit, &bd.best,
+				 report, &t)) {
+			bound_release(&bd);
+			search_release(&s);
+			rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+			return -1;
+		}
+		goto done;
 	}
 	/* The bound runs on the second core while the search runs. */
 	job.b = &bd;
@@ -159,6 +172,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		pthread_join(th, NULL);
 	else
 		bound_run(&bd, &job.stop_at, &t.upper);
+done:
 	res->bound = bd.best;
 	diag_progress("%5.0fs  bound %.1f after %ld rounds", timer_now() - t.t0,
 		      bd.best, bd.iterations);
