@@ -187,13 +187,15 @@ static int solve_part(struct cg *g, size_t k, long iters)
 	struct master *m = &g->m[k];
 	struct master_eval e;
 	size_t j, i, r0 = cp->part_rows[k];
+	long done;
 
 	if (build_master(g, k))
 		return -1;
 	if (!m->n_groups)
 		return 0;
+	done = m->iterations;
 	master_pdhg(m, iters);
-	g->st->iterations += iters;
+	g->st->iterations += m->iterations - done;
 	master_eval(m, &e);
 	g->st->primal += e.primal;
 	g->st->dual += e.dual;
@@ -671,8 +673,11 @@ static int cg_init(struct cg *g, const struct problem *pb,
 	    !g->fixed || !g->forced || !g->lb || !g->beat || !g->bl || !g->ul || !g->offer ||
 	    !g->offer_cost || !g->n_offers)
 		return -1;
-	for (k = 0; k < g->cp.n_parts; k++)
+	for (k = 0; k < g->cp.n_parts; k++) {
 		master_init(&g->m[k]);
+		if (o->tol > 0)
+			g->m[k].tol = o->tol;
+	}
 	for (k = 0; k < n * days; k++)
 		g->forced[k] = CG_FREE;
 	memcpy(g->bcur, g->cp.b, g->cp.n_rows * sizeof(double));

@@ -47,6 +47,8 @@ struct colgen_opts {
 	long iters;                  /* PDHG iterations per round */
 	long dive_iters;             /* PDHG iterations between fixings */
 	int max_idle;                /* rounds a column may sit unused */
+	double tol;                  /* relative gap at which a master's
+	                                iterations stop (0: master's own) */
 	double smooth;               /* weight of the best bound's duals
 	                                where pricing is done (0 to 1) */
 	const struct roster *start;  /* months to start from, or NULL */

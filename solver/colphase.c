@@ -20,6 +20,7 @@ int colphase_wanted(struct colphase_opts *o)
 	o->warm = 0;
 	o->probe = 0;
 	o->smooth = 0.5;
+	o->tol = 0;
 	if (!env)
 		return 0;
 	for (p = env; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
@@ -33,6 +34,8 @@ int colphase_wanted(struct colphase_opts *o)
 			o->probe = atol(p + 6);
 		else if (!strncmp(p, "smooth=", 7))
 			o->smooth = atof(p + 7);
+		else if (!strncmp(p, "tol=", 4))
+			o->tol = atof(p + 4);
 		else if (!strncmp(p, "warm=", 5))
 			o->warm = atof(p + 5);
 	}
@@ -73,6 +76,7 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 	o.verbose = 1;
 	o.probe = co->probe;
 	o.smooth = co->smooth;
+	o.tol = co->tol;
 	if (co->warm > 0) {
 		search_run(s, fmin(deadline, t0 + co->warm), progress, ctx);
 		o.start = &s->r;

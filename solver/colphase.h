@@ -22,6 +22,7 @@ struct colphase_opts {
 	double warm;             /* seconds of plain search first */
 	long probe;              /* see colgen_opts */
 	double smooth;           /* see colgen_opts */
+	double tol;              /* see colgen_opts */
 };
 
 /* Whether ROTA7_COLGEN asks for the phase; o filled from it. */

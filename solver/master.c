@@ -10,6 +10,9 @@
 #define RESTART_SUFFICIENT 0.2
 #define RESTART_NECESSARY 0.8
 #define RESTART_ARTIFICIAL 0.36
+/* Relative duality gap at which the iterations stop early, unless
+ * told otherwise. */
+#define CONVERGED 1e-7
 /* Iterations between restart checks: each costs two products more. */
 #define CHECK_EVERY 64
 /* The step is below 1 / ||A||, for a norm found from below. */
@@ -19,6 +22,7 @@
 void master_init(struct master *m)
 {
 	memset(m, 0, sizeof(*m));
+	m->tol = CONVERGED;
 }
 
 void master_release(struct master *m)
@@ -327,11 +331,14 @@ void master_eval(struct master *m, struct master_eval *e)
 	eval_at(m, m->x, m->y, e);
 }
 
-static double gap_at(struct master *m, const double *x, const double *y)
+static double gap_at(struct master *m, const double *x, const double *y,
+		     double *primal)
 {
 	struct master_eval e;
 
 	eval_at(m, x, y, &e);
+	if (primal)
+		*primal = e.primal;
 	return e.primal - e.dual;
 }
 
@@ -373,6 +380,7 @@ static void step(struct master *m, double tau, double sigma)
 
 struct anchor {
 	double gap, last_gap;     /* at the last restart, at the last check */
+	double value;             /* a primal value, for the scale */
 	long since;               /* iterations since the last restart */
 };
 
@@ -388,18 +396,21 @@ static void set_anchor(struct master *m, struct anchor *an, double gap)
 
 /* Restarts (x, y) at the average or the current point when the gap
  * has fallen enough; the primal weight follows how far each moved. */
-static void maybe_restart(struct master *m, struct anchor *an, long done)
+static int maybe_restart(struct master *m, struct anchor *an, long done)
 {
-	double gc = gap_at(m, m->x, m->y), ga = gap_at(m, m->xa, m->ya);
+	double gc = gap_at(m, m->x, m->y, &an->value);
+	double ga = gap_at(m, m->xa, m->ya, NULL);
 	int avg = ga < gc;
 	double gap = avg ? ga : gc, dx = 0, dy = 0;
 	size_t j, i;
 
+	if (gc <= m->tol * fmax(1, fabs(an->value)))
+		return 1;   /* the current point is optimal enough */
 	if (!(gap <= RESTART_SUFFICIENT * an->gap ||
 	      (gap <= RESTART_NECESSARY * an->gap && gap > an->last_gap) ||
 	      an->since >= RESTART_ARTIFICIAL * (double)done)) {
 		an->last_gap = gap;
-		return;
+		return 0;
 	}
 	if (avg) {
 		memcpy(m->x, m->xa, m->n_cols * sizeof(double));
@@ -409,11 +420,19 @@ static void maybe_restart(struct master *m, struct anchor *an, long done)
 		dx += (m->x[j] - m->x0[j]) * (m->x[j] - m->x0[j]);
 	for (i = 0; i < m->n_rows; i++)
 		dy += (m->y[i] - m->y0[i]) * (m->y[i] - m->y0[i]);
-	if (dx > 1e-20 && dy > 1e-20)
-		m->omega = exp(0.5 * log(sqrt(dy / dx)) + 0.5 * log(m->omega));
+	/* Near an exact solution the moves are rounding noise: their ratio
+	 * would throw the weight anywhere, and the next round's columns
+	 * would meet steps of any size. */
+	if (dx > 1e-12 && dy > 1e-12) {
+		double ratio = sqrt(dy / dx) / m->omega;
+
+		ratio = ratio < 0.01 ? 0.01 : ratio > 100 ? 100 : ratio;
+		m->omega *= sqrt(ratio);
+	}
 	m->restarts++;
 	set_anchor(m, an, gap);
 	times_x(m, m->x, m->ax);
+	return 0;
 }
 
 void master_pdhg(struct master *m, long iters)
@@ -430,7 +449,7 @@ void master_pdhg(struct master *m, long iters)
 		m->norm = 1;
 	if (m->omega <= 0)
 		first_weight(m);
-	set_anchor(m, &an, gap_at(m, m->x, m->y));
+	set_anchor(m, &an, gap_at(m, m->x, m->y, &an.value));
 	times_x(m, m->x, m->ax);
 	for (k = 1; k <= iters; k++) {
 		double eta = STEP_SHARE / m->norm, w;
@@ -442,11 +461,9 @@ void master_pdhg(struct master *m, long iters)
 			m->xa[j] += w * (m->x[j] - m->xa[j]);
 		for (i = 0; i < m->n_rows; i++)
 			m->ya[i] += w * (m->y[i] - m->ya[i]);
-		if (k % CHECK_EVERY == 0) {
-			maybe_restart(m, &an, m->iterations + k);
-			/* Drift from the incremental products. */
-			times_x(m, m->x, m->ax);
-		}
+		if (k % CHECK_EVERY == 0 &&
+		    maybe_restart(m, &an, m->iterations + k))
+			break;
 	}
-	m->iterations += iters;
+	m->iterations += k < iters ? k : iters;
 }

@@ -45,6 +45,8 @@ struct master {
 	double *y;                /* [n_rows]: 0 <= y <= u */
 	double omega;             /* primal weight; 0: not yet chosen */
 	double norm;              /* estimate of ||A|| on the tangent space */
+	double tol;               /* stop at this relative duality gap
+	                             (master_init: 1e-7) */
 	long iterations;          /* over every call */
 	long restarts;
 	/* capacities and scratch, private */
