@@ -5,20 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "colpool.h"
-#include "colprice.h"
+#include "colstate.h"
 #include "constraints.h"
 #include "diag.h"
-#include "master.h"
 #include "pattern.h"
 #include "timer.h"
 
 #define NONE ((size_t)-1)
-#define THREADS 2
 /* Diving thresholds: the first, the factor down, the last. */
 #define DIVE_FIRST 0.75
-#define DIVE_FACTOR 0.9
-#define DIVE_LAST 0.5
 
 void colgen_opts_default(struct colgen_opts *o)
 {
@@ -28,41 +23,11 @@ void colgen_opts_default(struct colgen_opts *o)
 	o->dive_iters = 300;
 	o->max_idle = 5;
 	o->smooth = 0.5;
+	o->dive_share = 0.05;
+	o->dive_first = DIVE_FIRST;
 	o->deadline = HUGE_VAL;
 }
 
-struct cg {
-	const struct problem *pb;
-	const struct colgen_opts *o;
-	struct colgen_stats *st;
-	struct cg_pool cp;
-	struct master *m;            /* [n_parts] */
-	size_t **col_of;             /* [n_parts][master column]: pool column */
-	size_t *cap_col_of;
-	double *y;                   /* [n_rows]: duals by pool row */
-	double *yc;                  /* [n_rows]: the duals of the best bound */
-	double *ys;                  /* [n_rows]: where pricing is done */
-	int have_center;
-	double *bcur;                /* [n_rows]: demand left after fixing */
-	unsigned char *fixed;        /* [n_staff] */
-	size_t *forced;              /* [n_staff * days]: days fixed by the
-	                                dive (CG_FREE: not) */
-	double *lb;                  /* [n_staff]: pricing bounds */
-	double *beat;                /* [n_staff]: least reduced cost in pool */
-	double *nu;                  /* [n_staff]: best hour price, kept */
-	size_t *by_person, *person_first;   /* pool columns by person */
-	/* scratch for one column's terms in a part */
-	size_t *rows;
-	double *vals;
-	double *bl, *ul;
-	size_t cap_terms;
-	/* offers of the last pricing, by person */
-	size_t *offer;               /* [n_staff * CG_OFFERS * days] */
-	double *offer_cost;          /* [n_staff * CG_OFFERS] */
-	size_t *n_offers;            /* [n_staff] */
-	struct cg_pricer pr[THREADS];
-	int failed;
-};
 
 /* ---- the pool's columns by person ---- */
 
@@ -93,7 +58,7 @@ static int index_people(struct cg *g)
 }
 
 /* Whether column j keeps the days its person has fixed. */
-static int compatible(const struct cg *g, size_t j)
+int cg_compatible(const struct cg *g, size_t j)
 {
 	size_t days = (size_t)g->pb->days, d;
 	const size_t *f = g->forced + (size_t)g->cp.person[j] * days;
@@ -153,7 +118,7 @@ static int build_master(struct cg *g, size_t k)
 			size_t j = g->by_person[q], t0 = cp->term_first[j];
 			size_t nt = cp->term_first[j + 1] - t0, t;
 
-			if (!compatible(g, j))
+			if (!cg_compatible(g, j))
 				continue;
 			if (room(g, nt + 1))
 				return -1;
@@ -193,6 +158,9 @@ static int solve_part(struct cg *g, size_t k, long iters)
 		return -1;
 	if (!m->n_groups)
 		return 0;
+	if (!m->iterations && g->o->start_y)
+		for (i = 0; i < m->n_rows; i++)
+			m->y[i] = g->y[cp->part_row_ids[r0 + i]];
 	done = m->iterations;
 	master_pdhg(m, iters);
 	g->st->iterations += m->iterations - done;
@@ -206,18 +174,20 @@ static int solve_part(struct cg *g, size_t k, long iters)
 	return 0;
 }
 
-static int solve_all(struct cg *g, long iters)
+int cg_solve_all(struct cg *g, long iters)
 {
+	double t = timer_now();
 	size_t k;
 
 	g->st->primal = g->st->dual = 0;
 	for (k = 0; k < g->cp.n_parts; k++)
 		if (solve_part(g, k, iters))
 			return -1;
+	g->st->pdhg_seconds += timer_now() - t;
 	return 0;
 }
 
-/* ---- pricing, on THREADS threads ---- */
+/* ---- pricing, on CG_THREADS threads ---- */
 
 /* Least reduced cost of p's columns in the pool at y. */
 static double pool_beat(const struct cg *g, size_t p)
@@ -230,7 +200,7 @@ static double pool_beat(const struct cg *g, size_t p)
 		size_t j = g->by_person[q];
 		double rc = cp->cost[j];
 
-		if (!compatible(g, j))
+		if (!cg_compatible(g, j))
 			continue;
 		for (t = cp->term_first[j]; t < cp->term_first[j + 1]; t++)
 			rc -= cp->term_val[t] * g->ys[cp->term_row[t]];
@@ -253,7 +223,7 @@ static void *price_thread(void *arg)
 	struct cg_pricer *pr = &g->pr[jb->thread];
 	size_t days = (size_t)g->pb->days, p, n = g->pb->sc->n_staff, i;
 
-	for (p = (size_t)jb->thread; p < n; p += THREADS) {
+	for (p = (size_t)jb->thread; p < n; p += CG_THREADS) {
 		if (g->fixed[p]) {
 			g->n_offers[p] = 0;
 			continue;
@@ -276,29 +246,30 @@ static void *price_thread(void *arg)
 
 /* Prices everyone not fixed and adds the offers to the pool, in person
  * order.  Returns the columns added, or -1. */
-static long price_all(struct cg *g)
+long cg_price_all(struct cg *g)
 {
-	struct job jobs[THREADS];
-	pthread_t th[THREADS];
-	int started[THREADS], t;
+	struct job jobs[CG_THREADS];
+	pthread_t th[CG_THREADS];
+	int started[CG_THREADS], t;
 	size_t days = (size_t)g->pb->days, p, i, col;
 	long added = 0;
+	double t0 = timer_now();
 
-	for (t = 0; t < THREADS; t++) {
+	for (t = 0; t < CG_THREADS; t++) {
 		jobs[t] = (struct job){g, t, 0};
 		started[t] = t > 0 &&
 			     pthread_create(&th[t], NULL, price_thread, &jobs[t]) == 0;
 	}
-	for (t = 0; t < THREADS; t++)
+	for (t = 0; t < CG_THREADS; t++)
 		if (!started[t])
 			price_thread(&jobs[t]);
-	for (t = 1; t < THREADS; t++)
+	for (t = 1; t < CG_THREADS; t++)
 		if (started[t])
 			pthread_join(th[t], NULL);
-	for (t = 0; t < THREADS; t++)
+	for (t = 0; t < CG_THREADS; t++)
 		if (jobs[t].rc)
 			return -1;
-	for (t = 0; t < THREADS; t++) {
+	for (t = 0; t < CG_THREADS; t++) {
 		g->st->dp_calls += g->pr[t].dp_calls + g->pr[t].picks;
 		g->pr[t].dp_calls = g->pr[t].picks = 0;
 	}
@@ -312,6 +283,7 @@ static long price_all(struct cg *g)
 				return -1;
 			added += rc == 0;
 		}
+	g->st->price_seconds += timer_now() - t0;
 	return index_people(g) ? -1 : added;
 }
 
@@ -331,7 +303,7 @@ static double bound_of(const struct cg *g)
 }
 
 /* Columns unused for max_idle rounds go (not the protected). */
-static int drop_idle(struct cg *g)
+int cg_drop_idle(struct cg *g)
 {
 	struct cg_pool *cp = &g->cp;
 	unsigned char *keep = malloc(cp->n_cols + 1);
@@ -342,218 +314,11 @@ static int drop_idle(struct cg *g)
 	for (j = 0; j < cp->n_cols; j++) {
 		if (cp->idle[j] >= 0)
 			cp->idle[j] = cp->x[j] > 1e-9 ? 0 : cp->idle[j] + 1;
-		keep[j] = cp->idle[j] < g->o->max_idle && compatible(g, j);
+		keep[j] = cp->idle[j] < g->o->max_idle && cg_compatible(g, j);
 	}
 	cg_pool_keep(cp, keep, NULL);
 	free(keep);
 	return index_people(g);
-}
-
-/* ---- diving ---- */
-
-/* p's heaviest column in the pool, its weight in *w. */
-static size_t heaviest(const struct cg *g, size_t p, double *w)
-{
-	size_t q, best = NONE;
-
-	*w = -1;
-	for (q = g->person_first[p]; q < g->person_first[p + 1]; q++) {
-		size_t j = g->by_person[q];
-
-		if (compatible(g, j) && g->cp.x[j] > *w) {
-			*w = g->cp.x[j];
-			best = j;
-		}
-	}
-	return best;
-}
-
-static void fix(struct cg *g, size_t p, size_t j, struct roster *out)
-{
-	const struct cg_pool *cp = &g->cp;
-	const size_t *pick = cg_pool_pick(cp, j);
-	size_t t;
-	int d;
-
-	for (d = 0; d < g->pb->days; d++)
-		roster_set(out, (int)p, d, pick[d]);
-	for (t = cp->term_first[j]; t < cp->term_first[j + 1]; t++)
-		g->bcur[cp->term_row[t]] -= cp->term_val[t];
-	g->fixed[p] = 1;
-}
-
-/* A day of a person the dive may fix: the var (or ROSTER_NONE) its
- * compatible months weigh most on, and that weight. */
-struct slot {
-	size_t p;
-	int d;
-	size_t v;
-	double w;
-};
-
-static int by_weight_down(const void *a, const void *b)
-{
-	const struct slot *x = a, *y = b;
-
-	if (x->w != y->w)
-		return x->w < y->w ? 1 : -1;
-	if (x->p != y->p)
-		return x->p < y->p ? -1 : 1;
-	return x->d < y->d ? -1 : x->d > y->d;
-}
-
-/* Each free day of p: its heaviest choice over p's compatible months
- * (cols: scratch for their indices), appended to sl[*n]. */
-static void heaviest_days(const struct cg *g, size_t p, size_t *cols,
-			  struct slot *sl, size_t *n)
-{
-	size_t days = (size_t)g->pb->days, q, m = 0, i, k;
-	size_t v[64];
-	double w[64];
-	int d;
-
-	for (q = g->person_first[p]; q < g->person_first[p + 1]; q++)
-		if (compatible(g, g->by_person[q]))
-			cols[m++] = g->by_person[q];
-	for (d = 0; d < (int)days; d++) {
-		size_t nv = 0, best = 0;
-
-		if (g->forced[p * days + (size_t)d] != CG_FREE)
-			continue;
-		for (i = 0; i < m; i++) {
-			size_t x = cg_pool_pick(&g->cp, cols[i])[d];
-
-			for (k = 0; k < nv && v[k] != x; k++)
-				;
-			if (k == nv) {
-				if (nv == 64)
-					continue;
-				v[nv] = x;
-				w[nv++] = 0;
-			}
-			w[k] += g->cp.x[cols[i]];
-		}
-		for (k = 1; k < nv; k++)
-			if (w[k] > w[best] || (w[k] == w[best] && v[k] < v[best]))
-				best = k;
-		sl[*n] = (struct slot){p, d, nv ? v[best] : ROSTER_NONE,
-				       nv ? w[best] : 0};
-		(*n)++;
-	}
-}
-
-/* Fixes p's day d to v if some compatible month keeps it; whether. */
-static int force(struct cg *g, const struct slot *s)
-{
-	size_t days = (size_t)g->pb->days, q;
-	size_t *f = g->forced + s->p * days + (size_t)s->d;
-
-	*f = s->v;
-	for (q = g->person_first[s->p]; q < g->person_first[s->p + 1]; q++)
-		if (compatible(g, g->by_person[q]))
-			return 1;
-	*f = CG_FREE;
-	return 0;
-}
-
-/* People with every day fixed are fixed to their month. */
-static size_t fix_done(struct cg *g, struct roster *out)
-{
-	size_t days = (size_t)g->pb->days, p, d, left = 0;
-	double w;
-
-	for (p = 0; p < g->pb->sc->n_staff; p++) {
-		if (g->fixed[p])
-			continue;
-		for (d = 0; d < days && g->forced[p * days + d] != CG_FREE; d++)
-			;
-		if (d < days)
-			left++;
-		else
-			fix(g, p, heaviest(g, p, &w), out);
-	}
-	return left;
-}
-
-/*
- * One fixing step: the days whose heaviest choice weighs at least the
- * highest threshold some day reaches (0.75, x0.9, down to 0.5), and at
- * least a twentieth of the days still free, the heaviest first.  Days,
- * not whole months: the first-order master's solution is spread over
- * many months of nearly equal value (few weigh over 0.5), while most
- * days are clear.  A day is fixed only while some month in the pool
- * keeps every fixed day of its person, so a legal month always
- * remains.  Returns the days fixed.
- */
-static size_t dive_step(struct cg *g, struct slot *sl, size_t *cols)
-{
-	size_t n = 0, p, i, least, done = 0;
-	double theta;
-
-	for (p = 0; p < g->pb->sc->n_staff; p++)
-		if (!g->fixed[p])
-			heaviest_days(g, p, cols, sl, &n);
-	if (!n)
-		return 0;
-	qsort(sl, n, sizeof(*sl), by_weight_down);
-	for (theta = DIVE_FIRST; theta > DIVE_LAST && sl[0].w < theta;
-	     theta *= DIVE_FACTOR)
-		;
-	least = (n + 19) / 20;
-	for (i = 0; i < n && (done < least || sl[i].w >= theta); i++)
-		done += (size_t)force(g, &sl[i]);
-	return done;
-}
-
-/* ---- ratio cells broken by the rounding ---- */
-
-/* The role's people on duty in a ratio row's cell, one shift at a time
- * (the latest person first), are taken off where their month stays
- * legal, else their whole month goes, until the row holds. */
-static void repair_ratio(struct cg *g, size_t r, struct roster *out)
-{
-	const struct problem *pb = g->pb;
-	const struct cg_pool *cp = &g->cp;
-	size_t c = cp->row_cell[r], per = cp->row_per[r], i;
-
-	while (out->on_duty[c] > cp->row_at_most[r] *
-				 (per == NONE ? 0 : out->on_duty[per]) + 1e-9) {
-		size_t victim = NONE;
-
-		for (i = pb->cell_var_first[c + 1]; i > pb->cell_var_first[c]; i--) {
-			size_t v = pb->cell_vars[i - 1];
-			const struct var *x = &pb->vars[v];
-
-			if (roster_get(out, x->p, x->d) != v)
-				continue;
-			roster_set(out, x->p, x->d, ROSTER_NONE);
-			if (!constraints_check_person(pb, out, x->p, NULL)) {
-				victim = v;
-				break;
-			}
-			roster_set(out, x->p, x->d, v);
-			if (victim == NONE)
-				victim = v;
-		}
-		if (victim == NONE)
-			return;   /* nobody on duty here: cannot be broken */
-		if (roster_get(out, pb->vars[victim].p, pb->vars[victim].d) ==
-		    victim) {
-			int d;
-
-			for (d = 0; d < pb->days; d++)
-				roster_set(out, pb->vars[victim].p, d, ROSTER_NONE);
-		}
-	}
-}
-
-static void repair_ratios(struct cg *g, struct roster *out)
-{
-	size_t r;
-
-	for (r = 0; r < g->cp.n_rows; r++)
-		if (g->cp.kind[r] == CG_RATIO)
-			repair_ratio(g, r, out);
 }
 
 /* ---- set-up ---- */
@@ -589,7 +354,7 @@ static void cg_release(struct cg *g)
 	free(g->offer);
 	free(g->offer_cost);
 	free(g->n_offers);
-	for (t = 0; t < THREADS; t++)
+	for (t = 0; t < CG_THREADS; t++)
 		cg_pricer_release(&g->pr[t]);
 }
 
@@ -645,7 +410,7 @@ static int cg_init(struct cg *g, const struct problem *pb,
 	g->st = st;
 	if (cg_pool_init(&g->cp, pb))
 		return -1;
-	for (t = 0; t < THREADS; t++)
+	for (t = 0; t < CG_THREADS; t++)
 		if (cg_pricer_init(&g->pr[t], pb, &g->cp))
 			return -1;
 	for (k = 0; k < g->cp.n_parts; k++)
@@ -681,13 +446,16 @@ static int cg_init(struct cg *g, const struct problem *pb,
 	for (k = 0; k < n * days; k++)
 		g->forced[k] = CG_FREE;
 	memcpy(g->bcur, g->cp.b, g->cp.n_rows * sizeof(double));
+	for (k = 0; o->start_y && k < g->cp.n_rows; k++)
+		if (g->cp.kind[k] == CG_COVER)
+			g->y[k] = fmin(o->start_y[g->cp.row_cell[k]], g->cp.u[k]);
 	return seed(g);
 }
 
 /* Pricing at alpha x the best bound's duals + (1 - alpha) x the
  * master's (Wentges' smoothing): the master's duals swing from round
  * to round, and any duals give a valid bound. */
-static void smooth(struct cg *g, double alpha)
+void cg_smooth(struct cg *g, double alpha)
 {
 	size_t r;
 
@@ -695,7 +463,7 @@ static void smooth(struct cg *g, double alpha)
 		g->ys[r] = alpha * g->yc[r] + (1 - alpha) * g->y[r];
 }
 
-static int stopped(const struct cg *g)
+int cg_stopped(const struct cg *g)
 {
 	return timer_stop_requested() || timer_now() >= g->o->deadline;
 }
@@ -705,14 +473,30 @@ static int rounds(struct cg *g)
 	struct colgen_stats *st = g->st;
 	int r;
 
-	for (r = 0; r < g->o->rounds && !stopped(g); r++) {
+	if (g->o->start_y) {
+		/* Columns for the prices given before any master: the first
+		 * master then starts from months that answer them. */
+		long added;
+
+		memcpy(g->ys, g->y, g->cp.n_rows * sizeof(double));
+		if ((added = cg_price_all(g)) < 0)
+			return -1;
+		st->bound = bound_of(g);
+		memcpy(g->yc, g->ys, g->cp.n_rows * sizeof(double));
+		g->have_center = 1;
+		if (g->o->verbose)
+			diag_progress("%5.1fs  colgen  start prices: bound %.1f  "
+				      "columns %zu (+%ld)", timer_now() - g->o->t0,
+				      st->bound, g->cp.n_cols, added);
+	}
+	for (r = 0; r < g->o->rounds && !cg_stopped(g); r++) {
 		long added;
 		double lb;
 
-		if (solve_all(g, g->o->iters))
+		if (cg_solve_all(g, g->o->iters))
 			return -1;
-		smooth(g, g->have_center ? g->o->smooth : 0);
-		if ((added = price_all(g)) < 0)
+		cg_smooth(g, g->have_center ? g->o->smooth : 0);
+		if ((added = cg_price_all(g)) < 0)
 			return -1;
 		lb = bound_of(g);
 		if (lb > st->bound) {
@@ -724,10 +508,11 @@ static int rounds(struct cg *g)
 		if (g->o->verbose)
 			diag_progress("%5.1fs  colgen  round %d  master %.1f  dual "
 				      "%.1f  bound %.1f (best %.1f)  columns %zu "
-				      "(+%ld)  pdhg %ld  dp %ld", timer_now() - g->o->t0,
-				      r, st->primal, st->dual, lb, st->bound,
-				      g->cp.n_cols, added, st->iterations, st->dp_calls);
-		if (drop_idle(g))
+				      "(+%ld)  pdhg %ld (%.1fs)  dp %ld (%.1fs)",
+				      timer_now() - g->o->t0, r, st->primal, st->dual, lb,
+				      st->bound, g->cp.n_cols, added, st->iterations,
+				      st->pdhg_seconds, st->dp_calls, st->price_seconds);
+		if (cg_drop_idle(g))
 			return -1;
 	}
 	return 0;
@@ -763,47 +548,12 @@ static int probe(struct cg *g)
 	return 0;
 }
 
-static int dive(struct cg *g, struct roster *out)
-{
-	size_t n = g->pb->sc->n_staff * (size_t)g->pb->days, left, forced;
-	struct slot *sl = malloc((n + 1) * sizeof(*sl));
-	size_t *cols = NULL;
-	int rc = -1;
-
-	if (!sl)
-		return -1;
-	left = fix_done(g, out);
-	while (left && !stopped(g)) {
-		if (solve_all(g, g->o->dive_iters))
-			goto out;
-		smooth(g, 0);
-		free(cols);
-		if (!(cols = malloc((g->cp.n_cols + 1) * sizeof(size_t))))
-			goto out;
-		forced = dive_step(g, sl, cols);
-		left = fix_done(g, out);
-		g->st->dives++;
-		if (g->o->verbose)
-			diag_progress("%5.1fs  colgen  dive %d  master %.1f  days fixed "
-				      "%zu  people left %zu", timer_now() - g->o->t0,
-				      g->st->dives, g->st->primal, forced, left);
-		if (left && (price_all(g) < 0 || drop_idle(g)))
-			goto out;
-	}
-	rc = left ? 1 : 0;
-out:
-	free(sl);
-	free(cols);
-	return rc;
-}
-
 int colgen_run(const struct problem *pb, const struct colgen_opts *o,
 	       struct roster *out, struct colgen_stats *st)
 {
 	struct cg g;
 	size_t p;
 	int rc = -1, d;
-	double w;
 
 	memset(st, 0, sizeof(*st));
 	st->bound = -HUGE_VAL;
@@ -814,13 +564,10 @@ int colgen_run(const struct problem *pb, const struct colgen_opts *o,
 		goto out;
 	if (o->probe && probe(&g))
 		goto out;
-	rc = dive(&g, out);
+	rc = cg_dive(&g, out);
 	if (rc < 0)
 		goto out;
-	for (p = 0; p < pb->sc->n_staff; p++)
-		if (!g.fixed[p])
-			fix(&g, p, heaviest(&g, p, &w), out);
-	repair_ratios(&g, out);
+	cg_finish(&g, out);
 	st->stopped = rc;
 out:
 	st->columns = g.cp.n_cols;

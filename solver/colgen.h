@@ -46,12 +46,18 @@ struct colgen_opts {
 	int rounds;                  /* pricing rounds before the dive */
 	long iters;                  /* PDHG iterations per round */
 	long dive_iters;             /* PDHG iterations between fixings */
+	double dive_first;           /* the first threshold (0.75) */
+	double dive_share;           /* days fixed a step, at least: this
+	                                share of those still free */
 	int max_idle;                /* rounds a column may sit unused */
 	double tol;                  /* relative gap at which a master's
 	                                iterations stop (0: master's own) */
 	double smooth;               /* weight of the best bound's duals
 	                                where pricing is done (0 to 1) */
 	const struct roster *start;  /* months to start from, or NULL */
+	const double *start_y;       /* [n_cells]: prices of cover to start
+	                                the duals from (bound.h's lambda), or
+	                                NULL */
 	double deadline;             /* timer_now() seconds: stops only */
 	double t0;                   /* start, for progress lines */
 	int verbose;                 /* progress line every round */
@@ -69,6 +75,8 @@ struct colgen_stats {
 	int rounds;                  /* pricing rounds done */
 	int dives;                   /* fixing steps */
 	int stopped;                 /* cut short by the deadline */
+	double pdhg_seconds;         /* wall clock in the masters, pricing */
+	double price_seconds;
 };
 
 /* Sensible budgets: rounds 30, iterations 300 a round and between

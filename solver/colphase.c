@@ -1,9 +1,11 @@
 #include "colphase.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bound.h"
 #include "colgen.h"
 #include "constraints.h"
 #include "diag.h"
@@ -21,6 +23,10 @@ int colphase_wanted(struct colphase_opts *o)
 	o->probe = 0;
 	o->smooth = 0.5;
 	o->tol = 0;
+	o->dive_share = 0.05;
+	o->dive_first = 0.75;
+	o->lambda = 0;
+	o->skip = 0;
 	if (!env)
 		return 0;
 	for (p = env; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
@@ -36,6 +42,14 @@ int colphase_wanted(struct colphase_opts *o)
 			o->smooth = atof(p + 7);
 		else if (!strncmp(p, "tol=", 4))
 			o->tol = atof(p + 4);
+		else if (!strncmp(p, "share=", 6))
+			o->dive_share = atof(p + 6);
+		else if (!strncmp(p, "first=", 6))
+			o->dive_first = atof(p + 6);
+		else if (!strncmp(p, "lambda=", 7))
+			o->lambda = atof(p + 7);
+		else if (!strncmp(p, "skip=", 5))
+			o->skip = atoi(p + 5);
 		else if (!strncmp(p, "warm=", 5))
 			o->warm = atof(p + 5);
 	}
@@ -55,6 +69,54 @@ static void say_rota(const struct problem *pb, const struct roster *r,
 		      bad ? v.text : "");
 }
 
+/* bound.h's subgradient for `seconds`, its prices left in bd. */
+static int subgradient(const struct problem *pb, struct bound *bd,
+		       double seconds, double t0)
+{
+	_Atomic double stop_at, upper;
+
+	if (bound_init(bd, pb))
+		return -1;
+	atomic_store(&stop_at, timer_now() + seconds);
+	atomic_store(&upper, HUGE_VAL);
+	bound_run(bd, &stop_at, &upper);
+	diag_progress("%5.1fs  colgen  subgradient bound %.1f after %ld rounds",
+		      timer_now() - t0, bd->best, bd->iterations);
+	return 0;
+}
+
+static void fill_opts(const struct colphase_opts *co, double t0,
+		      double deadline, struct colgen_opts *o)
+{
+	colgen_opts_default(o);
+	o->rounds = co->rounds;
+	o->iters = co->iters;
+	o->dive_iters = co->dive_iters;
+	/* The polish keeps a share of the time: a rota cut short in the
+	 * dive may not meet senior cover yet. */
+	o->deadline = deadline - 0.15 * (deadline - t0);
+	o->t0 = t0;
+	o->verbose = 1;
+	o->probe = co->probe;
+	o->smooth = co->smooth;
+	o->tol = co->tol;
+	o->dive_share = co->dive_share;
+	o->dive_first = co->dive_first;
+}
+
+/* The rota in s when it keeps every rule and costs less than `fallback`
+ * (when that keeps them); fallback's otherwise. */
+static void keep_better(struct search *s, const struct roster *fallback)
+{
+	const struct problem *pb = s->pb;
+	int bad = constraints_check(pb, &s->r, NULL) != 0;
+	int fb_ok = !constraints_check(pb, fallback, NULL);
+
+	if (fb_ok && (bad || constraints_cost(pb, fallback) <
+				     constraints_cost(pb, &s->r)))
+		search_load(s, fallback);
+}
+
 int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 		 double deadline, double *bound,
 		 int (*progress)(void *ctx, const struct search *s), void *ctx)
@@ -62,32 +124,45 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 	const struct problem *pb = s->pb;
 	struct colgen_opts o;
 	struct colgen_stats st;
-	struct roster dived;
-	int rc;
+	struct roster dived, before;
+	struct bound bd;
+	int rc = -1, have_bd = 0, have_before = 0, have_dived = 0;
 
+	fill_opts(co, t0, deadline, &o);
 	if (roster_init(&dived, pb))
 		return -1;
-	colgen_opts_default(&o);
-	o.rounds = co->rounds;
-	o.iters = co->iters;
-	o.dive_iters = co->dive_iters;
-	o.deadline = deadline;
-	o.t0 = t0;
-	o.verbose = 1;
-	o.probe = co->probe;
-	o.smooth = co->smooth;
-	o.tol = co->tol;
+	have_dived = 1;
+	if (roster_init(&before, pb))
+		goto out;
+	have_before = 1;
 	if (co->warm > 0) {
+		search_seniors(s, fmin(deadline, t0 + co->warm));
 		search_run(s, fmin(deadline, t0 + co->warm), progress, ctx);
 		o.start = &s->r;
 		say_rota(pb, &s->r, t0, "start");
 	}
-	rc = colgen_run(pb, &o, &dived, &st);
-	*bound = st.bound;
-	if (rc < 0) {
-		roster_release(&dived);
-		return -1;
+	roster_copy(&before, &s->r);
+	if (co->lambda > 0) {
+		if (subgradient(pb, &bd, co->lambda, t0))
+			goto out;
+		have_bd = 1;
+		o.start_y = bd.lambda;
 	}
+	if (co->skip) {
+		/* A control for measuring: the polish alone, from the empty
+		 * rota, with the same senior repair. */
+		search_seniors(s, deadline);
+		search_run(s, deadline, progress, ctx);
+		say_rota(pb, &s->r, t0, "control");
+		rc = 0;
+		goto out;
+	}
+	rc = colgen_run(pb, &o, &dived, &st);
+	if (have_bd && bd.best > st.bound)
+		st.bound = bd.best;
+	*bound = st.bound;
+	if (rc < 0)
+		goto out;
 	diag_progress("%5.1fs  colgen  %d rounds, %d dives, %ld pdhg iterations, "
 		      "%ld dp calls, %zu columns, bound %.1f%s", timer_now() - t0,
 		      st.rounds, st.dives, st.iterations, st.dp_calls, st.columns,
@@ -98,6 +173,14 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 	say_rota(pb, &s->r, t0, "repaired");
 	search_run(s, deadline, progress, ctx);
 	say_rota(pb, &s->r, t0, "polished");
-	roster_release(&dived);
-	return 0;
+	keep_better(s, &before);
+	rc = 0;
+out:
+	if (have_bd)
+		bound_release(&bd);
+	if (have_before)
+		roster_release(&before);
+	if (have_dived)
+		roster_release(&dived);
+	return rc;
 }

@@ -23,6 +23,11 @@ struct colphase_opts {
 	long probe;              /* see colgen_opts */
 	double smooth;           /* see colgen_opts */
 	double tol;              /* see colgen_opts */
+	double dive_share;       /* see colgen_opts */
+	double dive_first;       /* see colgen_opts */
+	int skip;                /* a control: no colgen, only the polish */
+	double lambda;           /* seconds of bound.h's subgradient first,
+	                            its prices the duals to start from */
 };
 
 /* Whether ROTA7_COLGEN asks for the phase; o filled from it. */

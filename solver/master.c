@@ -351,8 +351,6 @@ static void first_weight(struct master *m)
 	double nu = sqrt(dot(m->u, m->u, m->n_rows));
 
 	m->omega = nu > 0 && m->n_groups ? nu / sqrt((double)m->n_groups) : 1;
-	if (getenv("ROTA7_PDHG_OMEGA"))
-		m->omega = atof(getenv("ROTA7_PDHG_OMEGA"));
 }
 
 /* One step from (x, y); ax holds A x on entry and on exit. */

@@ -113,7 +113,8 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	struct bound_job job;
 	pthread_t th;
 	struct colphase_opts co;
-	int threaded;
+	double cg_bound = -HUGE_VAL;
+	int threaded, colgen = colphase_wanted(&co), oom = 0;
 	char why[1024];
 	int rc;
 
@@ -134,31 +135,30 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		rota_error_add(err, ROTA_EINTERNAL, "%s", why);
 		return -1;
 	}
-	if (colphase_wanted(&co)) {
-		/* Column generation instead: its own bound, its own threads. */
-		if (colphase_run(&co, &s, t.t0, t.t0 + o->time_limit, &bd.best,
-				 report, &t)) {
-			bound_release(&bd);
-			search_release(&s);
-			rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-			return -1;
-		}
-		goto done;
-	}
 	/* The bound runs on the second core while the search runs. */
 	job.b = &bd;
 	job.upper = &t.upper;
 	atomic_store(&job.stop_at, t.t0 + o->time_limit);
 	threaded = pthread_create(&th, NULL, bound_thread, &job) == 0;
-	if (meet_seniors(&s, t.t0, o->time_limit, why, sizeof(why))) {
+	/* Column generation (colphase.h) in place of the plain search; it
+	 * leaves its rota in s, and meet_seniors only says why not. */
+	if (colgen)
+		oom = colphase_run(&co, &s, t.t0, t.t0 + o->time_limit, &cg_bound,
+				   report, &t) != 0;
+	if (oom || ((!colgen || search_senior_short(&s) > 0) &&
+		    meet_seniors(&s, t.t0, o->time_limit, why, sizeof(why)))) {
 		atomic_store(&job.stop_at, 0);
 		if (threaded)
 			pthread_join(th, NULL);
 		bound_release(&bd);
 		search_release(&s);
-		return fail_infeasible(why, err);
+		if (!oom)
+			return fail_infeasible(why, err);
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+		return -1;
 	}
-	search_run(&s, t.t0 + o->time_limit, report, &t);
+	if (!colgen)
+		search_run(&s, t.t0 + o->time_limit, report, &t);
 	atomic_store(&t.upper, s.objective);
 	/* A search that settles early leaves the bound as long again, within
 	 * the time limit, so the gap reported is worth reading. */
@@ -172,8 +172,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		pthread_join(th, NULL);
 	else
 		bound_run(&bd, &job.stop_at, &t.upper);
-done:
-	res->bound = bd.best;
+	res->bound = fmax(bd.best, cg_bound);
 	diag_progress("%5.0fs  bound %.1f after %ld rounds", timer_now() - t.t0,
 		      bd.best, bd.iterations);
 	bound_release(&bd);

@@ -42,6 +42,8 @@ def run(rota7, scenario, limit, seed, config, out):
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                        text=True)
     wall = time.monotonic() - t0
+    with open(os.path.join(out, "stderr.txt"), "w", encoding="utf-8") as f:
+        f.write(p.stderr)
     row = {"config": config, "seed": seed, "wall": wall}
     if p.returncode != 0:
         row["error"] = f"exit {p.returncode}"
