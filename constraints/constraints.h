@@ -110,7 +110,8 @@ void constraints_build_release(struct build *b);
  * last horizon day broken over (-1 when the rule is over the horizon). */
 int constraints_check_person(const struct problem *pb, const struct roster *r,
 			     int p, struct rota_error *err);
-/* The same but for the family named skip ("weekly-rest"): for code
+/* The same but for the families named in skip, comma-separated
+ * ("weekly-rest" or "weekly-rest,hours"): for code
  * that keeps all the others by construction and is tested so. */
 int constraints_check_person_except(const struct problem *pb,
 				    const struct roster *r, int p,

@@ -134,6 +134,21 @@ static int name_broken(const struct problem *pb, const struct family *fam,
 	return -1;
 }
 
+/* Whether name is one of the comma-separated names in list. */
+static int named_in(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+
+	while (*list) {
+		size_t len = strcspn(list, ",");
+
+		if (len == n && !strncmp(list, name, n))
+			return 1;
+		list += len + (list[len] == ',');
+	}
+	return 0;
+}
+
 /* The checks of the per-person families (global: of the global ones)
  * but the one named skip (NULL: none), in table order. */
 static int check_families(const struct problem *pb, const struct roster *r,
@@ -147,7 +162,7 @@ static int check_families(const struct problem *pb, const struct roster *r,
 		size_t kept = err ? err->kept : 0;
 
 		if (!fam->check || fam->global != global ||
-		    (skip && !strcmp(fam->name, skip)))
+		    (skip && named_in(skip, fam->name)))
 			continue;
 		if (fam->check(pb, r, p, err))
 			return name_broken(pb, fam, p, err, kept);

@@ -182,6 +182,21 @@ static double person(struct bound *b, int p)
 	return best;
 }
 
+double bound_person_at(struct bound *b, int p, const double *dual)
+{
+	const struct problem *pb = b->pb;
+	size_t first, end, v;
+
+	problem_person_vars(pb, p, &first, &end);
+	for (v = first; v < end; v++) {
+		const struct var *x = &pb->vars[v];
+
+		b->rc[v] = x->paid_hours * pb->people[p].opts[x->k].cost_per_hour +
+			   request_cost(pb, p, x->d, x->s) - dual[v];
+	}
+	return person(b, p);
+}
+
 /* L(lambda); leaves the subgradient in b->grad. */
 static double evaluate(struct bound *b)
 {

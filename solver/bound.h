@@ -61,4 +61,14 @@ void bound_release(struct bound *b);
  */
 int bound_steps(struct bound *b, long n);
 
+/*
+ * The person problem alone at the caller's prices, for column
+ * generation: the least cost of p's schedules (the relaxation above:
+ * one shift a day, the hours cap, contract shortfall priced exactly)
+ * when each var's own cost (deployment, requests) is reduced by
+ * dual[v].  A lower bound on the least such cost of p's legal months.
+ * Uses b's scratch rows, so one thread per struct bound.
+ */
+double bound_person_at(struct bound *b, int p, const double *dual);
+
 #endif

@@ -8,6 +8,7 @@
 
 struct dp {
 	const struct problem *pb;
+	const double *price;  /* month_dp's: the prices chosen at */
 	int p, days, n_loc;                /* n_loc: shifts p may work */
 	int *loc;                          /* [n_loc]: their shift ids */
 	int max_on, min_on, min_off, cap;  /* run limits; cap: run lengths kept */
@@ -22,6 +23,9 @@ struct dp {
 	unsigned char *wd;    /* [days]: weekday, Monday 0 */
 	size_t n_states;
 	size_t *var;          /* [days * n_loc]: the var worked, or NONE */
+	short *dec;           /* [n_states * 5]: each state's fields, decoded
+	                         once (last, len, fs, wk, nl) */
+	unsigned char *follow;   /* [days * n_loc * n_loc]: may_follow */
 	double *cost, *next;  /* [n_states] */
 	int *back;            /* [days * n_states]: previous state, -1 none */
 };
@@ -119,10 +123,21 @@ static int next_weekend(const struct dp *g, int d, int last, int work,
 static void step(struct dp *g, int d, size_t from, double c0, double lambda,
 		 const double *price)
 {
-	int last = -1, len = 1, fs = 1, wk = 0, nl = 0, s, w;
+	int last = -1, len = 1, fs = 1, wk = 0, nl = 0, s, w, ww;
+	const unsigned char *follow = NULL;
 
-	if (d > 0)
-		unstate(g, from, &last, &len, &fs, &wk, &nl);
+	if (d > 0) {
+		const short *f = g->dec + from * 5;
+
+		last = f[0];
+		len = f[1];
+		fs = f[2];
+		wk = f[3];
+		nl = f[4];
+		if (last >= 0)
+			follow = g->follow + ((size_t)d * (size_t)g->n_loc +
+					      (size_t)last) * (size_t)g->n_loc;
+	}
 	/* Off. */
 	w = wk;
 	if (next_weekend(g, d, last, 0, &w)) {
@@ -134,7 +149,10 @@ static void step(struct dp *g, int d, size_t from, double c0, double lambda,
 		else if (len >= g->min_on || fs)
 			relax(g, d, from, state(g, -1, 1, 0, w, 0), c0);
 	}
-	/* A shift. */
+	/* A shift: the weekend part is the same for every shift. */
+	ww = wk;
+	if (!next_weekend(g, d, last, 1, &ww))
+		return;
 	for (s = 0; s < g->n_loc; s++) {
 		size_t v = g->var[(size_t)d * (size_t)g->n_loc + (size_t)s];
 		int nlen = 1, nfs = d == 0, nnl = 0;
@@ -143,7 +161,7 @@ static void step(struct dp *g, int d, size_t from, double c0, double lambda,
 		if (v == NONE)
 			continue;
 		if (d > 0 && last >= 0) {
-			if (len >= g->max_on || !may_follow(g, d, last, s))
+			if (len >= g->max_on || !follow[s])
 				continue;
 			nlen = len + 1;
 			nfs = fs;
@@ -153,11 +171,8 @@ static void step(struct dp *g, int d, size_t from, double c0, double lambda,
 		if (g->n_nl > 1 && g->pb->sc->shifts[g->loc[s]].night &&
 		    (nnl = nl + 1) > g->max_nl)
 			continue;
-		w = wk;
-		if (!next_weekend(g, d, last, 1, &w))
-			continue;
 		c = c0 + price[v] - lambda * g->pb->vars[v].paid_hours;
-		relax(g, d, from, state(g, s, nlen, nfs, w, nnl), c);
+		relax(g, d, from, state(g, s, nlen, nfs, ww, nnl), c);
 	}
 }
 
@@ -254,6 +269,26 @@ static int weekend_mode(const struct problem *pb, int p,
 	return 2;
 }
 
+/* The decoded states and which shift may follow which, once: step()
+ * reads them for every state of every day. */
+static void tables(struct dp *g)
+{
+	int f[5], d, a, b;
+	size_t s;
+
+	for (s = 0; s < g->n_states; s++) {
+		unstate(g, s, &f[0], &f[1], &f[2], &f[3], &f[4]);
+		for (a = 0; a < 5; a++)
+			g->dec[s * 5 + (size_t)a] = (short)f[a];
+	}
+	for (d = 0; d < g->days; d++)
+		for (a = 0; a < g->n_loc; a++)
+			for (b = 0; b < g->n_loc; b++)
+				g->follow[((size_t)d * (size_t)g->n_loc + (size_t)a) *
+					  (size_t)g->n_loc + (size_t)b] =
+					(unsigned char)(d > 0 && may_follow(g, d, a, b));
+}
+
 static int setup(struct dp *g, const struct problem *pb, int p,
 		 const double *price)
 {
@@ -300,8 +335,13 @@ static int setup(struct dp *g, const struct problem *pb, int p,
 	g->cost = malloc(g->n_states * sizeof(double));
 	g->next = malloc(g->n_states * sizeof(double));
 	g->back = malloc((size_t)pb->days * g->n_states * sizeof(int));
-	if (!g->var || !g->cost || !g->next || !g->back)
+	g->dec = malloc((g->n_states * 5 + 1) * sizeof(short));
+	g->follow = malloc((size_t)pb->days * (size_t)g->n_loc *
+			   (size_t)g->n_loc + 1);
+	if (!g->var || !g->cost || !g->next || !g->back || !g->dec ||
+	    !g->follow)
 		return -1;
+	tables(g);
 	choose_vars(g, price);
 	return 0;
 }
@@ -314,6 +354,8 @@ static void release(struct dp *g)
 	free(g->cost);
 	free(g->next);
 	free(g->back);
+	free(g->dec);
+	free(g->follow);
 }
 
 /* Whether hours h are within [lo, hi]. */
@@ -490,4 +532,49 @@ enum month_result month_person(const struct problem *pb, int p,
 			roster_set(r, p, d, pick[d]);
 	free(pick);
 	return rc;
+}
+
+struct month_dp {
+	struct dp g;
+};
+
+struct month_dp *month_dp_new(const struct problem *pb, int p,
+				  const double *price)
+{
+	struct month_dp *h = malloc(sizeof(*h));
+
+	if (!h)
+		return NULL;
+	if (setup(&h->g, pb, p, price)) {
+		release(&h->g);
+		free(h);
+		return NULL;
+	}
+	h->g.price = price;
+	return h;
+}
+
+int month_dp_solve(struct month_dp *h, double hour_price, size_t *pick,
+		     double *value)
+{
+	struct dp *g = &h->g;
+	double hours, v = 0;
+	int d;
+
+	if (solve(g, -hour_price, g->price, &hours, pick))
+		return 1;
+	for (d = 0; d < g->days; d++)
+		if (pick[d] != ROSTER_NONE)
+			v += g->price[pick[d]] +
+			     hour_price * g->pb->vars[pick[d]].paid_hours;
+	*value = v;
+	return 0;
+}
+
+void month_dp_free(struct month_dp *h)
+{
+	if (!h)
+		return;
+	release(&h->g);
+	free(h);
 }

@@ -51,4 +51,26 @@ enum month_result month_person(const struct problem *pb, int p,
 enum month_result month_pick(const struct problem *pb, int p,
 			     const double *price, size_t *pick);
 
+/*
+ * The program alone, for column generation and its bound: p's cheapest
+ * month at price[v] plus hour_price per paid hour, keeping the sequence
+ * rules above exactly but no hours window and no limits on shifts of a
+ * type.  Every legal month of p is among those it chooses from, so its
+ * least price is a lower bound on the least price of a legal month (a
+ * Lagrangian relaxation when hour_price prices the window).  No
+ * tie-breaks: the same prices give the same month.
+ *
+ * Memory: month_dp_new allocates (NULL out of memory), choosing each
+ * day's and shift's cheapest option at `price`; price must not change
+ * until month_dp_free.
+ */
+struct month_dp;
+struct month_dp *month_dp_new(const struct problem *pb, int p,
+				  const double *price);
+/* The month in pick[days] and its price (sum price + hour_price x paid
+ * hours) in *value.  0, or 1 when no month keeps the sequence rules. */
+int month_dp_solve(struct month_dp *g, double hour_price, size_t *pick,
+		     double *value);
+void month_dp_free(struct month_dp *g);
+
 #endif

@@ -10,6 +10,7 @@
 #include "constraints.h"
 #include "model.h"
 #include "bound.h"
+#include "colphase.h"
 #include "local_search.h"
 #include "prove.h"
 #include "seniors.h"
@@ -288,8 +289,9 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	pthread_t th;
 	int threaded;
 	long work = o->work > 0 ? o->work : SOLVE_DEFAULT_WORK;
-	double deadline;
-	int rc, proven;
+	double deadline, cg_bound = -HUGE_VAL;
+	struct colphase_opts co;
+	int rc, proven, colgen = colphase_wanted(&co);
 
 	memset(res, 0, sizeof(*res));
 	memset(&t, 0, sizeof(t));
@@ -317,7 +319,18 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		return -1;
 	}
 	threaded = rc == 0;
-	if (meet_seniors(&s, t.t0, o->time_limit, &why)) {
+	/* Column generation (colphase.h, an experiment behind ROTA7_COLGEN)
+	 * in place of the plain search; meet_seniors then only says why
+	 * not when senior cover is still short. */
+	if (colgen && colphase_run(&co, &s, t.t0, deadline, work, &cg_bound,
+				   check, &t)) {
+		end_bound(&job, th, threaded, 1);
+		bound_release(&bd);
+		search_release(&s);
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	}
+	if ((!colgen || search_senior_short(&s) > 0) &&
+	    meet_seniors(&s, t.t0, o->time_limit, &why)) {
 		end_bound(&job, th, threaded, 1);
 		bound_release(&bd);
 		search_release(&s);
@@ -331,7 +344,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 		return -1;
 	}
-	if (!proven)
+	if (!proven && !colgen)
 		search_run(&s, deadline, work,
 			   threaded || o->gap <= 0 ? check : NULL, &t);
 	res->work = s.rounds;
@@ -348,6 +361,8 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		res->stopped_by = SOLVE_STOP_TIME;
 	if (bd.best > res->bound)
 		res->bound = bd.best;
+	if (cg_bound > res->bound)
+		res->bound = cg_bound;
 	diag_progress("%5.0fs  bound %.1f after %ld steps; search %ld rounds, "
 		      "%s", timer_now() - t.t0, res->bound, bd.iterations,
 		      s.rounds, stop_name(res->stopped_by));

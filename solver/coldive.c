@@ -1,0 +1,265 @@
+#include "colstate.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "constraints.h"
+#include "diag.h"
+#include "timer.h"
+
+#define NONE ((size_t)-1)
+/* Diving thresholds: the factor down and the last. */
+#define DIVE_FACTOR 0.9
+#define DIVE_LAST 0.5
+
+/* p's heaviest column in the pool, its weight in *w. */
+static size_t heaviest(const struct cg *g, size_t p, double *w)
+{
+	size_t q, best = NONE;
+
+	*w = -1;
+	for (q = g->person_first[p]; q < g->person_first[p + 1]; q++) {
+		size_t j = g->by_person[q];
+
+		if (cg_compatible(g, j) && g->cp.x[j] > *w) {
+			*w = g->cp.x[j];
+			best = j;
+		}
+	}
+	return best;
+}
+
+static void fix(struct cg *g, size_t p, size_t j, struct roster *out)
+{
+	const struct cg_pool *cp = &g->cp;
+	const size_t *pick = cg_pool_pick(cp, j);
+	size_t t;
+	int d;
+
+	for (d = 0; d < g->pb->days; d++)
+		roster_set(out, (int)p, d, pick[d]);
+	for (t = cp->term_first[j]; t < cp->term_first[j + 1]; t++)
+		g->bcur[cp->term_row[t]] -= cp->term_val[t];
+	g->fixed[p] = 1;
+}
+
+/* A day of a person the dive may fix: the var (or ROSTER_NONE) its
+ * compatible months weigh most on, and that weight. */
+struct slot {
+	size_t p;
+	int d;
+	size_t v;
+	double w;
+};
+
+static int by_weight_down(const void *a, const void *b)
+{
+	const struct slot *x = a, *y = b;
+
+	if (x->w != y->w)
+		return x->w < y->w ? 1 : -1;
+	if (x->p != y->p)
+		return x->p < y->p ? -1 : 1;
+	return x->d < y->d ? -1 : x->d > y->d;
+}
+
+/* Each free day of p: its heaviest choice over p's compatible months
+ * (cols: scratch for their indices), appended to sl[*n]. */
+static void heaviest_days(const struct cg *g, size_t p, size_t *cols,
+			  struct slot *sl, size_t *n)
+{
+	size_t days = (size_t)g->pb->days, q, m = 0, i, k;
+	size_t v[64];
+	double w[64];
+	int d;
+
+	for (q = g->person_first[p]; q < g->person_first[p + 1]; q++)
+		if (cg_compatible(g, g->by_person[q]))
+			cols[m++] = g->by_person[q];
+	for (d = 0; d < (int)days; d++) {
+		size_t nv = 0, best = 0;
+
+		if (g->forced[p * days + (size_t)d] != CG_FREE)
+			continue;
+		for (i = 0; i < m; i++) {
+			size_t x = cg_pool_pick(&g->cp, cols[i])[d];
+
+			for (k = 0; k < nv && v[k] != x; k++)
+				;
+			if (k == nv) {
+				if (nv == 64)
+					continue;
+				v[nv] = x;
+				w[nv++] = 0;
+			}
+			w[k] += g->cp.x[cols[i]];
+		}
+		for (k = 1; k < nv; k++)
+			if (w[k] > w[best] || (w[k] == w[best] && v[k] < v[best]))
+				best = k;
+		sl[*n] = (struct slot){p, d, nv ? v[best] : ROSTER_NONE,
+				       nv ? w[best] : 0};
+		(*n)++;
+	}
+}
+
+/* Fixes p's day d to v if some compatible month keeps it; whether. */
+static int force(struct cg *g, const struct slot *s)
+{
+	size_t days = (size_t)g->pb->days, q;
+	size_t *f = g->forced + s->p * days + (size_t)s->d;
+
+	*f = s->v;
+	for (q = g->person_first[s->p]; q < g->person_first[s->p + 1]; q++)
+		if (cg_compatible(g, g->by_person[q]))
+			return 1;
+	*f = CG_FREE;
+	return 0;
+}
+
+/* People with every day fixed are fixed to their month. */
+static size_t fix_done(struct cg *g, struct roster *out)
+{
+	size_t days = (size_t)g->pb->days, p, d, left = 0;
+	double w;
+
+	for (p = 0; p < g->pb->sc->n_staff; p++) {
+		if (g->fixed[p])
+			continue;
+		for (d = 0; d < days && g->forced[p * days + d] != CG_FREE; d++)
+			;
+		if (d < days)
+			left++;
+		else
+			fix(g, p, heaviest(g, p, &w), out);
+	}
+	return left;
+}
+
+/*
+ * One fixing step: the days whose heaviest choice weighs at least the
+ * highest threshold some day reaches (0.75, x0.9, down to 0.5), and at
+ * least dive_share of the days still free, the heaviest first.  Days,
+ * not whole months: the first-order master's solution is spread over
+ * many months of nearly equal value (few weigh over 0.5), while most
+ * days are clear.  A day is fixed only while some month in the pool
+ * keeps every fixed day of its person, so a legal month always
+ * remains.  Returns the days fixed.
+ */
+static size_t dive_step(struct cg *g, struct slot *sl, size_t *cols)
+{
+	size_t n = 0, p, i, least, done = 0;
+	double theta;
+
+	for (p = 0; p < g->pb->sc->n_staff; p++)
+		if (!g->fixed[p])
+			heaviest_days(g, p, cols, sl, &n);
+	if (!n)
+		return 0;
+	qsort(sl, n, sizeof(*sl), by_weight_down);
+	for (theta = g->o->dive_first; theta > DIVE_LAST && sl[0].w < theta;
+	     theta *= DIVE_FACTOR)
+		;
+	least = (size_t)ceil(g->o->dive_share * (double)n);
+	if (least < 1)
+		least = 1;
+	for (i = 0; i < n && (done < least || sl[i].w >= theta); i++)
+		done += (size_t)force(g, &sl[i]);
+	return done;
+}
+
+/* ---- ratio cells broken by the rounding ---- */
+
+/* The role's people on duty in a ratio row's cell, one shift at a time
+ * (the latest person first), are taken off where their month stays
+ * legal, else their whole month goes, until the row holds. */
+static void repair_ratio(struct cg *g, size_t r, struct roster *out)
+{
+	const struct problem *pb = g->pb;
+	const struct cg_pool *cp = &g->cp;
+	size_t c = cp->row_cell[r], per = cp->row_per[r], i;
+
+	while (out->on_duty[c] > cp->row_at_most[r] *
+				 (per == NONE ? 0 : out->on_duty[per]) + 1e-9) {
+		size_t victim = NONE;
+
+		for (i = pb->cell_var_first[c + 1]; i > pb->cell_var_first[c]; i--) {
+			size_t v = pb->cell_vars[i - 1];
+			const struct var *x = &pb->vars[v];
+
+			if (roster_get(out, x->p, x->d) != v)
+				continue;
+			roster_set(out, x->p, x->d, ROSTER_NONE);
+			if (!constraints_check_person(pb, out, x->p, NULL)) {
+				victim = v;
+				break;
+			}
+			roster_set(out, x->p, x->d, v);
+			if (victim == NONE)
+				victim = v;
+		}
+		if (victim == NONE)
+			return;   /* nobody on duty here: cannot be broken */
+		if (roster_get(out, pb->vars[victim].p, pb->vars[victim].d) ==
+		    victim) {
+			int d;
+
+			for (d = 0; d < pb->days; d++)
+				roster_set(out, pb->vars[victim].p, d, ROSTER_NONE);
+		}
+	}
+}
+
+static void repair_ratios(struct cg *g, struct roster *out)
+{
+	size_t r;
+
+	for (r = 0; r < g->cp.n_rows; r++)
+		if (g->cp.kind[r] == CG_RATIO)
+			repair_ratio(g, r, out);
+}
+
+int cg_dive(struct cg *g, struct roster *out)
+{
+	size_t n = g->pb->sc->n_staff * (size_t)g->pb->days, left, forced;
+	struct slot *sl = malloc((n + 1) * sizeof(*sl));
+	size_t *cols = NULL;
+	int rc = -1;
+
+	if (!sl)
+		return -1;
+	left = fix_done(g, out);
+	while (left && !cg_stopped(g)) {
+		if (cg_solve_all(g, g->o->dive_iters))
+			goto out;
+		cg_smooth(g, 0);
+		free(cols);
+		if (!(cols = malloc((g->cp.n_cols + 1) * sizeof(size_t))))
+			goto out;
+		forced = dive_step(g, sl, cols);
+		left = fix_done(g, out);
+		g->st->dives++;
+		if (g->o->verbose)
+			diag_progress("%5.1fs  colgen  dive %d  master %.1f  days fixed "
+				      "%zu  people left %zu", timer_now() - g->o->t0,
+				      g->st->dives, g->st->primal, forced, left);
+		if (left && (cg_price_all(g) < 0 || cg_drop_idle(g)))
+			goto out;
+	}
+	rc = left ? 1 : 0;
+out:
+	free(sl);
+	free(cols);
+	return rc;
+}
+
+void cg_finish(struct cg *g, struct roster *out)
+{
+	size_t p;
+	double w;
+
+	for (p = 0; p < g->pb->sc->n_staff; p++)
+		if (!g->fixed[p])
+			fix(g, p, heaviest(g, p, &w), out);
+	repair_ratios(g, out);
+}

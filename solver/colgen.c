@@ -1,0 +1,576 @@
+#include "colgen.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "colstate.h"
+#include "constraints.h"
+#include "diag.h"
+#include "month.h"
+#include "timer.h"
+
+#define NONE ((size_t)-1)
+/* Diving thresholds: the first, the factor down, the last. */
+#define DIVE_FIRST 0.75
+
+void colgen_opts_default(struct colgen_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->rounds = 30;
+	o->iters = 300;
+	o->dive_iters = 300;
+	o->max_idle = 5;
+	o->smooth = 0.5;
+	o->dive_share = 0.05;
+	o->dive_first = DIVE_FIRST;
+	o->deadline = HUGE_VAL;
+}
+
+
+/* ---- the pool's columns by person ---- */
+
+static int index_people(struct cg *g)
+{
+	size_t n = g->pb->sc->n_staff, j, *fill;
+
+	free(g->by_person);
+	free(g->person_first);
+	g->person_first = calloc(n + 2, sizeof(size_t));
+	g->by_person = malloc((g->cp.n_cols + 1) * sizeof(size_t));
+	fill = calloc(n + 1, sizeof(size_t));
+	if (!g->person_first || !g->by_person || !fill) {
+		free(fill);
+		return -1;
+	}
+	for (j = 0; j < g->cp.n_cols; j++)
+		g->person_first[g->cp.person[j] + 1]++;
+	for (j = 0; j < n; j++)
+		g->person_first[j + 1] += g->person_first[j];
+	for (j = 0; j < g->cp.n_cols; j++) {
+		size_t p = (size_t)g->cp.person[j];
+
+		g->by_person[g->person_first[p] + fill[p]++] = j;
+	}
+	free(fill);
+	return 0;
+}
+
+/* Whether column j keeps the days its person has fixed. */
+int cg_compatible(const struct cg *g, size_t j)
+{
+	size_t days = (size_t)g->pb->days, d;
+	const size_t *f = g->forced + (size_t)g->cp.person[j] * days;
+	const size_t *pick = cg_pool_pick(&g->cp, j);
+
+	for (d = 0; d < days; d++)
+		if (f[d] != CG_FREE && f[d] != pick[d])
+			return 0;
+	return 1;
+}
+
+/* ---- masters ---- */
+
+static int room(struct cg *g, size_t n)
+{
+	size_t nc = g->cap_terms ? g->cap_terms : 256;
+	size_t *r;
+	double *v;
+
+	if (n <= g->cap_terms)
+		return 0;
+	while (nc < n)
+		nc *= 2;
+	r = realloc(g->rows, nc * sizeof(size_t));
+	if (!r)
+		return -1;
+	g->rows = r;
+	v = realloc(g->vals, nc * sizeof(double));
+	if (!v)
+		return -1;
+	g->vals = v;
+	g->cap_terms = nc;
+	return 0;
+}
+
+/* Master of part k over its people not fixed, warm from the pool's
+ * weights and the last y. */
+static int build_master(struct cg *g, size_t k)
+{
+	const struct cg_pool *cp = &g->cp;
+	struct master *m = &g->m[k];
+	size_t r0 = cp->part_rows[k], nr = cp->part_rows[k + 1] - r0;
+	size_t i, a, group = 0, ncols = 0;
+
+	for (i = 0; i < nr; i++) {
+		g->bl[i] = g->bcur[cp->part_row_ids[r0 + i]];
+		g->ul[i] = cp->u[cp->part_row_ids[r0 + i]];
+	}
+	if (master_begin(m, nr, g->bl, g->ul))
+		return -1;
+	for (a = cp->part_people[k]; a < cp->part_people[k + 1]; a++) {
+		size_t p = cp->part_person_ids[a], q;
+
+		if (g->fixed[p])
+			continue;
+		for (q = g->person_first[p]; q < g->person_first[p + 1]; q++) {
+			size_t j = g->by_person[q], t0 = cp->term_first[j];
+			size_t nt = cp->term_first[j + 1] - t0, t;
+
+			if (!cg_compatible(g, j))
+				continue;
+			if (room(g, nt + 1))
+				return -1;
+			for (t = 0; t < nt; t++) {
+				g->rows[t] = cp->row_local[cp->term_row[t0 + t]];
+				g->vals[t] = cp->term_val[t0 + t];
+			}
+			if (master_add_col(m, group, cp->cost[j], nt, g->rows,
+					   g->vals, cp->x[j]))
+				return -1;
+			if (ncols + 1 > g->cap_col_of[k]) {
+				size_t nc = g->cap_col_of[k] ? 2 * g->cap_col_of[k] : 256;
+				size_t *n2 = realloc(g->col_of[k], nc * sizeof(size_t));
+
+				if (!n2)
+					return -1;
+				g->col_of[k] = n2;
+				g->cap_col_of[k] = nc;
+			}
+			g->col_of[k][ncols++] = j;
+		}
+		group++;
+	}
+	return master_end(m, group);
+}
+
+/* Solves part k's master for `iters` and takes back x and y. */
+static int solve_part(struct cg *g, size_t k, long iters)
+{
+	struct cg_pool *cp = &g->cp;
+	struct master *m = &g->m[k];
+	struct master_eval e;
+	size_t j, i, r0 = cp->part_rows[k];
+	long done;
+
+	if (build_master(g, k))
+		return -1;
+	if (!m->n_groups)
+		return 0;
+	if (!m->iterations && g->o->start_y)
+		for (i = 0; i < m->n_rows; i++)
+			m->y[i] = g->y[cp->part_row_ids[r0 + i]];
+	done = m->iterations;
+	master_pdhg(m, iters);
+	g->st->iterations += m->iterations - done;
+	master_eval(m, &e);
+	g->st->primal += e.primal;
+	g->st->dual += e.dual;
+	for (j = 0; j < m->n_cols; j++)
+		cp->x[g->col_of[k][j]] = m->x[j];
+	for (i = 0; i < m->n_rows; i++)
+		g->y[cp->part_row_ids[r0 + i]] = m->y[i];
+	return 0;
+}
+
+int cg_solve_all(struct cg *g, long iters)
+{
+	double t = timer_now();
+	size_t k;
+
+	g->st->primal = g->st->dual = 0;
+	for (k = 0; k < g->cp.n_parts; k++)
+		if (solve_part(g, k, iters))
+			return -1;
+	g->st->pdhg_seconds += timer_now() - t;
+	return 0;
+}
+
+/* ---- pricing, on CG_THREADS threads ---- */
+
+/* Least reduced cost of p's columns in the pool at y. */
+static double pool_beat(const struct cg *g, size_t p)
+{
+	const struct cg_pool *cp = &g->cp;
+	double best = HUGE_VAL;
+	size_t q, t;
+
+	for (q = g->person_first[p]; q < g->person_first[p + 1]; q++) {
+		size_t j = g->by_person[q];
+		double rc = cp->cost[j];
+
+		if (!cg_compatible(g, j))
+			continue;
+		for (t = cp->term_first[j]; t < cp->term_first[j + 1]; t++)
+			rc -= cp->term_val[t] * g->ys[cp->term_row[t]];
+		if (rc < best)
+			best = rc;
+	}
+	return best;
+}
+
+struct job {
+	struct cg *g;
+	int thread;
+	int rc;
+};
+
+static void *price_thread(void *arg)
+{
+	struct job *jb = arg;
+	struct cg *g = jb->g;
+	struct cg_pricer *pr = &g->pr[jb->thread];
+	size_t days = (size_t)g->pb->days, p, n = g->pb->sc->n_staff, i;
+
+	for (p = (size_t)jb->thread; p < n; p += CG_THREADS) {
+		if (g->fixed[p]) {
+			g->n_offers[p] = 0;
+			continue;
+		}
+		g->beat[p] = pool_beat(g, p);
+		if (cg_price_person(pr, (int)p, g->ys, g->beat[p],
+				    g->forced + p * days, &g->lb[p], &g->nu[p])) {
+			jb->rc = -1;
+			return NULL;
+		}
+		g->n_offers[p] = pr->n_found;
+		for (i = 0; i < pr->n_found; i++) {
+			memcpy(g->offer + (p * CG_OFFERS + i) * days,
+			       pr->found + i * days, days * sizeof(size_t));
+			g->offer_cost[p * CG_OFFERS + i] = pr->found_cost[i];
+		}
+	}
+	return NULL;
+}
+
+/* Prices everyone not fixed and adds the offers to the pool, in person
+ * order.  Returns the columns added, or -1. */
+long cg_price_all(struct cg *g)
+{
+	struct job jobs[CG_THREADS];
+	pthread_t th[CG_THREADS];
+	int started[CG_THREADS], t;
+	size_t days = (size_t)g->pb->days, p, i, col;
+	long added = 0;
+	double t0 = timer_now();
+
+	for (t = 0; t < CG_THREADS; t++) {
+		jobs[t] = (struct job){g, t, 0};
+		started[t] = t > 0 &&
+			     pthread_create(&th[t], NULL, price_thread, &jobs[t]) == 0;
+	}
+	for (t = 0; t < CG_THREADS; t++)
+		if (!started[t])
+			price_thread(&jobs[t]);
+	for (t = 1; t < CG_THREADS; t++)
+		if (started[t])
+			pthread_join(th[t], NULL);
+	for (t = 0; t < CG_THREADS; t++)
+		if (jobs[t].rc)
+			return -1;
+	for (t = 0; t < CG_THREADS; t++) {
+		g->st->dp_calls += g->pr[t].dp_calls + g->pr[t].picks;
+		g->pr[t].dp_calls = g->pr[t].picks = 0;
+	}
+	for (p = 0; p < g->pb->sc->n_staff; p++)
+		for (i = 0; i < g->n_offers[p]; i++) {
+			int rc = cg_pool_add(&g->cp, (int)p,
+					     g->offer + (p * CG_OFFERS + i) * days,
+					     g->offer_cost[p * CG_OFFERS + i], &col);
+
+			if (rc < 0)
+				return -1;
+			added += rc == 0;
+		}
+	g->st->price_seconds += timer_now() - t0;
+	return index_people(g) ? -1 : added;
+}
+
+/* b'y + every person's bound + what no one can cover. */
+static double bound_of(const struct cg *g)
+{
+	const struct cg_pool *cp = &g->cp;
+	double lb = 0;
+	size_t r, p;
+
+	for (r = 0; r < cp->n_rows; r++)
+		lb += cp->part_of_row[r] == NONE ? cp->b[r] * cp->u[r]
+						 : cp->b[r] * g->ys[r];
+	for (p = 0; p < g->pb->sc->n_staff; p++)
+		lb += g->lb[p];
+	return lb;
+}
+
+/* Columns unused for max_idle rounds go (not the protected). */
+int cg_drop_idle(struct cg *g)
+{
+	struct cg_pool *cp = &g->cp;
+	unsigned char *keep = malloc(cp->n_cols + 1);
+	size_t j;
+
+	if (!keep)
+		return -1;
+	for (j = 0; j < cp->n_cols; j++) {
+		if (cp->idle[j] >= 0)
+			cp->idle[j] = cp->x[j] > 1e-9 ? 0 : cp->idle[j] + 1;
+		keep[j] = cp->idle[j] < g->o->max_idle && cg_compatible(g, j);
+	}
+	cg_pool_keep(cp, keep, NULL);
+	free(keep);
+	return index_people(g);
+}
+
+/* ---- set-up ---- */
+
+static void cg_release(struct cg *g)
+{
+	size_t k;
+	int t;
+
+	for (k = 0; g->m && k < g->cp.n_parts; k++) {
+		master_release(&g->m[k]);
+		free(g->col_of[k]);
+	}
+	free(g->m);
+	free(g->col_of);
+	free(g->cap_col_of);
+	cg_pool_release(&g->cp);
+	free(g->y);
+	free(g->yc);
+	free(g->ys);
+	free(g->nu);
+	free(g->bcur);
+	free(g->fixed);
+	free(g->forced);
+	free(g->lb);
+	free(g->beat);
+	free(g->by_person);
+	free(g->person_first);
+	free(g->rows);
+	free(g->vals);
+	free(g->bl);
+	free(g->ul);
+	free(g->offer);
+	free(g->offer_cost);
+	free(g->n_offers);
+	for (t = 0; t < CG_THREADS; t++)
+		cg_pricer_release(&g->pr[t]);
+}
+
+/* The empty month (or, where it breaks a rule, month_pick's) and the
+ * start rota's, kept whatever their weight. */
+static int seed(struct cg *g)
+{
+	const struct problem *pb = g->pb;
+	size_t n = pb->sc->n_staff, p, col;
+	size_t *pick = malloc(((size_t)pb->days + 1) * sizeof(size_t));
+	double cost;
+	int d, rc = -1, legal;
+
+	if (!pick)
+		return -1;
+	for (p = 0; p < n; p++) {
+		for (d = 0; d < pb->days; d++)
+			pick[d] = ROSTER_NONE;
+		legal = !cg_month_cost(pb, &g->pr[0].scratch, (int)p, pick, &cost);
+		if (!legal && !month_pick(pb, (int)p, NULL, pick))
+			legal = !cg_month_cost(pb, &g->pr[0].scratch, (int)p, pick,
+					       &cost);
+		if (cg_pool_add(&g->cp, (int)p, pick, cost, &col) < 0)
+			goto out;
+		g->cp.idle[col] = -1;
+		g->cp.x[col] = 1;
+		if (!g->o->start)
+			continue;
+		for (d = 0; d < pb->days; d++)
+			pick[d] = roster_get(g->o->start, (int)p, d);
+		if (cg_month_cost(pb, &g->pr[0].scratch, (int)p, pick, &cost))
+			continue;
+		if (cg_pool_add(&g->cp, (int)p, pick, cost, &col) < 0)
+			goto out;
+		g->cp.idle[col] = -1;
+		g->cp.x[col] = 2;   /* renormalised: the start rota's weighs 2/3 */
+	}
+	rc = index_people(g);
+out:
+	free(pick);
+	return rc;
+}
+
+static int cg_init(struct cg *g, const struct problem *pb,
+		   const struct colgen_opts *o, struct colgen_stats *st)
+{
+	size_t n = pb->sc->n_staff, days = (size_t)pb->days, k, most = 0;
+	int t;
+
+	memset(g, 0, sizeof(*g));
+	g->pb = pb;
+	g->o = o;
+	g->st = st;
+	if (cg_pool_init(&g->cp, pb))
+		return -1;
+	for (t = 0; t < CG_THREADS; t++)
+		if (cg_pricer_init(&g->pr[t], pb, &g->cp))
+			return -1;
+	for (k = 0; k < g->cp.n_parts; k++)
+		if (g->cp.part_rows[k + 1] - g->cp.part_rows[k] > most)
+			most = g->cp.part_rows[k + 1] - g->cp.part_rows[k];
+	g->m = calloc(g->cp.n_parts + 1, sizeof(*g->m));
+	g->col_of = calloc(g->cp.n_parts + 1, sizeof(size_t *));
+	g->cap_col_of = calloc(g->cp.n_parts + 1, sizeof(size_t));
+	g->y = calloc(g->cp.n_rows + 1, sizeof(double));
+	g->yc = calloc(g->cp.n_rows + 1, sizeof(double));
+	g->ys = calloc(g->cp.n_rows + 1, sizeof(double));
+	g->nu = calloc(n + 1, sizeof(double));
+	g->bcur = malloc((g->cp.n_rows + 1) * sizeof(double));
+	g->fixed = calloc(n + 1, 1);
+	g->forced = malloc((n * days + 1) * sizeof(size_t));
+	g->lb = calloc(n + 1, sizeof(double));
+	g->beat = calloc(n + 1, sizeof(double));
+	g->bl = malloc((most + 1) * sizeof(double));
+	g->ul = malloc((most + 1) * sizeof(double));
+	g->offer = malloc((n * CG_OFFERS * days + 1) * sizeof(size_t));
+	g->offer_cost = malloc((n * CG_OFFERS + 1) * sizeof(double));
+	g->n_offers = calloc(n + 1, sizeof(size_t));
+	if (!g->m || !g->col_of || !g->cap_col_of || !g->y || !g->bcur ||
+	    !g->yc || !g->ys || !g->nu ||
+	    !g->fixed || !g->forced || !g->lb || !g->beat || !g->bl || !g->ul || !g->offer ||
+	    !g->offer_cost || !g->n_offers)
+		return -1;
+	for (k = 0; k < g->cp.n_parts; k++) {
+		master_init(&g->m[k]);
+		if (o->tol > 0)
+			g->m[k].tol = o->tol;
+	}
+	for (k = 0; k < n * days; k++)
+		g->forced[k] = CG_FREE;
+	memcpy(g->bcur, g->cp.b, g->cp.n_rows * sizeof(double));
+	for (k = 0; o->start_y && k < g->cp.n_rows; k++)
+		if (g->cp.kind[k] == CG_COVER)
+			g->y[k] = fmin(o->start_y[g->cp.row_cell[k]], g->cp.u[k]);
+	return seed(g);
+}
+
+/* Pricing at alpha x the best bound's duals + (1 - alpha) x the
+ * master's (Wentges' smoothing): the master's duals swing from round
+ * to round, and any duals give a valid bound. */
+void cg_smooth(struct cg *g, double alpha)
+{
+	size_t r;
+
+	for (r = 0; r < g->cp.n_rows; r++)
+		g->ys[r] = alpha * g->yc[r] + (1 - alpha) * g->y[r];
+}
+
+int cg_stopped(const struct cg *g)
+{
+	return timer_stop_requested() || timer_now() >= g->o->deadline;
+}
+
+static int rounds(struct cg *g)
+{
+	struct colgen_stats *st = g->st;
+	int r;
+
+	if (g->o->start_y) {
+		/* Columns for the prices given before any master: the first
+		 * master then starts from months that answer them. */
+		long added;
+
+		memcpy(g->ys, g->y, g->cp.n_rows * sizeof(double));
+		if ((added = cg_price_all(g)) < 0)
+			return -1;
+		st->bound = bound_of(g);
+		memcpy(g->yc, g->ys, g->cp.n_rows * sizeof(double));
+		g->have_center = 1;
+		if (g->o->verbose)
+			diag_progress("%5.1fs  colgen  start prices: bound %.1f  "
+				      "columns %zu (+%ld)", timer_now() - g->o->t0,
+				      st->bound, g->cp.n_cols, added);
+	}
+	for (r = 0; r < g->o->rounds && !cg_stopped(g); r++) {
+		long added;
+		double lb;
+
+		if (cg_solve_all(g, g->o->iters))
+			return -1;
+		cg_smooth(g, g->have_center ? g->o->smooth : 0);
+		if ((added = cg_price_all(g)) < 0)
+			return -1;
+		lb = bound_of(g);
+		if (lb > st->bound) {
+			st->bound = lb;
+			memcpy(g->yc, g->ys, g->cp.n_rows * sizeof(double));
+			g->have_center = 1;
+		}
+		st->rounds++;
+		if (g->o->verbose)
+			diag_progress("%5.1fs  colgen  round %d  master %.1f  dual "
+				      "%.1f  bound %.1f (best %.1f)  columns %zu "
+				      "(+%ld)  pdhg %ld (%.1fs)  dp %ld (%.1fs)",
+				      timer_now() - g->o->t0, r, st->primal, st->dual, lb,
+				      st->bound, g->cp.n_cols, added, st->iterations,
+				      st->pdhg_seconds, st->dp_calls, st->price_seconds);
+		if (cg_drop_idle(g))
+			return -1;
+	}
+	return 0;
+}
+
+/* Each part's master run on alone, its values every 100 iterations:
+ * how the first-order solve converges on a fixed set of columns. */
+static int probe(struct cg *g)
+{
+	size_t k;
+	long it;
+
+	for (k = 0; k < g->cp.n_parts; k++) {
+		struct master *m = &g->m[k];
+		struct master_eval e;
+		double t = timer_now();
+
+		if (build_master(g, k))
+			return -1;
+		diag_progress("probe part %zu: %zu rows, %zu columns, %zu nonzeros, "
+			      "%zu groups", k, m->n_rows, m->n_cols, m->nnz,
+			      m->n_groups);
+		for (it = 0; it < g->o->probe; it += 100) {
+			master_pdhg(m, 100);
+			master_eval(m, &e);
+			diag_progress("probe part %zu  iter %ld  %.2fs  primal %.1f  "
+				      "dual %.1f  short %.1f  norm %.3g  omega %.3g  "
+				      "restarts %ld", k, it + 100, timer_now() - t,
+				      e.primal, e.dual, e.short_cost, m->norm,
+				      m->omega, m->restarts);
+		}
+	}
+	return 0;
+}
+
+int colgen_run(const struct problem *pb, const struct colgen_opts *o,
+	       struct roster *out, struct colgen_stats *st)
+{
+	struct cg g;
+	size_t p;
+	int rc = -1, d;
+
+	memset(st, 0, sizeof(*st));
+	st->bound = -HUGE_VAL;
+	for (p = 0; p < pb->sc->n_staff; p++)
+		for (d = 0; d < pb->days; d++)
+			roster_set(out, (int)p, d, ROSTER_NONE);
+	if (cg_init(&g, pb, o, st) || rounds(&g))
+		goto out;
+	if (o->probe && probe(&g))
+		goto out;
+	rc = cg_dive(&g, out);
+	if (rc < 0)
+		goto out;
+	cg_finish(&g, out);
+	st->stopped = rc;
+out:
+	st->columns = g.cp.n_cols;
+	cg_release(&g);
+	return rc;
+}

@@ -1,0 +1,94 @@
+/*
+ * colgen: column generation over people's months, with a first-order
+ * master, a Lagrangian bound every round, and a rota by diving.
+ *
+ * The master (master.h) chooses a convex mix of legal months for each
+ * person under the cover, senior and ratio rows (colpool.h), in parts
+ * that share no row.  Each round runs a budget of PDHG iterations on
+ * every part, then prices every person at the duals y:
+ *   - the month: pattern.h's dynamic program at a few prices per paid
+ *     hour (it keeps the sequence rules exactly), each month it finds
+ *     checked by the families' exact checks and priced exactly; when
+ *     none is legal, pattern_pick within the hours window;
+ *   - the bound: for any y >= 0, b'y plus every person's least reduced
+ *     cost is a lower bound on every rota (Lagrangian relaxation of the
+ *     rows; fairness and over-cover left out, which only add cost).  A
+ *     person's least reduced cost is bounded from below two ways, the
+ *     larger kept: bound.h's program over days and paid hours, and the
+ *     sequence program with the hours window and contract shortfall
+ *     priced (max over that price, a concave function).
+ * Columns that sat at no weight for a few rounds go.  After the rounds,
+ * diving: everyone whose heaviest month weighs at least 0.75 (0.675,
+ * ... down to 0.5; else the single heaviest) is fixed to it, the master
+ * solved again for the rest with a few hundred iterations, and priced
+ * again, until everyone is fixed.  Each month is legal for its person;
+ * ratio cells broken by the rounding are repaired by dropping shifts,
+ * senior cover is left to the local search that polishes the rota.
+ *
+ * Phases switch on counted work (rounds, iterations), never on the
+ * clock: the deadline only stops the run.  Sums run in a fixed order,
+ * so the same input gives the same rota.
+ *
+ * Method: Strandmark, Qu and Curtois, Computers & Operations Research
+ * 123 (2020) 104945, first-order LP in column generation with diving
+ * for nurse rostering.  Written from the paper's method, not its code
+ * (GPL-3).
+ *
+ * Memory: the caller owns `out` (roster_init) and the options' roster.
+ */
+#ifndef ROTA7_COLGEN_H
+#define ROTA7_COLGEN_H
+
+#include "problem.h"
+#include "roster.h"
+
+struct colgen_opts {
+	int rounds;                  /* pricing rounds before the dive */
+	long iters;                  /* PDHG iterations per round */
+	long dive_iters;             /* PDHG iterations between fixings */
+	double dive_first;           /* the first threshold (0.75) */
+	double dive_share;           /* days fixed a step, at least: this
+	                                share of those still free */
+	int max_idle;                /* rounds a column may sit unused */
+	double tol;                  /* relative gap at which a master's
+	                                iterations stop (0: master's own) */
+	double smooth;               /* weight of the best bound's duals
+	                                where pricing is done (0 to 1) */
+	const struct roster *start;  /* months to start from, or NULL */
+	const double *start_y;       /* [n_cells]: prices of cover to start
+	                                the duals from (bound.h's lambda), or
+	                                NULL */
+	double deadline;             /* timer_now() seconds: stops only */
+	double t0;                   /* start, for progress lines */
+	int verbose;                 /* progress line every round */
+	long probe;                  /* measuring: after the rounds, this
+	                                many more iterations on each part's
+	                                master, its values every 100 */
+};
+
+struct colgen_stats {
+	double bound;                /* best bound seen, or -HUGE_VAL */
+	double primal, dual;         /* the masters' last values, summed */
+	long iterations;             /* PDHG, over every part */
+	long dp_calls;               /* dynamic programs run in pricing */
+	size_t columns;              /* in the pool at the end */
+	int rounds;                  /* pricing rounds done */
+	int dives;                   /* fixing steps */
+	int stopped;                 /* cut short by the deadline */
+	double pdhg_seconds;         /* wall clock in the masters, pricing */
+	double price_seconds;
+};
+
+/* Sensible budgets: rounds 30, iterations 300 a round and between
+ * fixings, columns unused 5 rounds dropped. */
+void colgen_opts_default(struct colgen_opts *o);
+
+/*
+ * Runs the rounds and the dive; out (initialised, any content) gets the
+ * dived rota.  0 when the dive finished; 1 when stopped first (out then
+ * holds each person's heaviest month); -1 out of memory.
+ */
+int colgen_run(const struct problem *pb, const struct colgen_opts *o,
+	       struct roster *out, struct colgen_stats *st);
+
+#endif

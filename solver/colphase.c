@@ -1,0 +1,185 @@
+#include "colphase.h"
+
+#include <math.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bound.h"
+#include "colgen.h"
+#include "constraints.h"
+#include "diag.h"
+#include "measure.h"
+#include "timer.h"
+
+int colphase_wanted(struct colphase_opts *o)
+{
+	const char *env = getenv("ROTA7_COLGEN"), *p;
+
+	o->rounds = 30;
+	o->iters = 300;
+	o->dive_iters = 300;
+	o->warm = 0;
+	o->probe = 0;
+	o->smooth = 0.5;
+	o->tol = 0;
+	o->dive_share = 0.05;
+	o->dive_first = 0.75;
+	o->lambda = 0;
+	o->skip = 0;
+	if (!env)
+		return 0;
+	for (p = env; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
+		if (!strncmp(p, "rounds=", 7))
+			o->rounds = atoi(p + 7);
+		else if (!strncmp(p, "iters=", 6))
+			o->iters = atol(p + 6);
+		else if (!strncmp(p, "dive=", 5))
+			o->dive_iters = atol(p + 5);
+		else if (!strncmp(p, "probe=", 6))
+			o->probe = atol(p + 6);
+		else if (!strncmp(p, "smooth=", 7))
+			o->smooth = atof(p + 7);
+		else if (!strncmp(p, "tol=", 4))
+			o->tol = atof(p + 4);
+		else if (!strncmp(p, "share=", 6))
+			o->dive_share = atof(p + 6);
+		else if (!strncmp(p, "first=", 6))
+			o->dive_first = atof(p + 6);
+		else if (!strncmp(p, "lambda=", 7))
+			o->lambda = atol(p + 7);
+		else if (!strncmp(p, "skip=", 5))
+			o->skip = atoi(p + 5);
+		else if (!strncmp(p, "warm=", 5))
+			o->warm = atol(p + 5);
+	}
+	return 1;
+}
+
+/* The dived rota's figures, before the polish. */
+static void say_rota(const struct problem *pb, const struct roster *r,
+		     double t0, const char *what)
+{
+	struct rota_error v;
+	int bad;
+
+	rota_error_init(&v);
+	bad = constraints_check(pb, r, &v);
+	diag_progress("%5.1fs  colgen  %s rota %.1f  uncovered %.1f h  %s%s",
+		      timer_now() - t0, what, constraints_cost(pb, r),
+		      measure_uncovered_hours(pb, r), bad ? "breaks: " : "legal",
+		      bad ? rota_error_last_text(&v) : "");
+	rota_error_release(&v);
+}
+
+/* bound.h's subgradient for `steps`, its prices left in bd. */
+static int subgradient(const struct problem *pb, struct bound *bd,
+		       long steps, double t0)
+{
+	if (bound_setup(bd, pb, NULL))
+		return -1;
+	bound_steps(bd, steps);
+	diag_progress("%5.1fs  colgen  subgradient bound %.1f after %ld rounds",
+		      timer_now() - t0, bd->best, bd->iterations);
+	return 0;
+}
+
+static void fill_opts(const struct colphase_opts *co, double t0,
+		      double deadline, struct colgen_opts *o)
+{
+	colgen_opts_default(o);
+	o->rounds = co->rounds;
+	o->iters = co->iters;
+	o->dive_iters = co->dive_iters;
+	/* The polish keeps a share of the time: a rota cut short in the
+	 * dive may not meet senior cover yet. */
+	o->deadline = deadline - 0.15 * (deadline - t0);
+	o->t0 = t0;
+	o->verbose = 1;
+	o->probe = co->probe;
+	o->smooth = co->smooth;
+	o->tol = co->tol;
+	o->dive_share = co->dive_share;
+	o->dive_first = co->dive_first;
+}
+
+/* The rota in s when it keeps every rule and costs less than `fallback`
+ * (when that keeps them); fallback's otherwise. */
+static void keep_better(struct search *s, const struct roster *fallback)
+{
+	const struct problem *pb = s->pb;
+	int bad = constraints_check(pb, &s->r, NULL) != 0;
+	int fb_ok = !constraints_check(pb, fallback, NULL);
+
+	if (fb_ok && (bad || constraints_cost(pb, fallback) <
+				     constraints_cost(pb, &s->r)))
+		search_load(s, fallback);
+}
+
+int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
+		 double deadline, long work, double *bound,
+		 int (*progress)(void *ctx, const struct search *s), void *ctx)
+{
+	const struct problem *pb = s->pb;
+	struct colgen_opts o;
+	struct colgen_stats st;
+	struct roster dived, before;
+	struct bound bd;
+	int rc = -1, have_bd = 0, have_before = 0, have_dived = 0;
+
+	fill_opts(co, t0, deadline, &o);
+	if (roster_setup(&dived, pb, NULL))
+		return -1;
+	have_dived = 1;
+	if (roster_setup(&before, pb, NULL))
+		goto out;
+	have_before = 1;
+	if (co->warm > 0) {
+		search_seniors(s, deadline);
+		search_run(s, deadline, co->warm, progress, ctx);
+		o.start = &s->r;
+		say_rota(pb, &s->r, t0, "start");
+	}
+	roster_copy(&before, &s->r);
+	if (co->lambda > 0) {
+		if (subgradient(pb, &bd, co->lambda, t0))
+			goto out;
+		have_bd = 1;
+		o.start_y = bd.lambda;
+	}
+	if (co->skip) {
+		/* A control for measuring: the polish alone, from the empty
+		 * rota, with the same senior repair. */
+		search_seniors(s, deadline);
+		search_run(s, deadline, work, progress, ctx);
+		say_rota(pb, &s->r, t0, "control");
+		rc = 0;
+		goto out;
+	}
+	rc = colgen_run(pb, &o, &dived, &st);
+	if (have_bd && bd.best > st.bound)
+		st.bound = bd.best;
+	*bound = st.bound;
+	if (rc < 0)
+		goto out;
+	diag_progress("%5.1fs  colgen  %d rounds, %d dives, %ld pdhg iterations, "
+		      "%ld dp calls, %zu columns, bound %.1f%s", timer_now() - t0,
+		      st.rounds, st.dives, st.iterations, st.dp_calls, st.columns,
+		      st.bound, rc ? " (stopped)" : "");
+	say_rota(pb, &dived, t0, "dived");
+	search_load(s, &dived);
+	search_seniors(s, deadline);
+	say_rota(pb, &s->r, t0, "repaired");
+	search_run(s, deadline, work, progress, ctx);
+	say_rota(pb, &s->r, t0, "polished");
+	keep_better(s, &before);
+	rc = 0;
+out:
+	if (have_bd)
+		bound_release(&bd);
+	if (have_before)
+		roster_release(&before);
+	if (have_dived)
+		roster_release(&dived);
+	return rc;
+}

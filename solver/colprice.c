@@ -1,0 +1,322 @@
+#include "colprice.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "measure.h"
+#include "month.h"
+
+/* Bisection steps on the price per paid hour. */
+#define HOUR_STEPS 6
+/* Price that makes the program keep a day fixed by diving. */
+#define FORCE 1e9
+
+int cg_pricer_init(struct cg_pricer *pr, const struct problem *pb,
+		   const struct cg_pool *cp)
+{
+	size_t days = (size_t)pb->days;
+
+	memset(pr, 0, sizeof(*pr));
+	pr->pb = pb;
+	pr->cp = cp;
+	if (roster_setup(&pr->scratch, pb, NULL))
+		return -1;
+	if (bound_setup(&pr->bd, pb, NULL)) {
+		roster_release(&pr->scratch);
+		memset(pr, 0, sizeof(*pr));
+		return -1;
+	}
+	pr->dual = calloc(pb->n_vars + 1, sizeof(double));
+	pr->price = calloc(pb->n_vars + 1, sizeof(double));
+	pr->hprice = calloc(pb->n_vars + 1, sizeof(double));
+	pr->pick = malloc((days + 1) * sizeof(size_t));
+	pr->found = malloc((CG_OFFERS * days + 1) * sizeof(size_t));
+	if (!pr->dual || !pr->price || !pr->hprice || !pr->pick || !pr->found) {
+		cg_pricer_release(pr);
+		return -1;
+	}
+	return 0;
+}
+
+void cg_pricer_release(struct cg_pricer *pr)
+{
+	if (pr->pb) {
+		roster_release(&pr->scratch);
+		bound_release(&pr->bd);
+	}
+	free(pr->dual);
+	free(pr->price);
+	free(pr->hprice);
+	free(pr->pick);
+	free(pr->found);
+	memset(pr, 0, sizeof(*pr));
+}
+
+/* Prices of p's vars at y; returns the constant part of p's cost (the
+ * "on" requests, refused unless worked). */
+static double set_prices(struct cg_pricer *pr, int p, const double *y)
+{
+	const struct problem *pb = pr->pb;
+	const struct staff *st = &pb->sc->staff[p];
+	double w = pb->sc->weights.request, k = 0;
+	size_t first, end, v, q;
+
+	problem_person_vars(pb, p, &first, &end);
+	for (v = first; v < end; v++) {
+		const struct var *x = &pb->vars[v];
+
+		pr->dual[v] = cg_pool_var_dual(pr->cp, v, y);
+		pr->price[v] = x->paid_hours *
+			       pb->people[p].opts[x->k].cost_per_hour - pr->dual[v];
+	}
+	for (q = 0; q < st->n_requests; q++) {
+		const struct request *rq = &st->requests[q];
+		size_t a, z;
+
+		if (rq->on)
+			k += w * rq->weight;
+		problem_day_vars(pb, p, rq->day, &a, &z);
+		for (v = a; v < z; v++)
+			if (rq->shift < 0 || rq->shift == pb->vars[v].s)
+				pr->price[v] += (rq->on ? -w : w) * rq->weight;
+	}
+	return k;
+}
+
+/* Offers month pick when it is legal and its reduced cost beats `beat`
+ * and the offers kept, which stay sorted best first. */
+static void consider(struct cg_pricer *pr, int p, const size_t *pick,
+		     double beat, const size_t *forced)
+{
+	size_t days = (size_t)pr->pb->days, i, k;
+	double cost, rc;
+	int d;
+
+	for (d = 0; forced && d < pr->pb->days; d++)
+		if (forced[d] != CG_FREE && forced[d] != pick[d])
+			return;
+	for (i = 0; i < pr->n_found; i++)
+		if (!memcmp(pr->found + i * days, pick, days * sizeof(size_t)))
+			return;
+	if (cg_month_cost(pr->pb, &pr->scratch, p, pick, &cost))
+		return;
+	rc = cost;
+	for (d = 0; d < pr->pb->days; d++)
+		if (pick[d] != ROSTER_NONE)
+			rc -= pr->dual[pick[d]];
+	if (rc >= beat - 1e-6)
+		return;
+	for (i = pr->n_found; i > 0 && pr->found_rc[i - 1] > rc; i--)
+		;
+	if (i >= CG_OFFERS)
+		return;
+	k = pr->n_found < CG_OFFERS ? pr->n_found : CG_OFFERS - 1;
+	for (; k > i; k--) {
+		memcpy(pr->found + k * days, pr->found + (k - 1) * days,
+		       days * sizeof(size_t));
+		pr->found_rc[k] = pr->found_rc[k - 1];
+		pr->found_cost[k] = pr->found_cost[k - 1];
+	}
+	memcpy(pr->found + i * days, pick, days * sizeof(size_t));
+	pr->found_rc[i] = rc;
+	pr->found_cost[i] = cost;
+	if (pr->n_found < CG_OFFERS)
+		pr->n_found++;
+}
+
+struct lagrange {
+	struct cg_pricer *pr;
+	const size_t *forced;     /* or NULL */
+	struct month_dp *dp;
+	int p;
+	double k;            /* constant part of the cost */
+	double t, cap;       /* contract target, hours cap */
+	double beat;
+	double best;         /* the best bound so far */
+	int none;            /* no month keeps the sequence rules */
+};
+
+/* The bound at hour price nu (>= -shortfall price), offering its month;
+ * the month's paid hours in *hours. */
+static void at_price(struct lagrange *lg, double nu, double *hours)
+{
+	struct cg_pricer *pr = lg->pr;
+	const struct problem *pb = pr->pb;
+	double value, g;
+	int d;
+
+	pr->dp_calls++;
+	if (month_dp_solve(lg->dp, nu, pr->pick, &value)) {
+		lg->none = 1;
+		*hours = 0;
+		return;
+	}
+	*hours = 0;
+	for (d = 0; d < pb->days; d++)
+		if (pr->pick[d] != ROSTER_NONE)
+			*hours += pb->vars[pr->pick[d]].paid_hours;
+	g = value + lg->k - nu * (nu >= 0 ? lg->cap : lg->t);
+	if (g > lg->best)
+		lg->best = g;
+	consider(pr, lg->p, pr->pick, lg->beat, lg->forced);
+}
+
+/* The slope of the bound at nu, whose month works `hours`: the bound
+ * rises toward 0 (see lagrange()). */
+static double slope(const struct lagrange *lg, double nu, double hours)
+{
+	if (nu > 0)
+		return hours - lg->cap;
+	if (nu < 0)
+		return hours - lg->t;
+	return hours > lg->cap ? hours - lg->cap : hours < lg->t ? hours - lg->t
+								  : 0;
+}
+
+/*
+ * max over nu of min over months keeping the sequence rules of
+ *   price + nu x paid hours + k - nu x (cap when nu >= 0, else target),
+ * each a lower bound on the least reduced cost of a legal month: with
+ * nu >= 0 it prices the hours cap, with -cu <= nu < 0 it is a linear
+ * minorant of the contract shortfall cu x max(0, target - hours).
+ * Concave in nu: from the last round's best nu, steps growing fourfold
+ * until the slope turns, then bisection on its sign.
+ */
+static void lagrange(struct lagrange *lg, double *nu)
+{
+	double cu = lg->pr->pb->sc->weights.contract_under_hour, h, s, lo, hi;
+	double left = lg->t > 0 && cu > 0 ? -cu : 0, at = *nu, step, best;
+	int i;
+
+	if (at < left)
+		at = left;
+	at_price(lg, at, &h);
+	if (lg->none)
+		return;
+	best = lg->best;
+	*nu = at;
+	s = slope(lg, at, h);
+	if (s == 0)
+		return;
+	step = fabs(at) > 4 ? fabs(at) / 4 : 1;
+	lo = hi = at;
+	for (i = 0; i < 12; i++, step *= 4) {
+		double next = s > 0 ? hi + step : lo - step;
+
+		if (next < left)
+			next = left;
+		at_price(lg, next, &h);
+		if (lg->best > best) {
+			best = lg->best;
+			*nu = next;
+		}
+		if (s > 0 && slope(lg, next, h) > 0) {
+			lo = hi = next;
+			continue;
+		}
+		if (s < 0 && slope(lg, next, h) < 0 && next > left) {
+			lo = hi = next;
+			continue;
+		}
+		if (s > 0)
+			hi = next;
+		else
+			lo = next;
+		break;
+	}
+	if (s < 0 && lo <= left && slope(lg, left, h) < 0)
+		return;   /* the best is at the edge, already priced */
+	for (i = 0; i < HOUR_STEPS && hi > lo; i++) {
+		double mid = (lo + hi) / 2;
+
+		at_price(lg, mid, &h);
+		if (lg->best > best) {
+			best = lg->best;
+			*nu = mid;
+		}
+		if (slope(lg, mid, h) > 0)
+			lo = mid;
+		else
+			hi = mid;
+	}
+}
+
+/* pattern_pick within the hours window, shortfall priced per hour as
+ * if the month were short: the search's way to a legal month. */
+static int fallback(struct cg_pricer *pr, int p, double beat,
+		    const size_t *forced)
+{
+	const struct problem *pb = pr->pb;
+	double cu = pb->sc->weights.contract_under_hour;
+	double t = pb->people[p].target_hours;
+	size_t first, end, v;
+	int rc;
+
+	problem_person_vars(pb, p, &first, &end);
+	for (v = first; v < end; v++)
+		pr->hprice[v] = pr->price[v] -
+				(t > 0 ? cu * pb->vars[v].paid_hours : 0);
+	pr->picks++;
+	rc = month_pick(pb, p, pr->hprice, pr->pick);
+	if (rc < 0)
+		return -1;
+	if (!rc)
+		consider(pr, p, pr->pick, beat, forced);
+	return 0;
+}
+
+/* Days fixed by diving: the var fixed far cheaper than any other,
+ * the others far dearer.  Whether any day is fixed. */
+static int force_prices(struct cg_pricer *pr, int p, const size_t *forced)
+{
+	const struct problem *pb = pr->pb;
+	size_t a, z, v;
+	int d, any = 0;
+
+	for (d = 0; forced && d < pb->days; d++) {
+		if (forced[d] == CG_FREE)
+			continue;
+		any = 1;
+		problem_day_vars(pb, p, d, &a, &z);
+		for (v = a; v < z; v++)
+			pr->price[v] += v == forced[d] ? -FORCE : FORCE;
+	}
+	return any;
+}
+
+int cg_price_person(struct cg_pricer *pr, int p, const double *y,
+		    double beat, const size_t *forced, double *lb,
+		    double *nu)
+{
+	const struct problem *pb = pr->pb;
+	struct lagrange lg;
+	double relaxed;
+	int any;
+
+	pr->n_found = 0;
+	memset(&lg, 0, sizeof(lg));
+	lg.pr = pr;
+	lg.p = p;
+	lg.k = set_prices(pr, p, y);
+	any = force_prices(pr, p, forced);
+	lg.forced = forced;
+	lg.t = pb->people[p].target_hours;
+	lg.cap = measure_hours_cap(pb, p);
+	lg.beat = beat;
+	lg.best = -HUGE_VAL;
+	lg.dp = month_dp_new(pb, p, pr->price);
+	if (!lg.dp)
+		return -1;
+	lagrange(&lg, nu);
+	month_dp_free(lg.dp);
+	if (any) {
+		*lb = -HUGE_VAL;
+		return pr->n_found ? 0 : fallback(pr, p, beat, forced);
+	}
+	relaxed = bound_person_at(&pr->bd, p, pr->dual);
+	*lb = relaxed > lg.best ? relaxed : lg.best;
+	if (!pr->n_found && *lb < beat - 1e-6)
+		return fallback(pr, p, beat, NULL);
+	return 0;
+}

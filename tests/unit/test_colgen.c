@@ -1,0 +1,188 @@
+#include "colgen.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "constraints.h"
+#include "demand.h"
+#include "fixture.h"
+#include "load.h"
+#include "local_search.h"
+#include "master.h"
+#include "month.h"
+#include "problem.h"
+#include "roster.h"
+#include "timer.h"
+
+struct fix {
+	struct scenario sc;
+	struct demand d;
+	struct problem pb;
+};
+
+static void fix_open(struct fix *f, const char *path)
+{
+	struct rota_error err;
+
+	rota_error_init(&err);
+	scenario_init(&f->sc);
+	if (scenario_load(fixture_source_path(path), &f->sc, &err))
+		ck_abort_msg("%s: %s", path, rota_error_last_text(&err));
+	demand_init(&f->d);
+	problem_init(&f->pb);
+	ck_assert_int_eq(demand_expand(&f->sc, &f->d, &err), 0);
+	ck_assert_int_eq(problem_build(&f->pb, &f->sc, &f->d, &err), 0);
+	rota_error_release(&err);
+}
+
+static void fix_close(struct fix *f)
+{
+	problem_release(&f->pb);
+	demand_release(&f->d);
+	scenario_release(&f->sc);
+}
+
+/*
+ * One cell needing one person, short at 10; two people, each with the
+ * empty month (cost 0) and a month covering it (3 and 5).  The LP's
+ * optimum is 3: the first works, fully.  Both the primal and the dual
+ * value must reach it.
+ */
+START_TEST(master_solves_a_small_lp)
+{
+	struct master m;
+	struct master_eval e;
+	double b = 1, u = 10, one = 1;
+	size_t row = 0;
+
+	master_init(&m);
+	ck_assert_int_eq(master_begin(&m, 1, &b, &u), 0);
+	ck_assert_int_eq(master_add_col(&m, 0, 0, 0, NULL, NULL, 1), 0);
+	ck_assert_int_eq(master_add_col(&m, 0, 3, 1, &row, &one, 0), 0);
+	ck_assert_int_eq(master_add_col(&m, 1, 0, 0, NULL, NULL, 1), 0);
+	ck_assert_int_eq(master_add_col(&m, 1, 5, 1, &row, &one, 0), 0);
+	ck_assert_int_eq(master_end(&m, 2), 0);
+	master_pdhg(&m, 20000);
+	master_eval(&m, &e);
+	ck_assert_double_le(fabs(e.primal - 3), 1e-3);
+	ck_assert_double_le(fabs(e.dual - 3), 1e-3);
+	ck_assert_double_ge(m.x[1], 0.999);
+	master_release(&m);
+}
+END_TEST
+
+/*
+ * The program without the hours window is a relaxation: its least price
+ * is at most the price of month_pick's month, and its month keeps the
+ * sequence rules.
+ */
+START_TEST(relaxed_program_is_below_pattern_pick)
+{
+	struct fix f;
+	struct roster r;
+	double *price, value, picked;
+	size_t *pick, *pick2, v;
+	unsigned seed = 777;
+	struct rota_error why;
+	int d, p;
+
+	fix_open(&f, "examples/stockport/scenario.json");
+	rota_error_init(&why);
+	ck_assert_int_eq(roster_setup(&r, &f.pb, NULL), 0);
+	price = calloc(f.pb.n_vars + 1, sizeof(double));
+	pick = calloc((size_t)f.pb.days + 1, sizeof(size_t));
+	pick2 = calloc((size_t)f.pb.days + 1, sizeof(size_t));
+	ck_assert_ptr_nonnull(price);
+	ck_assert_ptr_nonnull(pick);
+	ck_assert_ptr_nonnull(pick2);
+	for (p = 0; p < (int)f.sc.n_staff; p += 7) {
+		struct month_dp *dp;
+
+		for (v = 0; v < f.pb.n_vars; v++) {
+			seed = seed * 1103515245u + 12345u;
+			price[v] = 20.0 - (double)((seed >> 16) % 100);
+		}
+		ck_assert_int_eq(month_pick(&f.pb, p, price, pick), 0);
+		for (picked = 0, d = 0; d < f.pb.days; d++)
+			if (pick[d] != ROSTER_NONE)
+				picked += price[pick[d]];
+		dp = month_dp_new(&f.pb, p, price);
+		ck_assert_ptr_nonnull(dp);
+		ck_assert_int_eq(month_dp_solve(dp, 0, pick2, &value), 0);
+		month_dp_free(dp);
+		ck_assert_double_le(value, picked + 1e-6);
+		for (d = 0; d < f.pb.days; d++)
+			roster_set(&r, p, d, pick2[d]);
+		/* Every rule of p's own but weekly rest and hours, which the
+		 * relaxed program leaves out. */
+		if (constraints_check_person_except(&f.pb, &r, p, "weekly-rest,hours",
+						    &why))
+			ck_abort_msg("%s", rota_error_last_text(&why));
+
+	}
+	rota_error_release(&why);
+	free(price);
+	free(pick);
+	free(pick2);
+	roster_release(&r);
+	fix_close(&f);
+}
+END_TEST
+
+/*
+ * On a small scenario: every dived month keeps its person's rules, the
+ * same options give the same rota, and the bound is at most the
+ * objective of a legal rota found by the local search.
+ */
+START_TEST(colgen_months_legal_and_bound_below)
+{
+	struct fix f;
+	struct colgen_opts o;
+	struct colgen_stats st, st2;
+	struct roster out, again;
+	struct search s;
+	int p, d;
+
+	fix_open(&f, "examples/small/two-neighbourhoods.json");
+	ck_assert_int_eq(roster_setup(&out, &f.pb, NULL), 0);
+	ck_assert_int_eq(roster_setup(&again, &f.pb, NULL), 0);
+	colgen_opts_default(&o);
+	o.rounds = 8;
+	o.iters = 200;
+	o.dive_iters = 100;
+	ck_assert_int_eq(colgen_run(&f.pb, &o, &out, &st), 0);
+	for (p = 0; p < (int)f.sc.n_staff; p++)
+		ck_assert_int_eq(constraints_check_person(&f.pb, &out, p, NULL), 0);
+	ck_assert(isfinite(st.bound));
+	ck_assert_int_eq(colgen_run(&f.pb, &o, &again, &st2), 0);
+	ck_assert_double_eq(st.bound, st2.bound);
+	for (p = 0; p < (int)f.sc.n_staff; p++)
+		for (d = 0; d < f.pb.days; d++)
+			ck_assert(roster_get(&out, p, d) == roster_get(&again, p, d));
+	ck_assert_int_eq(search_setup(&s, &f.pb, 1, NULL), 0);
+	search_load(&s, &out);
+	search_seniors(&s, timer_now() + 5);
+	search_run(&s, timer_now() + 5, 200, NULL, NULL);
+	if (!constraints_check(&f.pb, &s.r, NULL))
+		ck_assert_double_le(st.bound, constraints_cost(&f.pb, &s.r) + 1e-6);
+	search_release(&s);
+	roster_release(&out);
+	roster_release(&again);
+	fix_close(&f);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("colgen");
+	TCase *tc = tcase_create("colgen");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, master_solves_a_small_lp);
+	tcase_add_test(tc, relaxed_program_is_below_pattern_pick);
+	tcase_add_test(tc, colgen_months_legal_and_bound_below);
+	suite_add_tcase(s, tc);
+	return fixture_run(s);
+}
