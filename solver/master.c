@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 /* PDLP's restart thresholds on the duality gap, as a share of the gap
  * at the last restart: sufficient, necessary (while no longer falling)
  * and artificial (a share of the iterations run). */
@@ -48,24 +50,6 @@ void master_release(struct master *m)
 	free(m->v);
 	free(m->ord);
 	memset(m, 0, sizeof(*m));
-}
-
-/* Grows *p to hold n items of `size` bytes when cap is short. */
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	size_t nc = *cap ? *cap : 64;
-	void *q;
-
-	if (n <= *cap)
-		return 0;
-	while (nc < n)
-		nc *= 2;
-	q = realloc(*p, nc * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = nc;
-	return 0;
 }
 
 static int grow_rows(struct master *m, size_t n)
@@ -146,8 +130,10 @@ int master_add_col(struct master *m, size_t group, double c, size_t nnz,
 	if (grow((void **)&m->val, &cap, m->nnz + nnz + 1, sizeof(double)))
 		return -1;
 	m->cap_nnz = cap;
-	memcpy(m->row + m->nnz, rows, nnz * sizeof(size_t));
-	memcpy(m->val + m->nnz, vals, nnz * sizeof(double));
+	if (nnz) {   /* an empty column may come with no arrays */
+		memcpy(m->row + m->nnz, rows, nnz * sizeof(size_t));
+		memcpy(m->val + m->nnz, vals, nnz * sizeof(double));
+	}
 	m->nnz += nnz;
 	m->c[j] = c;
 	m->x[j] = x0;
