@@ -528,6 +528,10 @@ static int try_senior(struct search *s, size_t v, size_t *saved)
 			apply(s, p, d, ROSTER_NONE);
 			ok = legal(s, p, v, saved[d]);
 		}
+	/* legal() looked at the ratio cells of the last day cleared only:
+	 * a shift taken off earlier may have left a ratio short. */
+	for (d = 0; ok && d < pb->days; d++)
+		ok = roster_get(&s->r, p, d) == saved[d] || pairs_ok(s, saved[d]);
 	if (ok && search_senior_short(s) <= before + 1e-9)
 		return 1;
 	restore_person(s, p, saved);
