@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "month.h"
 #include "timer.h"
+#include "grow.h"
 
 #define NONE ((size_t)-1)
 /* Diving thresholds: the first, the factor down, the last. */
@@ -74,23 +75,14 @@ int cg_compatible(const struct cg *g, size_t j)
 
 static int room(struct cg *g, size_t n)
 {
-	size_t nc = g->cap_terms ? g->cap_terms : 256;
-	size_t *r;
-	double *v;
+	/* Two arrays of one length: each grows from the same capacity to
+	 * the same one (as build_term's). */
+	size_t cap_rows = g->cap_terms, cap_vals = g->cap_terms;
 
-	if (n <= g->cap_terms)
-		return 0;
-	while (nc < n)
-		nc *= 2;
-	r = realloc(g->rows, nc * sizeof(size_t));
-	if (!r)
+	if (grow(&g->rows, &cap_rows, n, sizeof(size_t)) ||
+	    grow(&g->vals, &cap_vals, n, sizeof(double)))
 		return -1;
-	g->rows = r;
-	v = realloc(g->vals, nc * sizeof(double));
-	if (!v)
-		return -1;
-	g->vals = v;
-	g->cap_terms = nc;
+	g->cap_terms = cap_rows;
 	return 0;
 }
 
@@ -129,15 +121,9 @@ static int build_master(struct cg *g, size_t k)
 			if (master_add_col(m, group, cp->cost[j], nt, g->rows,
 					   g->vals, cp->x[j]))
 				return -1;
-			if (ncols + 1 > g->cap_col_of[k]) {
-				size_t nc = g->cap_col_of[k] ? 2 * g->cap_col_of[k] : 256;
-				size_t *n2 = realloc(g->col_of[k], nc * sizeof(size_t));
-
-				if (!n2)
-					return -1;
-				g->col_of[k] = n2;
-				g->cap_col_of[k] = nc;
-			}
+			if (grow(&g->col_of[k], &g->cap_col_of[k], ncols + 1,
+				 sizeof(size_t)))
+				return -1;
 			g->col_of[k][ncols++] = j;
 		}
 		group++;

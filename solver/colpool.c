@@ -4,29 +4,13 @@
 #include <string.h>
 
 #include "constraints.h"
+#include "grow.h"
 
 /* Price per hour short of a senior or ratio row, in uncovered hours:
  * far above cover, as the rule is hard. */
 #define HARD_HOURS 10.0
 
 #define NONE ((size_t)-1)
-
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	size_t nc = *cap ? *cap : 64;
-	void *q;
-
-	if (n <= *cap)
-		return 0;
-	while (nc < n)
-		nc *= 2;
-	q = realloc(*p, nc * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = nc;
-	return 0;
-}
 
 /* ---- rows ---- */
 

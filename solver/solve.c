@@ -387,8 +387,8 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 			  res->bound, res->objective);
 	if (res->bound > res->objective)
 		res->bound = res->objective;
-	res->gap = isinf(res->bound) ? HUGE_VAL
-		   : (res->objective - res->bound) / fmax(fabs(res->objective), 1);
+	res->gap = isinf(res->bound) ? HUGE_VAL : rel_gap(res->objective,
+							      res->bound);
 	res->optimal = res->gap <= 1e-9;
 	res->seconds = timer_now() - t.t0;
 	res->uncovered_hours = measure_uncovered_hours(pb, best);

@@ -1068,20 +1068,29 @@ def check(scenario, rota):
     return Checker(scenario, rota).run()
 
 
+def read_documents(paths):
+    """The JSON documents at paths, or None after saying on stderr which
+    one could not be read (the caller exits 2)."""
+    docs = []
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as f:
+                docs.append(json.load(f))
+        except (OSError, ValueError) as exc:
+            print("error: %s: %s" % (path, exc), file=sys.stderr)
+            return None
+    return docs
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Independent checker for rota7 rota.json")
     ap.add_argument("scenario")
     ap.add_argument("rota")
     ap.add_argument("--quiet", action="store_true", help="no informational lines")
     args = ap.parse_args(argv)
-    docs = []
-    for path in (args.scenario, args.rota):
-        try:
-            with open(path, encoding="utf-8") as f:
-                docs.append(json.load(f))
-        except (OSError, ValueError) as exc:
-            print("error: %s: %s" % (path, exc), file=sys.stderr)
-            return 2
+    docs = read_documents((args.scenario, args.rota))
+    if docs is None:
+        return 2
     try:
         res = check(docs[0], docs[1])
     except ScenarioError as exc:

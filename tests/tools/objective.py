@@ -241,14 +241,9 @@ def main(argv=None):
     ap.add_argument("rota")
     ap.add_argument("--quiet", action="store_true", help="only the verdict line")
     args = ap.parse_args(argv)
-    docs = []
-    for path in (args.scenario, args.rota):
-        try:
-            with open(path, encoding="utf-8") as f:
-                docs.append(json.load(f))
-        except (OSError, ValueError) as exc:
-            print("error: %s: %s" % (path, exc), file=sys.stderr)
-            return 2
+    docs = cr.read_documents((args.scenario, args.rota))
+    if docs is None:
+        return 2
     try:
         total, terms = evaluate(docs[0], docs[1])
     except (cr.ScenarioError, KeyError, ValueError) as exc:
