@@ -37,6 +37,11 @@ struct window {
 	instant_t from, to;
 	int required, staffed, most;
 	double short_hours;
+	int n_spans, spans_merged;
+	struct {
+		instant_t from, to;
+		int people;
+	} span[COVERAGE_SPANS];
 };
 
 void coverage_init(struct coverage *cv)
@@ -144,9 +149,59 @@ static struct coverage_row *row_push(struct coverage *cv,
 		w->day[d].staffed = -1;
 		w->day[d].most = 0;
 		w->day[d].short_hours = 0;
+		w->day[d].n_spans = 0;
+		w->day[d].spans_merged = 0;
 	}
 	cv->n++;
 	return w;
+}
+
+/* Minutes from local midnight of civil day `day` to instant t. */
+static int minutes_after(const struct source *src, int32_t day, instant_t t)
+{
+	int32_t at;
+	int secs;
+
+	src->local(src->zone, t, &at, &secs);
+	return (int)(at - day) * 1440 + secs / 60;
+}
+
+static int32_t day_of(const struct source *src, int d)
+{
+	return src->sc->horizon.start + d;
+}
+
+/* Adds a short stretch to the n kept in span[]: joined to the last when
+ * it follows on, widening the last when there is no room. */
+static void span_add(struct coverage_day *cd, int from, int to, int people,
+		     int merged)
+{
+	struct coverage_span *last = cd->n_spans ? &cd->span[cd->n_spans - 1]
+				     : NULL;
+
+	if (last && (last->to_min == from || cd->n_spans == COVERAGE_SPANS)) {
+		cd->spans_merged |= merged || last->to_min != from;
+		last->to_min = to;
+		last->people = people > last->people ? people : last->people;
+		return;
+	}
+	cd->span[cd->n_spans].from_min = from;
+	cd->span[cd->n_spans].to_min = to;
+	cd->span[cd->n_spans].people = people;
+	cd->spans_merged |= merged;
+	cd->n_spans++;
+}
+
+static void file_spans(const struct source *src, struct coverage_day *cd,
+		       int32_t day, const struct window *w)
+{
+	int i;
+
+	for (i = 0; i < w->n_spans; i++)
+		span_add(cd, minutes_after(src, day, w->span[i].from),
+			 minutes_after(src, day, w->span[i].to),
+			 w->span[i].people,
+			 w->spans_merged && i == w->n_spans - 1);
 }
 
 /* Files a finished window under its row (made on first sight). */
@@ -188,6 +243,7 @@ static int file_window(const struct source *src, struct coverage *cv,
 		      ? cd->staffed : w->staffed);
 	cd->most = cd->most > w->most ? cd->most : w->most;
 	cd->short_hours += w->short_hours;
+	file_spans(src, cd, day_of(src, d), w);
 	return 0;
 }
 
@@ -212,13 +268,34 @@ static instant_t *track_edges(const struct item_ref *refs, size_t n,
 	return e;
 }
 
+/* As span_add, on instants, while the window is read. */
+static void window_short(struct window *w, const struct cell *c, int people)
+{
+	int last = w->n_spans - 1;
+
+	if (last >= 0 && (w->span[last].to == c->from ||
+			  w->n_spans == COVERAGE_SPANS)) {
+		w->spans_merged |= w->span[last].to != c->from;
+		w->span[last].to = c->to;
+		if (people > w->span[last].people)
+			w->span[last].people = people;
+		return;
+	}
+	w->span[w->n_spans].from = c->from;
+	w->span[w->n_spans].to = c->to;
+	w->span[w->n_spans].people = people;
+	w->n_spans++;
+}
+
 static void window_add(struct window *w, const struct cell *c, int on)
 {
 	w->to = c->to;
 	w->staffed = on < w->staffed ? on : w->staffed;
 	w->most = on > w->most ? on : w->most;
-	if (on < c->required)
+	if (on < c->required) {
 		w->short_hours += (c->required - on) * c->hours;
+		window_short(w, c, c->required - on);
+	}
 }
 
 static int read_track(const struct source *src, struct coverage *cv,
@@ -227,9 +304,10 @@ static int read_track(const struct source *src, struct coverage *cv,
 	const struct problem *pb = src->pb;
 	size_t t = refs[0].track, first = cv->n, ne, e = 0, c;
 	instant_t *edges = track_edges(refs, n, &ne);
-	struct window w = {0, 0, 0, 0, 0, 0};
+	struct window w;
 	int open = 0, ret = -1;
 
+	memset(&w, 0, sizeof(w));
 	if (!edges)
 		return -1;
 	for (c = pb->track_first[t]; c < pb->track_first[t + 1]; c++) {
@@ -252,6 +330,8 @@ static int read_track(const struct source *src, struct coverage *cv,
 			w.staffed = INT_MAX;
 			w.most = 0;
 			w.short_hours = 0;
+			w.n_spans = 0;
+			w.spans_merged = 0;
 			open = 1;
 		}
 		window_add(&w, ce, src->r->on_duty[c]);

@@ -9,7 +9,10 @@
  * under a row - one service, unit, role, wall-clock window of the day
  * and head-count, named by the bands whose items cover it - and under
  * the day it starts on.  For each row and day: the fewest people on duty
- * at any time in the window, the most, and the person-hours short.
+ * at any time in the window, the most, the person-hours short, and when
+ * it is short (the times a reader needs to fill it, which the fewest on
+ * duty alone cannot say: one person short for an hour of ten shows as
+ * the same 0 as nobody all day).
  * Rows run by service, then from the finest unit (neighbourhoods) to the
  * widest (the borough), unit, role and time of day.
  *
@@ -38,11 +41,26 @@ struct roster;
 typedef void coverage_local_fn(const void *zone, instant_t t, int32_t *day,
 			       int *secs);
 
+/* A stretch of a window that is short, in wall-clock minutes after the
+ * window day's midnight (to_min past 1440 runs into the next day). */
+struct coverage_span {
+	int from_min, to_min;
+	int people;           /* the most people short at any time in it */
+};
+
+/* Stretches kept per row and day; a shortfall in more pieces has its
+ * last stretch widened over the rest (spans_merged), since a cell's hover
+ * text has room for a few times, not a list. */
+#define COVERAGE_SPANS 3
+
 /* One row's window on one day. */
 struct coverage_day {
 	int staffed;          /* fewest on duty; -1: no such window that day */
 	int most;             /* most on duty */
 	double short_hours;   /* person-hours short of required */
+	int n_spans;          /* short stretches, in time order */
+	int spans_merged;     /* 1: span[n_spans - 1] has gaps that are met */
+	struct coverage_span span[COVERAGE_SPANS];
 };
 
 /* One unit and role, one window of the day with one head-count required

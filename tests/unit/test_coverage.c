@@ -67,9 +67,10 @@ static void work(struct world *w, int p, int d, const char *shift)
 	ck_abort_msg("no such shift");
 }
 
-static void world_open(struct world *w, int hours_ahead)
+/* Loads `text`; nobody works until the caller says so. */
+static void world_load(struct world *w, const char *text)
 {
-	fixture_load_ok(json, &w->sc);
+	fixture_load_ok(text, &w->sc);
 	demand_init(&w->d);
 	problem_init(&w->pb);
 	coverage_init(&w->cv);
@@ -77,10 +78,20 @@ static void world_open(struct world *w, int hours_ahead)
 	ck_assert_int_eq(demand_expand(&w->sc, &w->d, &w->err), 0);
 	ck_assert_int_eq(problem_build(&w->pb, &w->sc, &w->d, &w->err), 0);
 	ck_assert_int_eq(roster_setup(&w->r, &w->pb, NULL), 0);
-	work(w, 0, 0, "early");
-	work(w, 1, 0, "long");
+}
+
+static void world_cover(struct world *w, int hours_ahead)
+{
 	ck_assert_int_eq(coverage_compute(&w->cv, &w->pb, &w->d, &w->r,
 					  local_time, &hours_ahead, &w->err), 0);
+}
+
+static void world_open(struct world *w, int hours_ahead)
+{
+	world_load(w, json);
+	work(w, 0, 0, "early");
+	work(w, 1, 0, "long");
+	world_cover(w, hours_ahead);
 }
 
 static void world_close(struct world *w)
@@ -112,6 +123,15 @@ static void check_day(const struct coverage_day *cd, int staffed, int most,
 	ck_assert_int_eq(cd->staffed, staffed);
 	ck_assert_int_eq(cd->most, most);
 	ck_assert_double_eq_tol(cd->short_hours, short_hours, 1e-9);
+}
+
+static void check_span(const struct coverage_day *cd, int i, int from,
+		       int to, int people)
+{
+	ck_assert_int_gt(cd->n_spans, i);
+	ck_assert_int_eq(cd->span[i].from_min, from);
+	ck_assert_int_eq(cd->span[i].to_min, to);
+	ck_assert_int_eq(cd->span[i].people, people);
 }
 
 START_TEST(fewest_most_and_short_per_band_and_day)
@@ -146,6 +166,105 @@ START_TEST(fewest_most_and_short_per_band_and_day)
 }
 END_TEST
 
+/* When each row is short, as a reader would fill it: day one's 12-16 is
+ * short throughout (one person to 14:00, then two), 16-20 by one; 08-12
+ * is met and has no stretch; day two is short all day. */
+START_TEST(short_stretches_per_band_and_day)
+{
+	struct world w;
+
+	world_open(&w, 0);
+	ck_assert_int_eq(w.cv.rows[0].day[0].n_spans, 0);
+	ck_assert_int_eq(w.cv.rows[1].day[0].n_spans, 1);
+	check_span(&w.cv.rows[1].day[0], 0, 12 * 60, 16 * 60, 2);
+	ck_assert_int_eq(w.cv.rows[2].day[0].n_spans, 1);
+	check_span(&w.cv.rows[2].day[0], 0, 16 * 60, 20 * 60, 1);
+	check_span(&w.cv.rows[0].day[1], 0, 8 * 60, 12 * 60, 2);
+	ck_assert_int_eq(w.cv.rows[1].day[0].spans_merged, 0);
+	world_close(&w);
+}
+END_TEST
+
+/* One band 08:00-20:00 for one person and three short shifts: the band
+ * is met 10-12, 14-16 and 18-19 and short in four stretches.  The first
+ * two are kept as they are and the last widened over 16-20 (met 18-19),
+ * marked as merged; the person-hours stay exact (2 + 2 + 2 + 1). */
+static const char *gaps_json =
+	"{\"rota7\": 1, \"timezone\": \"Europe/London\","
+	" \"horizon\": {\"start\": \"2018-03-05\", \"days\": 1},"
+	" \"neighbourhoods\": [{\"id\": \"a\", \"weighted_population\": 1000}],"
+	" \"roles\": [{\"id\": \"nsw\"}],"
+	" \"services\": [{\"id\": \"cn\", \"bands\": ["
+	"   {\"label\": \"day\", \"from\": \"08:00\", \"to\": \"20:00\","
+	"    \"require\": [{\"role\": \"nsw\", \"count\": 1}]}]}],"
+	" \"shifts\": ["
+	"   {\"id\": \"mid\", \"service\": \"cn\", \"start\": \"10:00\","
+	"    \"end\": \"12:00\"},"
+	"   {\"id\": \"aft\", \"service\": \"cn\", \"start\": \"14:00\","
+	"    \"end\": \"16:00\"},"
+	"   {\"id\": \"eve\", \"service\": \"cn\", \"start\": \"18:00\","
+	"    \"end\": \"19:00\"}],"
+	" \"staff\": ["
+	"   {\"id\": \"p1\", \"role\": \"nsw\", \"neighbourhood\": \"a\"},"
+	"   {\"id\": \"p2\", \"role\": \"nsw\", \"neighbourhood\": \"a\"},"
+	"   {\"id\": \"p3\", \"role\": \"nsw\", \"neighbourhood\": \"a\"}]}";
+
+START_TEST(many_stretches_widen_the_last)
+{
+	const struct coverage_day *cd;
+	struct world w;
+
+	world_load(&w, gaps_json);
+	work(&w, 0, 0, "mid");
+	work(&w, 1, 0, "aft");
+	work(&w, 2, 0, "eve");
+	world_cover(&w, 0);
+	ck_assert_uint_eq(w.cv.n, 1);
+	cd = &w.cv.rows[0].day[0];
+	ck_assert_double_eq_tol(cd->short_hours, 7, 1e-9);
+	ck_assert_int_eq(cd->n_spans, 3);
+	check_span(cd, 0, 8 * 60, 10 * 60, 1);
+	check_span(cd, 1, 12 * 60, 14 * 60, 1);
+	check_span(cd, 2, 16 * 60, 20 * 60, 1);
+	ck_assert_int_eq(cd->spans_merged, 1);
+	world_close(&w);
+}
+END_TEST
+
+/* A night band over midnight: its stretch ends past 24:00 of the day it
+ * starts on, so 22:00-02:00 reads 1320 to 1560. */
+static const char *night_json =
+	"{\"rota7\": 1, \"timezone\": \"Europe/London\","
+	" \"horizon\": {\"start\": \"2018-03-05\", \"days\": 2},"
+	" \"neighbourhoods\": [{\"id\": \"a\", \"weighted_population\": 1000}],"
+	" \"roles\": [{\"id\": \"nsw\"}],"
+	" \"services\": [{\"id\": \"cn\", \"bands\": ["
+	"   {\"label\": \"night\", \"from\": \"22:00\", \"to\": \"02:00\","
+	"    \"days\": [\"mon\"],"
+	"    \"require\": [{\"role\": \"nsw\", \"count\": 1}]}]}],"
+	" \"shifts\": ["
+	"   {\"id\": \"n\", \"service\": \"cn\", \"start\": \"22:00\","
+	"    \"end\": \"02:00\"}],"
+	" \"staff\": ["
+	"   {\"id\": \"p1\", \"role\": \"nsw\", \"neighbourhood\": \"a\"}]}";
+
+START_TEST(night_stretch_runs_past_midnight)
+{
+	const struct coverage_day *cd;
+	struct world w;
+
+	world_load(&w, night_json);
+	world_cover(&w, 0);
+	ck_assert_uint_eq(w.cv.n, 1);
+	cd = &w.cv.rows[0].day[0];
+	ck_assert_double_eq_tol(cd->short_hours, 4, 1e-9);
+	ck_assert_int_eq(cd->n_spans, 1);
+	check_span(cd, 0, 22 * 60, 26 * 60, 1);
+	ck_assert_int_eq(w.cv.rows[0].day[1].staffed, -1);
+	world_close(&w);
+}
+END_TEST
+
 /* Wall-clock times and days come from the caller's zone: an hour ahead,
  * the same windows read an hour later. */
 START_TEST(local_time_is_the_callers)
@@ -169,6 +288,9 @@ int main(void)
 
 	tcase_add_test(tc, fewest_most_and_short_per_band_and_day);
 	tcase_add_test(tc, local_time_is_the_callers);
+	tcase_add_test(tc, short_stretches_per_band_and_day);
+	tcase_add_test(tc, many_stretches_widen_the_last);
+	tcase_add_test(tc, night_stretch_runs_past_midnight);
 	suite_add_tcase(s, tc);
 	return fixture_run(s);
 }
