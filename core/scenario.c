@@ -109,6 +109,9 @@ void scenario_release(struct scenario *sc)
 
 	free(sc->name);
 	free(sc->timezone);
+	free(sc->source);
+	free(sc->organiser.name);
+	free(sc->organiser.email);
 	free(sc->horizon.day_start);
 	free(sc->bank_holidays);
 	for (i = 0; i < sc->n_neighbourhoods; i++) {

@@ -195,9 +195,21 @@ struct horizon {
 	instant_t *day_start;        /* [days + 1]: local midnights */
 };
 
+/* Who publishes the calendars (RFC 5546 asks for an ORGANIZER on a
+ * published event); both NULL when the scenario names nobody, name NULL
+ * when it gives only the address. */
+struct organiser {
+	char *name;
+	char *email;
+};
+
 struct scenario {
 	char *name;
 	char *timezone;
+	char *source;                /* the file it was read from as given,
+	                                "<stdin>" for -; NULL when built
+	                                in memory */
+	struct organiser organiser;
 	struct horizon horizon;
 	int32_t *bank_holidays;      /* civil day numbers, sorted, unique */
 	size_t n_bank_holidays;

@@ -20,7 +20,7 @@ static const char *const top_keys[] = {
 	"rota7", "name", "timezone", "horizon", "bank_holidays",
 	"bank_holiday_pattern", "neighbourhoods", "groups", "roles",
 	"services", "shifts", "skill_mix", "rules", "planning", "staff",
-	"weights", NULL
+	"weights", "organiser", NULL
 };
 
 /* ---- after the parts: sizes only the whole document shows ---- */

@@ -5,6 +5,56 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const char *const organiser_keys[] = {"name", "email", NULL};
+
+/* What an address may hold here: RFC 5322's dot-atom characters, so the
+ * mailto: URI it becomes needs no escaping in any calendar. */
+static int email_ok(const char *s)
+{
+	const char *at = strchr(s, '@'), *p;
+
+	if (!at || at == s || !at[1] || strchr(at + 1, '@') || at[1] == '.' ||
+	    s[strlen(s) - 1] == '.')
+		return 0;
+	for (p = s; *p; p++)
+		if (p != at && !strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
+				       "OPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-",
+				       *p))
+			return 0;
+	return 1;
+}
+
+/* "organiser": {"name": ..., "email": ...}, an addition to the spec: who
+ * publishes the calendars. */
+static void load_organiser(struct ld *l, json_t *root)
+{
+	struct organiser *o = &l->sc->organiser;
+	json_t *obj = jv_member(&l->v, root, "$", "organiser", JSON_OBJECT, 0);
+	const char *s;
+
+	if (!obj)
+		return;
+	jv_known_keys(&l->v, obj, "$.organiser", organiser_keys);
+	/* A parameter value cannot hold '"' (RFC 5545 3.2); RFC 6868 writes
+	 * it with '^', which few readers undo, so neither is taken. */
+	if (jv_string(&l->v, obj, "$.organiser", "name", 0, LOAD_MAX_TEXT_LEN,
+		      &s) == JV_OK) {
+		if (strpbrk(s, "\"^"))
+			jv_bad(&l->v, "$.organiser.name", "'%s' holds '%c', which a "
+			       "calendar cannot carry in a name", s,
+			       *strpbrk(s, "\"^"));
+		else
+			o->name = ld_dup(l, s);
+	}
+	if (jv_string(&l->v, obj, "$.organiser", "email", 1, 254, &s) != JV_OK)
+		return;
+	if (!email_ok(s))
+		jv_bad(&l->v, "$.organiser.email", "invalid address '%s', "
+		       "expected one like rota@example.org", s);
+	else
+		o->email = ld_dup(l, s);
+}
+
 void load_header(struct ld *l, json_t *root)
 {
 	struct scenario *sc = l->sc;
@@ -26,6 +76,9 @@ void load_header(struct ld *l, json_t *root)
 	l->tz = tz_open(s);
 	if (!l->tz)
 		jv_bad(&l->v, "$.timezone", "unknown timezone '%s'", s);
+	if (l->v.file)
+		sc->source = ld_dup(l, l->v.file);
+	load_organiser(l, root);
 }
 
 /* ---- the horizon ---- */

@@ -432,6 +432,26 @@ static icalproperty *utc_stamp(instant_t t)
 		(time_t)t, 0, icaltimezone_get_utc_timezone()));
 }
 
+/* ORGANIZER;CN=name:mailto:address, which RFC 5546 (3.2.1) asks of a
+ * published event; libical quotes the name where it must. */
+static icalproperty *organizer(const struct organiser *o)
+{
+	char *uri = rota_strdupf("mailto:%s", o->email);
+	icalproperty *p = uri ? icalproperty_new_organizer(uri) : NULL;
+	icalparameter *cn;
+
+	free(uri);
+	if (p && o->name) {
+		cn = icalparameter_new_cn(o->name);
+		if (!cn) {
+			icalproperty_free(p);
+			return NULL;
+		}
+		icalproperty_add_parameter(p, cn);
+	}
+	return p;
+}
+
 static icalcomponent *vevent(const struct run *run, const struct item *it,
 			     instant_t end, int seq, int cancelled,
 			     const struct ical_content *c)
@@ -454,6 +474,8 @@ static icalcomponent *vevent(const struct run *run, const struct item *it,
 	add(ev, icalproperty_new_description(c->description), &oom);
 	add(ev, icalproperty_new_transp(cancelled ? ICAL_TRANSP_TRANSPARENT
 					: ICAL_TRANSP_OPAQUE), &oom);
+	if (run->pb->sc->organiser.email)
+		add(ev, organizer(&run->pb->sc->organiser), &oom);
 	if (oom) {
 		icalcomponent_free(ev);
 		return NULL;

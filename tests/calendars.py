@@ -509,6 +509,48 @@ def large(sc, tmp):
         check(f"calendars of {MODE} (written rota)", check_example, sc, out)
 
 
+# ---- small: the organiser (an addition to the spec) ----
+
+ORGANISER = {"name": "Rota office: Bramhall; nights, weekends",
+             "email": "rota.office+nights@example.org"}
+
+
+def organizers(out):
+    """(CN, address) of every VEVENT of every calendar in out."""
+    got = []
+    for kind in ("staff", "neighbourhood"):
+        d = os.path.join(out, "calendars", kind)
+        for name in sorted(os.listdir(d)):
+            cal = icalendar.Calendar.from_ical(
+                open(os.path.join(d, name), "rb").read())
+            for ev in cal.walk("VEVENT"):
+                org = ev.get("ORGANIZER")
+                got.append(None if org is None else
+                           (str(org.params.get("CN")), str(org)))
+    return got
+
+
+def check_organiser(scenario, tmp):
+    """RFC 5546 3.2.1: a PUBLISH event has an ORGANIZER; written on every
+    event when the scenario names one, on none when it does not."""
+    plain = os.path.join(tmp, "plain")
+    solve(scenario, plain)
+    got = organizers(plain)
+    assert got and all(g is None for g in got), f"ORGANIZER unasked: {got[:2]}"
+    sc = load(scenario)
+    sc["organiser"] = ORGANISER
+    named = os.path.join(tmp, "organiser.json")
+    with open(named, "w", encoding="utf-8") as f:
+        json.dump(sc, f, ensure_ascii=False)
+    out = os.path.join(tmp, "organiser")
+    solve(named, out)
+    got = organizers(out)
+    want = (ORGANISER["name"], "mailto:" + ORGANISER["email"])
+    assert got and all(g == want for g in got), \
+        f"ORGANIZER {[g for g in got if g != want][:2]}, expected {want}"
+    check_output(named, out)
+
+
 def fail(msg):
     raise AssertionError(msg)
 
@@ -545,6 +587,10 @@ def main():
             check("--previous: leave for one person touches no one else",
                   check_previous, forced, os.path.join(tmp, "prev-forced"),
                   ("l1", ["2018-10-26"]))
+            os.makedirs(os.path.join(tmp, "org"))
+            check("ORGANIZER on every event when the scenario names one",
+                  check_organiser, os.path.join(small, "one-week.json"),
+                  os.path.join(tmp, "org"))
             check("failures: exit 2 and 4", check_failures,
                   os.path.join(small, "one-week.json"), os.path.join(tmp, "fail"))
     finally:
