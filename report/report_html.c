@@ -136,6 +136,9 @@ static const char css[] =
 	"tr.grp th{background:#f4f4f4;font-weight:bold}"
 	".grid th[scope=row]{white-space:nowrap;font-weight:normal}"
 	"td.short{background:#f3b0b0;color:#7a0000;font-weight:bold}"
+	/* A shortfall's times are in its hover text on screen; on paper
+	 * nothing hovers, so they print under the figure. */
+	".when{display:none}.met{color:#888}"
 	".under{color:#9b0000;font-weight:bold}"
 	"svg text{font-size:12px;fill:#111}"
 	"svg .grp{font-weight:bold}"
@@ -145,6 +148,8 @@ static const char css[] =
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
 	"section{break-before:page}section#summary{break-before:auto}"
 	"td.d,th.d{min-width:0;font-size:7pt;padding:0 1px}"
+	".when{display:block;font-size:5pt;font-weight:normal;"
+	"white-space:normal;line-height:1.1}"
 	"thead{display:table-header-group}tr{break-inside:avoid}"
 	".wide{overflow:visible}}";
 

@@ -1,38 +1,94 @@
 /*
  * report.html's coverage: per service, a table of its units, roles and
- * bands with, each day, the fewest people on duty against the number
- * required.  The figures are core/coverage's; this file only writes them.
+ * bands with, each day, the person-hours short and when.  Hours, not the
+ * fewest on duty: a head-count cannot tell one person short for an hour
+ * from nobody all day.  The figures are core/coverage's; this file only
+ * writes them.
  */
 #include "html_internal.h"
 
+#include <math.h>
+
 #include "coverage.h"
 
-static void cov_cell(const struct page *pg, const struct coverage_row *w, int d)
+/* Person-hours as a cell shows them: whole hours bare, else one decimal
+ * (a narrow column, and a half hour short is still short). */
+static void short_figure(FILE *f, double h)
+{
+	html_num(f, h, fabs(h - floor(h + 0.5)) < 0.05 ? 0 : 1);
+}
+
+static void span_text(FILE *f, const struct coverage_day *cd, int i)
+{
+	const struct coverage_span *sp = &cd->span[i];
+	char a[8], b[8];
+
+	html_wall(sp->from_min, a);
+	html_wall(sp->to_min, b);
+	fprintf(f, "%s&ndash;%s", a, b);
+	if (cd->spans_merged && i == cd->n_spans - 1)
+		fputs(" in part", f);
+}
+
+/* The hover text: the window, what was on duty, and when it is short. */
+static void cell_title(const struct page *pg, const struct coverage_row *w,
+		       int d)
 {
 	const struct coverage_day *cd = &w->day[d];
 	char a[8], b[8];
 	FILE *f = pg->f;
+	int i;
 
-	if (cd->staffed < 0) {
-		fprintf(f, "<td class=\"d %s\"></td>", html_day_class(pg->sc, d));
-		return;
-	}
 	html_wall(w->from_min, a);
 	html_wall(w->to_min, b);
-	fprintf(f, "<td class=\"d %s\" title=\"", cd->short_hours > 0 ? "short"
-		: html_day_class(pg->sc, d));
 	html_day_title(f, pg->sc, d);
 	fprintf(f, " %s&ndash;%s: %d required, ", a, b, w->required);
 	if (cd->most != cd->staffed)
 		fprintf(f, "%d to %d on duty", cd->staffed, cd->most);
 	else
 		fprintf(f, "%d on duty", cd->staffed);
-	if (cd->short_hours > 0) {
-		fputs(", ", f);
-		html_num(f, cd->short_hours, 2);
-		fputs(" person-hours short", f);
+	if (cd->short_hours <= 0) {
+		fputs(", covered", f);
+		return;
 	}
-	fprintf(f, "\">%d</td>", cd->staffed);
+	fputs("; ", f);
+	html_num(f, cd->short_hours, 2);
+	fputs(" person-hours short: ", f);
+	for (i = 0; i < cd->n_spans; i++) {
+		fputs(i ? ", " : "", f);
+		span_text(f, cd, i);
+		fprintf(f, " (%d %s)", cd->span[i].people,
+			cd->span[i].people == 1 ? "person" : "people");
+	}
+}
+
+/* A cell: the person-hours short; red, with when (the hover text, and
+ * under the figure in print, where nothing hovers). */
+static void cov_cell(const struct page *pg, const struct coverage_row *w, int d)
+{
+	const struct coverage_day *cd = &w->day[d];
+	FILE *f = pg->f;
+	int i;
+
+	if (cd->staffed < 0) {
+		fprintf(f, "<td class=\"d na %s\"></td>", html_day_class(pg->sc, d));
+		return;
+	}
+	fprintf(f, "<td class=\"d %s\" title=\"", cd->short_hours > 0 ? "short"
+		: html_day_class(pg->sc, d));
+	cell_title(pg, w, d);
+	fputs("\">", f);
+	if (cd->short_hours <= 0) {
+		fputs("<span class=\"met\">0</span></td>", f);
+		return;
+	}
+	short_figure(f, cd->short_hours);
+	fputs("<span class=\"when\">", f);
+	for (i = 0; i < cd->n_spans; i++) {
+		fputs(i ? " " : "", f);
+		span_text(f, cd, i);
+	}
+	fputs("</span></td>", f);
 }
 
 static void cov_unit(const struct page *pg, const struct coverage_row *w)
@@ -60,7 +116,13 @@ static void cov_row_html(const struct page *pg, const struct coverage_row *w)
 
 	html_wall(w->from_min, a);
 	html_wall(w->to_min, b);
-	fputs("<tr><th scope=\"row\">", f);
+	fputs("<tr data-scope=\"", f);
+	html_esc(f, scenario_scope_name(pg->sc, w->scope));
+	fputs("\" data-unit=\"", f);
+	html_esc(f, scenario_unit_id(pg->sc, w->scope, (size_t)w->unit));
+	fputs("\" data-role=\"", f);
+	html_esc(f, pg->sc->roles[w->role].id);
+	fprintf(f, "\" data-from=\"%s\" data-to=\"%s\"><th scope=\"row\">", a, b);
 	cov_unit(pg, w);
 	fputs("</th><td><abbr title=\"", f);
 	html_esc(f, pg->sc->roles[w->role].name);
@@ -115,7 +177,7 @@ static void cov_service(const struct page *pg, const struct coverage *cv,
 	html_esc(f, sv->id);
 	fputs("\">\n<caption>", f);
 	html_esc(f, sv->name);
-	fputs(": fewest on duty per band and day</caption>\n<thead><tr>"
+	fputs(": person-hours short per band and day</caption>\n<thead><tr>"
 	      "<th scope=\"col\">Unit</th><th scope=\"col\">Role</th>"
 	      "<th scope=\"col\">Band</th><th scope=\"col\">Time</th>"
 	      "<th scope=\"col\">Required</th>", f);
@@ -136,11 +198,12 @@ void html_coverage(const struct page *pg)
 
 	fputs("<section id=\"coverage\">\n<h2>Coverage</h2>\n<p class=\"note\">"
 	      "Per unit, role and band: the number required, and each day the "
-	      "fewest people on duty at any time in the band. Red where fewer "
-	      "than required at some time; hover for the range on duty and the "
-	      "person-hours short. Where bands of the same scope overlap, "
-	      "their head-counts add up and the row names them all.</p>\n",
-	      pg->f);
+	      "person-hours short of it (people short &times; hours), red where "
+	      "any; 0 where the band is met throughout, blank where it does not "
+	      "run that day. Hover over a cell for when it is short and by how "
+	      "many; in print the times are under the figure. Where bands of "
+	      "the same scope overlap, their head-counts add up and the row "
+	      "names them all.</p>\n", pg->f);
 	for (a = 0; a < cv->n; a = b) {
 		for (b = a; b < cv->n && cv->rows[b].service == cv->rows[a].service;
 		     b++)

@@ -17,11 +17,13 @@ caught, so a driver that saw nothing cannot pass. Without Chromium the test
 fails: CI installs it (.ci/deps). Standard library only.
 """
 
+import datetime as dt
 import json
 import os
 import re
 import sys
 import tempfile
+from zoneinfo import ZoneInfo
 
 sys.dont_write_bytecode = True   # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -65,6 +67,16 @@ EXTRACT = r"""
     service: t.dataset.service, total: txt(t.querySelector('tfoot td.total')),
     short: t.querySelectorAll('tbody td.short').length,
     rows: t.querySelectorAll('tbody tr').length}));
+  out.covDays = all(document, 'table.cov')[0] ? all(all(document,
+    'table.cov')[0], 'thead th.d').map(th => th.title) : [];
+  out.covRows = all(document, 'table.cov tbody tr').map(tr => ({
+    service: tr.closest('table').dataset.service, scope: tr.dataset.scope,
+    unit: tr.dataset.unit, role: tr.dataset.role, from: tr.dataset.from,
+    to: tr.dataset.to, cells: all(tr, 'td.d').map(td => ({
+      figure: td.firstChild && td.firstChild.nodeType === 3
+        ? td.firstChild.nodeValue.trim() : txt(td.querySelector('.met')),
+      when: txt(td.querySelector('.when')), title: td.title,
+      red: td.classList.contains('short')}))}));
   out.peopleHead = head('people-table');
   out.people = all(document, '#people-table tbody tr').map(
     tr => ({staff: tr.dataset.staff, cells: cells(tr)}));
@@ -263,6 +275,106 @@ def check_coverage(name, page, rota, per_service):
     check(set(per_service) <= set(got), f"{name}: coverage services")
 
 
+def local(iso, zone):
+    return dt.datetime.fromisoformat(iso).astimezone(zone)
+
+
+def band_window(date, frm, to, zone):
+    """A row's window on one date as real instants: `to` at or before
+    `frm` is on the next day."""
+    d = dt.date.fromisoformat(date)
+    a = dt.datetime.combine(d, dt.time.fromisoformat(frm), zone)
+    e = d + dt.timedelta(days=1) if to <= frm else d
+    return a, dt.datetime.combine(e, dt.time.fromisoformat(to), zone)
+
+
+def expected_short(row, date, uncovered, zone):
+    """Person-hours short and the short stretches (wall clock) of one row
+    on one date, from rota.json's uncovered ranges alone."""
+    a, b = band_window(date, row["from"], row["to"], zone)
+    hours, pieces = 0.0, []
+    for u in uncovered:
+        s, e = local(u["start"], zone), local(u["end"], zone)
+        s, e = max(s, a, key=dt.datetime.timestamp), min(e, b, key=dt.datetime.timestamp)
+        if s.timestamp() >= e.timestamp():
+            continue
+        # Subtracting times of one tzinfo ignores the offset (Python's
+        # wall-clock arithmetic); timestamps are real seconds.
+        hours += (u["required"] - u["staffed"]) * (e.timestamp() -
+                                                   s.timestamp()) / 3600
+        pieces.append([s, e])
+    pieces.sort(key=lambda p: p[0].timestamp())
+    spans = []
+    for s, e in pieces:
+        if spans and spans[-1][1].timestamp() == s.timestamp():
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+    return hours, [(s.strftime("%H:%M"), e.strftime("%H:%M")) for s, e in spans]
+
+
+def check_coverage_cells(name, page, rota):
+    """Each coverage cell is the person-hours short of its row on its day,
+    red where any, with when it is short in its hover text and in the
+    print-only text, all against rota.json's uncovered ranges."""
+    zone = ZoneInfo(rota["horizon"]["timezone"])
+    start = dt.date.fromisoformat(rota["horizon"]["start"])
+    by_track = {}
+    for u in rota["uncovered"]:
+        key = (u["service"], u["scope"], u["unit"], u["role"])
+        by_track.setdefault(key, []).append(u)
+    check(len(page["covDays"]) == rota["horizon"]["days"],
+          f"{name}: coverage day columns")
+    total = 0.0
+    for row in page["covRows"]:
+        key = tuple(row.get(k) for k in ("service", "scope", "unit", "role"))
+        check(len(row["cells"]) == rota["horizon"]["days"], f"{name}: {key} cells")
+        for i, cell in enumerate(row["cells"]):
+            date = (start + dt.timedelta(days=i)).isoformat()
+            what = f"{name}: {key} {row['from']}-{row['to']} {date}"
+            if not cell["figure"]:
+                continue   # the band does not run that day
+            hours, spans = expected_short(row, date, by_track.get(key, []),
+                                          zone)
+            total += hours
+            check(cell["red"] == (hours > 0.0005), f"{what}: red {cell['red']}"
+                  f" with {hours} short")
+            try:
+                shown = float(cell["figure"])
+            except ValueError:
+                check(False, f"{what}: figure {cell['figure']!r}")
+                continue
+            check(abs(shown - hours) <= 0.051, f"{what}: shows {shown}, "
+                  f"rota.json {hours} person-hours short")
+            if not spans:
+                check(not cell["when"], f"{what}: times {cell['when']!r}")
+                continue
+            want = [f"{s}\u2013{e}" for s, e in spans]
+            if len(want) > 3:   # the last kept stretch spans the rest
+                want = want[:2] + [f"{spans[2][0]}\u2013{spans[-1][1]} in part"]
+            check(cell["when"] == " ".join(want),
+                  f"{what}: print times {cell['when']!r}, expected {want}")
+            for w in want:
+                check(w in cell["title"], f"{what}: {w} not in {cell['title']!r}")
+    check(abs(total - rota["uncovered_hours"]) <= 0.05,
+          f"{name}: coverage cells sum to {total}, rota.json "
+          f"{rota['uncovered_hours']}")
+
+
+def check_print(browser, name):
+    """On paper nothing hovers: the times of a shortfall print."""
+    browser.send("Emulation.setEmulatedMedia", {"media": "print"})
+    shown = browser.evaluate("[...document.querySelectorAll('td.short .when')]"
+                             ".map(e => getComputedStyle(e).display)")
+    browser.send("Emulation.setEmulatedMedia", {"media": ""})
+    hidden = browser.evaluate("[...document.querySelectorAll('td.short .when')]"
+                              ".map(e => getComputedStyle(e).display)")
+    check(shown and all(d != "none" for d in shown),
+          f"{name}: shortfall times hidden in print ({set(shown)})")
+    check(all(d == "none" for d in hidden),
+          f"{name}: shortfall times shown on screen ({set(hidden)})")
+
+
 def check_people(name, page, rota):
     summ = {x["staff"]: x for x in rota["staff_summary"]}
     check(len(page["people"]) == len(summ), f"{name}: people rows")
@@ -294,6 +406,9 @@ def check_page(browser, name, d, sc, rota, shots):
         per_service = check_summary(name, page, gap, rota)
         check_grid(name, page, sc, rota)
         check_coverage(name, page, rota, per_service)
+        check_coverage_cells(name, page, rota)
+        if any(c["red"] for r in page["covRows"] for c in r["cells"]):
+            check_print(browser, name)
         check_people(name, page, rota)
     browser.screenshot(os.path.join(shots, f"{name}.png"))
     if rota is not None:
