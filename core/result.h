@@ -26,6 +26,7 @@ struct solve_result {
 	double uncovered_hours;
 	long work;              /* rounds of search done */
 	enum solve_stop stopped_by;
+	unsigned long long seed;  /* the --seed it ran with, for the report */
 };
 
 #endif

@@ -3,11 +3,14 @@
  * report/: nothing outside it includes this header; the public API is
  * report_write_html in report.h.
  *
- *   report_html.c         the page frame, the summary, the helpers below
+ *   report_html.c         the page frame and footer, the helpers below
+ *   report_html_summary.c what leads and HR read first: cover, hours
+ *                         short and where, posts to fill
  *   report_html_gap.c     the FTE gap chart and table
  *   report_html_grid.c    the shift codes and the rota grid
  *   report_html_cover.c   coverage by unit, day and band
  *   report_html_people.c  hours, weekends, nights and requests per person
+ *   report_html_solver.c  objective, bound, gap, stop and work
  *
  * Every section writes to pg->f and cannot fail: what could run out of
  * memory (the codes, the coverage figures) is made before the file is
@@ -62,8 +65,13 @@ void html_day_title(FILE *f, const struct scenario *sc, int d);
 /* One header cell per day of the horizon. */
 void html_day_headers(FILE *f, const struct scenario *sc);
 
+/* <tr id="id"><th>head</th><td>v</td></tr>, v with `dec` decimals. */
+void html_row_num(FILE *f, const char *id, const char *head, double v,
+		  int dec);
+
 /* ---- the sections ---- */
 
+void html_summary(const struct page *pg);      /* report_html_summary.c */
 void html_fte_gap(const struct page *pg);      /* report_html_gap.c */
 
 /* Fills pg->codes: a short distinct code per shift, from its id. */
@@ -71,5 +79,6 @@ void html_shift_codes(const struct page *pg);  /* report_html_grid.c */
 void html_rota_grid(const struct page *pg);    /* report_html_grid.c */
 void html_coverage(const struct page *pg);     /* report_html_cover.c */
 void html_people(const struct page *pg);       /* report_html_people.c */
+void html_solver(const struct page *pg);       /* report_html_solver.c */
 
 #endif

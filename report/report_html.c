@@ -11,15 +11,18 @@
  * cell text is plain numbers and codes, never "2/3" that a spreadsheet
  * would read as a date.
  *
- * This file has the page frame, the summary and the helpers every section
- * uses; each other section is a report_html_*.c of its own (the list is
- * in html_internal.h).
+ * The page opens with what a lead and HR need (report_html_summary.c)
+ * and keeps the solver's figures for a section near the end.  This file
+ * has the page frame, the footer and the helpers every section uses;
+ * each section is a report_html_*.c of its own (the list is in
+ * html_internal.h).
  */
 #include "report.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "coverage.h"
 #include "html_internal.h"
@@ -117,7 +120,16 @@ static const char css[] =
 	"thead th,tfoot th,tfoot td{background:#eee}"
 	".n{text-align:right;font-variant-numeric:tabular-nums}"
 	"caption{text-align:left;font-weight:bold;padding:4px 0}"
-	".wide{overflow-x:auto}"
+	/* A wide table scrolls in a box no taller than the window, so its
+	 * scroll bar is in view and not 190 rows down, with the names and
+	 * the day headers held in place (sticky) while it scrolls. */
+	".wide{overflow:auto;max-height:85vh;border:1px solid #bbb;"
+	"margin:6px 0 14px}"
+	".wide table{margin:0}"
+	".grid thead th{position:sticky;top:0;z-index:2}"
+	".grid th[scope=row]{position:sticky;left:0;z-index:1;"
+	"background:#fff}"
+	".grid thead th:first-child{left:0;z-index:3}"
 	"th.d{text-align:center;font-weight:normal;padding:1px 2px;"
 	"font-size:11px}"
 	"td.d{text-align:center;padding:1px 2px;min-width:2.2em;"
@@ -131,8 +143,12 @@ static const char css[] =
 	".s3{background:#f7cfe4}.s4{background:#c9c2f2}.s5{background:#fff3a8}"
 	".s6{background:#c6efec}.s7{background:#ffd0c9}.s8{background:#e0e8c0}"
 	".s9{background:#e9d6c4}.s10{background:#d9f7ff}.s11{background:#f0d0ff}"
-	"td.lv{background:#d6d6d6;color:#333;font-size:11px;font-style:italic}"
-	"td.off{color:#777}"
+	/* Leave dark, a day off light: told apart at a glance, on a
+	 * weekend's grey too, and in black-and-white print. */
+	".lv{background:#4a4a4a;color:#fff;font-size:11px}"
+	".off{color:#555}"
+	".legend dt{min-width:2.4em;text-align:center;border:1px solid #bbb;"
+	"padding:0 3px}.legend dd{margin:0}"
 	"tr.grp th{background:#f4f4f4;font-weight:bold}"
 	".grid th[scope=row]{white-space:nowrap;font-weight:normal}"
 	"td.short{background:#f3b0b0;color:#7a0000;font-weight:bold}"
@@ -151,7 +167,8 @@ static const char css[] =
 	".when{display:block;font-size:5pt;font-weight:normal;"
 	"white-space:normal;line-height:1.1}"
 	"thead{display:table-header-group}tr{break-inside:avoid}"
-	".wide{overflow:visible}}";
+	".wide{overflow:visible;max-height:none;border:0}"
+	".grid th{position:static}}";
 
 static void page_head(const struct page *pg)
 {
@@ -184,194 +201,65 @@ static void page_title(const struct page *pg)
 	fputs("</p>\n</header>\n", pg->f);
 }
 
-/* ---- summary ---- */
+/* ---- rows the figure tables share ---- */
 
-static void row_text(FILE *f, const char *head, const char *text)
-{
-	fprintf(f, "<tr><th scope=\"row\">%s</th><td>", head);
-	html_esc(f, text);
-	fputs("</td></tr>\n", f);
-}
-
-static void row_num(FILE *f, const char *id, const char *head, double v,
-		    int dec)
+void html_row_num(FILE *f, const char *id, const char *head, double v,
+		  int dec)
 {
 	fprintf(f, "<tr id=\"%s\"><th scope=\"row\">%s</th>", id, head);
 	html_td_num(f, v, dec);
 	fputs("</tr>\n", f);
 }
 
-static void summary_rota(const struct page *pg)
-{
-	const struct solve_result *res = pg->s->res;
-	FILE *f = pg->f;
+/* ---- footer ---- */
 
-	fprintf(f, "<tr id=\"status\"><th scope=\"row\">Status</th><td>%s</td>"
-		"</tr>\n", res->optimal ? "optimal" : "feasible");
-	row_num(f, "objective", "Objective", res->objective, 1);
-	if (isinf(res->bound))
-		fputs("<tr id=\"bound\"><th scope=\"row\">Bound</th><td>none "
-		      "found within the time limit</td></tr>\n", f);
-	else
-		row_num(f, "bound", "Bound", res->bound, 1);
-	if (isinf(res->gap) || isinf(res->bound))
-		fputs("<tr id=\"gap\"><th scope=\"row\">Gap to bound (%)</th>"
-		      "<td>unknown</td></tr>\n", f);
-	else
-		row_num(f, "gap", "Gap to bound (%)", 100 * res->gap, 2);
-	row_num(f, "uncovered", "Uncovered person-hours",
-		pg->s->gap->total.uncovered_hours, 1);
-	row_num(f, "uncovered-fte", "FTE to cover them",
-		pg->s->gap->total.uncovered_fte, 2);
-	row_num(f, "seconds", "Solve time (s)", res->seconds, 1);
-}
-
-static void summary_plan(const struct page *pg)
-{
-	const struct plan_cell *t = &pg->p->total;
-	FILE *f = pg->f;
-
-	row_num(f, "uplift", "Uplift (%)", pg->sc->planning.uplift_pct, 1);
-	row_num(f, "hours-per-fte", "Hours per FTE week",
-		pg->sc->planning.hours_per_fte_week, 2);
-	row_num(f, "required-fte", "Required FTE", t->required_fte, 2);
-	row_num(f, "in-post-fte", "In post FTE", t->in_post_fte, 2);
-	row_num(f, "gap-fte", "FTE gap", t->gap_fte, 2);
-}
-
-static void summary_table(const struct page *pg)
+/* When, from what and with which seed the page was made, so a printed
+ * copy can be matched to its run.  The time is the clock's, in UTC: it
+ * is written, never decided on. */
+static void page_footer(const struct page *pg)
 {
 	FILE *f = pg->f;
+	time_t now = time(NULL);
+	struct tm tm;
+	char iso[32] = "", shown[32] = "";
 
-	fputs("<table id=\"summary-table\">\n<caption>Figures</caption>\n"
-	      "<tbody>\n", f);
-	row_text(f, "Scenario", pg->sc->name);
-	if (pg->s)
-		summary_rota(pg);
-	summary_plan(pg);
-	fputs("</tbody>\n</table>\n", f);
-}
-
-static double service_week_hours(const struct plan *p, size_t s)
-{
-	double h = 0;
-	size_t r;
-
-	for (r = 0; r < p->n_roles; r++)
-		h += p->service_role_hours[s * p->n_roles + r];
-	return h;
-}
-
-static void by_service(const struct page *pg)
-{
-	const struct fte_gap *g = pg->s ? pg->s->gap : NULL;
-	FILE *f = pg->f;
-	size_t s;
-
-	fputs("<table id=\"by-service\">\n<caption>Demand by service</caption>\n"
-	      "<thead><tr><th scope=\"col\">Service</th>"
-	      "<th scope=\"col\">Demand hours per week</th>", f);
-	if (g)
-		fputs("<th scope=\"col\">Demand person-hours</th>"
-		      "<th scope=\"col\">Uncovered person-hours</th>"
-		      "<th scope=\"col\">Uncovered (%)</th>", f);
-	fputs("</tr></thead>\n<tbody>\n", f);
-	for (s = 0; s < pg->sc->n_services; s++) {
-		fputs("<tr data-service=\"", f);
-		html_esc(f, pg->sc->services[s].id);
-		fputs("\"><th scope=\"row\">", f);
-		html_esc(f, pg->sc->services[s].name);
-		fputs("</th>", f);
-		html_td_num(f, service_week_hours(pg->p, s), 1);
-		if (g) {
-			double dh = g->demand_by_service[s];
-
-			html_td_num(f, dh, 1);
-			html_td_num(f, g->uncovered_by_service[s], 1);
-			html_td_num(f, dh > 0 ? 100 * g->uncovered_by_service[s] / dh : 0,
-			       1);
-		}
-		fputs("</tr>\n", f);
+	if (now != (time_t)-1 && gmtime_r(&now, &tm)) {
+		strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		strftime(shown, sizeof(shown), "%Y-%m-%d %H:%M UTC", &tm);
 	}
-	fputs("</tbody>\n</table>\n", f);
-}
-
-static void role_row(const struct page *pg, const char *id, const char *name,
-		     const struct plan_cell *c, const struct fte_gap_cell *g)
-{
-	FILE *f = pg->f;
-
-	fputs("<tr data-role=\"", f);
-	html_esc(f, id);
-	fputs("\"><th scope=\"row\">", f);
-	html_esc(f, name);
-	fputs("</th>", f);
-	html_td_num(f, c->demand_hours_week, 1);
-	html_td_num(f, c->required_fte, 2);
-	html_td_num(f, c->in_post_fte, 2);
-	html_td_num(f, c->gap_fte, 2);
-	if (g) {
-		html_td_num(f, g->uncovered_hours, 1);
-		html_td_num(f, g->uncovered_fte, 2);
+	fputs("<footer id=\"footer\"><p class=\"note\">Written by rota7 "
+	      ROTA7_VERSION, f);
+	if (iso[0])
+		fprintf(f, " on <time id=\"generated\" datetime=\"%s\">%s</time>",
+			iso, shown);
+	if (pg->sc->source) {
+		fputs(" from <code id=\"scenario-file\">", f);
+		html_esc(f, pg->sc->source);
+		fputs("</code>", f);
 	}
-	fputs("</tr>\n", f);
-}
-
-static void by_role(const struct page *pg)
-{
-	const struct fte_gap *g = pg->s ? pg->s->gap : NULL;
-	FILE *f = pg->f;
-	size_t r;
-
-	fputs("<table id=\"gap-by-role\">\n<caption>FTE gap by role</caption>\n"
-	      "<thead><tr><th scope=\"col\">Role</th>"
-	      "<th scope=\"col\">Demand hours per week</th>"
-	      "<th scope=\"col\">Required FTE</th><th scope=\"col\">In post FTE"
-	      "</th><th scope=\"col\">FTE gap</th>", f);
-	if (g)
-		fputs("<th scope=\"col\">Uncovered person-hours</th>"
-		      "<th scope=\"col\">FTE to cover them</th>", f);
-	fputs("</tr></thead>\n<tbody>\n", f);
-	for (r = 0; r < pg->sc->n_roles; r++)
-		role_row(pg, pg->sc->roles[r].id, pg->sc->roles[r].name,
-			 &pg->p->by_role[r], g ? &g->by_role[r] : NULL);
-	fputs("</tbody>\n<tfoot>\n", f);
-	role_row(pg, "", "All roles", &pg->p->total, g ? &g->total : NULL);
-	fputs("</tfoot>\n</table>\n", f);
-}
-
-static void summary(const struct page *pg)
-{
-	fputs("<section id=\"summary\">\n<h2>Summary</h2>\n", pg->f);
-	summary_table(pg);
-	by_service(pg);
-	by_role(pg);
-	fputs("<p class=\"note\">Required FTE = average weekly demand hours "
-	      "&times; (1 + uplift) &divide; hours per FTE week; group and "
-	      "borough demand is shared among neighbourhoods by weighted "
-	      "population. A positive gap is FTE to recruit.", pg->f);
 	if (pg->s)
-		fputs(" Uncovered person-hours are hours the rota leaves short "
-		      "of demand; the FTE to cover them is counted the same "
-		      "way as required FTE.", pg->f);
-	fputs("</p>\n</section>\n", pg->f);
+		fprintf(f, ", seed <span id=\"footer-seed\">%llu</span>",
+			pg->s->res->seed);
+	fputs(".</p></footer>\n", f);
 }
 
 /* ---- the page ---- */
 
+/* What leads and HR need first; the solver's figures last. */
 static void page_body(const struct page *pg)
 {
 	page_head(pg);
 	page_title(pg);
-	summary(pg);
+	html_summary(pg);
 	html_fte_gap(pg);
 	if (pg->s) {
 		html_rota_grid(pg);
 		html_coverage(pg);
 		html_people(pg);
+		html_solver(pg);
 	}
-	fputs("<footer><p class=\"note\">Written by rota7 " ROTA7_VERSION
-	      ".</p></footer>\n</body>\n</html>\n", pg->f);
+	page_footer(pg);
+	fputs("</body>\n</html>\n", pg->f);
 }
 
 /* io/tz's local time in the form core/coverage asks for. */

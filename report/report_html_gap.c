@@ -153,7 +153,7 @@ static void gap_head(const struct page *pg)
 	      "gap</th>", pg->f);
 	if (pg->s)
 		fputs("<th scope=\"col\">Uncovered person-hours</th>"
-		      "<th scope=\"col\">FTE to cover them</th>"
+		      "<th scope=\"col\">FTE the rota shows short</th>"
 		      "<th scope=\"col\">Hours worked outside home</th>"
 		      "<th scope=\"col\">Hours covered from outside</th>"
 		      "<th scope=\"col\">Hours covered by substitution</th>", pg->f);
@@ -214,7 +214,7 @@ static void gap_table(const struct page *pg)
 
 void html_fte_gap(const struct page *pg)
 {
-	fputs("<section id=\"gap\">\n<h2>FTE gap</h2>\n", pg->f);
+	fputs("<section id=\"fte-gap-section\">\n<h2>FTE gap</h2>\n", pg->f);
 	chart(pg);
 	gap_table(pg);
 	fputs("</section>\n", pg->f);

@@ -214,11 +214,20 @@ void html_rota_grid(const struct page *pg)
 
 	fputs("<section id=\"rota\">\n<h2>Rota</h2>\n<p class=\"note\">One row "
 	      "per person, grouped by home neighbourhood and role; each cell "
-	      "gives the shift's code (hover for its times). <b>*</b> worked "
-	      "outside the home neighbourhood, <b>+</b> in another role "
-	      "(substitution), <b>lv</b> leave, <b>&middot;</b> weekly day "
-	      "off. Weekends are shaded grey, bank holidays blue, and marked "
-	      "by a bar under the cell.</p>\n", f);
+	      "gives the shift's code (hover for its times). The table "
+	      "scrolls in its box, names and days staying in view. Weekends "
+	      "are shaded grey, bank holidays blue, and marked by a bar under "
+	      "the cell.</p>\n", f);
+	fprintf(f, "<dl class=\"legend\" id=\"rota-legend\">"
+	      "<dt class=\"s0\">%s*</dt><dd>a shift worked outside the home "
+	      "neighbourhood</dd><dt class=\"s0\">%s+</dt><dd>in another role "
+	      "(substitution)</dd>"
+	      "<dt class=\"lv\" data-mark=\"leave\">lv</dt><dd>leave (hover "
+	      "for its kind)</dd>"
+	      "<dt class=\"off\" data-mark=\"weekly-off\">&middot;</dt>"
+	      "<dd>weekly day off</dd>"
+	      "<dt data-mark=\"off\">&nbsp;</dt><dd>not rostered (a day off)"
+	      "</dd></dl>\n", pg->codes[0], pg->codes[0]);
 	shift_legend(pg);
 	fputs("<div class=\"wide\">\n<table id=\"rota-grid\" class=\"grid\">\n"
 	      "<caption>Rota</caption>\n<thead><tr><th scope=\"col\">Person"

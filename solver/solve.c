@@ -294,6 +294,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	int rc, proven, colgen = colphase_wanted(&co);
 
 	memset(res, 0, sizeof(*res));
+	res->seed = o->seed;
 	memset(&t, 0, sizeof(t));
 	t.t0 = t.last = timer_now();
 	t.gap = o->gap;

@@ -18,6 +18,7 @@ fails: CI installs it (.ci/deps). Standard library only.
 """
 
 import datetime as dt
+import html.parser
 import json
 import os
 import re
@@ -44,6 +45,19 @@ EXTRACT = r"""
   out.summary = {};
   all(document, '#summary-table tr[id]').forEach(
     tr => out.summary[tr.id] = txt(tr.querySelector('td')));
+  out.solver = {};
+  all(document, '#solver-table tr[id]').forEach(
+    tr => out.solver[tr.id] = txt(tr.querySelector('td')));
+  out.sections = all(document, 'body > section').map(s => s.id);
+  out.headline = txt(document.getElementById('headline'));
+  out.fteFigures = all(document, '#fte-figures dt').map(txt);
+  out.generated = (document.getElementById('generated') || {}).dateTime;
+  out.scenarioFile = txt(document.getElementById('scenario-file'));
+  out.footerSeed = txt(document.getElementById('footer-seed'));
+  out.footerIsLast = !!document.querySelector('body > footer:last-child');
+  out.legend = {};
+  all(document, '#rota-legend dt[data-mark]').forEach(
+    dt => out.legend[dt.dataset.mark] = dt.textContent.trim());
   out.byServiceHead = head('by-service');
   out.byService = all(document, '#by-service tbody tr').map(
     tr => ({service: tr.dataset.service, cells: cells(tr)}));
@@ -134,7 +148,7 @@ GAP_COLS = [("Demand hours per week", "demand_hours_per_week", 1),
             ("In post FTE", "in_post_fte", 2), ("Staff", "in_post_staff", 0),
             ("FTE gap", "gap_fte", 2)]
 ROTA_GAP_COLS = [("Uncovered person-hours", "uncovered_hours", 1),
-                 ("FTE to cover them", "uncovered_fte", 2),
+                 ("FTE the rota shows short", "uncovered_fte", 2),
                  ("Hours worked outside home", "worked_outside_home_hours", 1),
                  ("Hours covered from outside", "covered_from_outside_hours",
                   1),
@@ -183,13 +197,25 @@ def check_gap(name, page, gap, rota):
 
 
 def check_summary(name, page, gap, rota):
-    s = page["summary"]
-    check(s.get("status") == rota["status"], f"{name}: status {s.get('status')}")
-    near(s.get("objective"), rota["objective"], 1, f"{name}: objective")
+    s, sv = page["summary"], page["solver"]
+    check(sv.get("status") == rota["status"], f"{name}: status {sv.get('status')}")
+    near(sv.get("objective"), rota["objective"], 1, f"{name}: objective")
     if rota["gap"] is None:
-        check(s.get("gap") == "unknown", f"{name}: gap {s.get('gap')}")
+        check(sv.get("solver-gap") == "unknown", f"{name}: gap {sv.get('solver-gap')}")
     else:
-        near(s.get("gap"), 100 * rota["gap"], 2, f"{name}: gap to bound")
+        near(sv.get("solver-gap"), 100 * rota["gap"], 2, f"{name}: gap to bound")
+    near(sv.get("work"), rota["work"], 0, f"{name}: work")
+    # Solver terms stay out of the summary a lead reads first.
+    check(not {"status", "objective", "bound", "gap", "solver-gap"} & set(s),
+          f"{name}: solver figures in the summary {sorted(s)}")
+    t = gap["total"]
+    cover = 100 * (t["demand_hours"] - t["uncovered_hours"]) / t["demand_hours"]
+    near(s.get("cover"), cover, 1, f"{name}: cover achieved")
+    check(page["headline"] and f"{cover:.1f}%" in page["headline"],
+          f"{name}: headline {page['headline']!r} lacks {cover:.1f}%")
+    near(s.get("uncovered-fte"), t["uncovered_fte"], 2, f"{name}: FTE short")
+    check(len(page["fteFigures"]) == 2, f"{name}: FTE figures explained "
+          f"{page['fteFigures']}")
     near(s.get("uncovered"), rota["uncovered_hours"], 1, f"{name}: uncovered")
     near(s.get("uncovered"), gap["total"]["uncovered_hours"], 1,
          f"{name}: uncovered vs fte-gap.json")
@@ -328,10 +354,13 @@ def check_coverage_cells(name, page, rota):
     total = 0.0
     for row in page["covRows"]:
         key = tuple(row.get(k) for k in ("service", "scope", "unit", "role"))
+        if not check(row.get("from") and row.get("to") and None not in key,
+                     f"{name}: coverage row without its unit and times {key}"):
+            continue
         check(len(row["cells"]) == rota["horizon"]["days"], f"{name}: {key} cells")
         for i, cell in enumerate(row["cells"]):
             date = (start + dt.timedelta(days=i)).isoformat()
-            what = f"{name}: {key} {row['from']}-{row['to']} {date}"
+            what = f"{name}: {key} {row.get('from')}-{row.get('to')} {date}"
             if not cell["figure"]:
                 continue   # the band does not run that day
             hours, spans = expected_short(row, date, by_track.get(key, []),
@@ -375,6 +404,95 @@ def check_print(browser, name):
           f"{name}: shortfall times shown on screen ({set(hidden)})")
 
 
+SCROLL = r"""
+(() => {
+  const out = {};
+  for (const sel of ['#rota-grid', 'table.cov']) {
+    const t = document.querySelector(sel);
+    if (!t) continue;
+    const box = t.parentElement, b = box.getBoundingClientRect();
+    box.scrollIntoView();
+    box.scrollLeft = box.scrollWidth;
+    box.scrollTop = box.scrollHeight / 2;
+    const r = box.getBoundingClientRect();
+    const heads = [...t.querySelectorAll('thead th.d')];
+    const last = heads[heads.length - 1].getBoundingClientRect();
+    const head = heads[0].getBoundingClientRect();
+    // A name in the middle of the box, after scrolling.
+    const names = [...t.querySelectorAll('tbody th[scope=row]')];
+    const mid = r.top + r.height / 2;
+    const name = names.map(n => n.getBoundingClientRect())
+      .find(n => n.top <= mid && n.bottom >= mid);
+    out[sel] = {boxHeight: b.height, window: innerHeight,
+      pageWide: document.documentElement.scrollWidth > innerWidth + 1,
+      scrolled: box.scrollLeft, lastRight: last.right, boxRight: r.right,
+      headTop: head.top, boxTop: r.top, boxBottom: r.bottom,
+      caption: t.caption ? t.caption.getBoundingClientRect().height : 0,
+      nameLeft: name ? name.left : null, boxLeft: r.left};
+    box.scrollLeft = 0;
+    box.scrollTop = 0;
+  }
+  window.scrollTo(0, 0);
+  return out;
+})()
+"""
+
+
+def check_scroll(browser, name):
+    """On a 1,400-pixel screen every day can be reached: the rota grid and
+    the coverage table scroll in a box that fits the window (so its scroll
+    bar is in view), and scrolled to the last day and half-way down, the
+    names (first column) and the day headers are still in view."""
+    got = browser.evaluate(SCROLL)
+    for sel in ("#rota-grid", "table.cov"):
+        g = got.get(sel)
+        if not check(g, f"{name}: no {sel}"):
+            continue
+        what = f"{name} {sel}"
+        check(g["boxHeight"] <= g["window"], f"{what}: box {g['boxHeight']}px "
+              f"high in a {g['window']}px window")
+        check(not g["pageWide"], f"{what}: the page itself scrolls sideways")
+        check(g["lastRight"] <= g["boxRight"] + 1,
+              f"{what}: last day at {g['lastRight']}, box ends {g['boxRight']}")
+        # Held at the top once scrolled; below the caption in a box that
+        # has no need to scroll.
+        check(g["boxTop"] - 3 <= g["headTop"] <= g["boxTop"] + g["caption"] + 3,
+              f"{what}: day headers at {g['headTop']}, box top {g['boxTop']}")
+        check(g["nameLeft"] is not None and abs(g["nameLeft"] - g["boxLeft"]) <= 3,
+              f"{what}: names at {g['nameLeft']}, box left {g['boxLeft']}")
+
+
+LEAVE = r"""
+(() => {
+  const lum = e => {
+    const m = getComputedStyle(e).backgroundColor.match(/[\d.]+/g).map(Number);
+    if (m.length > 3 && m[3] === 0) return 1;   // transparent: the white page
+    return (0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]) / 255;
+  };
+  const cells = [...document.querySelectorAll('#rota-grid td.d')];
+  const leave = cells.filter(td => td.textContent.trim() === 'lv').map(lum);
+  const off = cells.filter(td => ['', '·'].includes(td.textContent.trim()))
+    .map(lum);
+  return {leave: leave, off: off};
+})()
+"""
+
+
+def check_leave_marks(browser, name, page):
+    """Leave and a day off differ in mark, in the legend and in shade,
+    weekend grey included (leave used to be a grey a shade off it)."""
+    lg = page["legend"]
+    check(lg.get("leave") == "lv" and "off" in lg and "weekly-off" in lg,
+          f"{name}: rota legend {lg}")
+    got = browser.evaluate(LEAVE)
+    if not got["leave"]:
+        return
+    check(got["off"], f"{name}: no day off in the grid")
+    gap = min(got["off"]) - max(got["leave"])
+    check(gap >= 0.3, f"{name}: leave shade {max(got['leave']):.2f} too close "
+          f"to a day off's {min(got['off']):.2f}")
+
+
 def check_people(name, page, rota):
     summ = {x["staff"]: x for x in rota["staff_summary"]}
     check(len(page["people"]) == len(summ), f"{name}: people rows")
@@ -390,7 +508,56 @@ def check_people(name, page, rota):
                  f"{name}: {r['staff']} {head}")
 
 
-def check_page(browser, name, d, sc, rota, shots):
+class Ids(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids = []
+
+    def handle_starttag(self, tag, attrs):
+        self.ids += [v for k, v in attrs if k == "id"]
+
+
+def check_ids(name, path):
+    """Every id once (a fragment link or a test would find the first)."""
+    p = Ids()
+    with open(path, encoding="utf-8") as f:
+        p.feed(f.read())
+    dup = sorted({i for i in p.ids if p.ids.count(i) > 1})
+    check(p.ids and not dup, f"{name}: ids used twice {dup}")
+
+
+def check_order(name, page, solved):
+    """What a lead needs first; the solver's figures after the rota."""
+    sec = page["sections"]
+    check(sec[:1] == ["summary"], f"{name}: first section {sec[:1]}")
+    if solved:
+        check("solver" in sec and sec.index("solver") > sec.index("coverage"),
+              f"{name}: solver section placed {sec}")
+    else:
+        check("solver" not in sec, f"{name}: solver section without a rota")
+    check(page["footerIsLast"], f"{name}: footer not last")
+
+
+def check_footer(name, page, path, scenario, seed):
+    """When (UTC), from which file and with which seed, for a printout."""
+    when = page.get("generated") or ""
+    try:
+        t = dt.datetime.strptime(when, "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=dt.timezone.utc).timestamp()
+    except ValueError:
+        check(False, f"{name}: generation time {when!r}")
+    else:
+        m = os.path.getmtime(path)
+        check(m - 600 <= t <= m + 1, f"{name}: generated {when}, file "
+              f"written {dt.datetime.fromtimestamp(m, dt.timezone.utc)}")
+    check(page["scenarioFile"] == scenario,
+          f"{name}: scenario file {page['scenarioFile']!r}, run on {scenario!r}")
+    want = None if seed is None else str(seed)
+    check(page["footerSeed"] == want, f"{name}: seed {page['footerSeed']!r}"
+          f", run with {want!r}")
+
+
+def check_page(browser, name, d, sc, rota, shots, scenario=None, seed=None):
     browser.load("file://" + os.path.abspath(f"{d}/report.html"))
     problems = browser.problems()
     check(not problems, f"{name}: {problems[:5]}")
@@ -399,6 +566,9 @@ def check_page(browser, name, d, sc, rota, shots):
     check(not page["refs"], f"{name}: outside references {page['refs'][:3]}")
     check(page["visible"], f"{name}: page hidden")
     check(sc.get("name", "") in page["title"], f"{name}: title {page['title']!r}")
+    check_ids(name, f"{d}/report.html")
+    check_order(name, page, rota is not None)
+    check_footer(name, page, f"{d}/report.html", scenario, seed)
     gap = load(f"{d}/fte-gap.json")
     check_gap(name, page, gap, rota)
     check(page["hasGrid"] == (rota is not None), f"{name}: rota grid")
@@ -407,6 +577,8 @@ def check_page(browser, name, d, sc, rota, shots):
         check_grid(name, page, sc, rota)
         check_coverage(name, page, rota, per_service)
         check_coverage_cells(name, page, rota)
+        check_leave_marks(browser, name, page)
+        check_scroll(browser, name)
         if any(c["red"] for r in page["covRows"] for c in r["cells"]):
             check_print(browser, name)
         check_people(name, page, rota)
@@ -427,19 +599,20 @@ def main():
         return 1
     shots = os.path.join(out, "screenshots")
     os.makedirs(shots, exist_ok=True)
-    cases = [("stockport", f"{src}/examples/stockport/scenario.json"),
-             ("tricky", f"{src}/tests/report/tricky.json")]
+    # As outputs.sh runs them: the default seed (0) and --seed 3.
+    cases = [("stockport", f"{src}/examples/stockport/scenario.json", 0),
+             ("tricky", f"{src}/tests/report/tricky.json", 3)]
     browser = cdp.Browser(binary)
     try:
         browser.open_page()
         with tempfile.TemporaryDirectory() as tmp:
             control(browser, tmp)
-        for name, scenario in cases:
+        for name, scenario, seed in cases:
             sc = load(scenario)
             check_page(browser, name, f"{out}/{name}", sc,
-                       load(f"{out}/{name}/rota.json"), shots)
+                       load(f"{out}/{name}/rota.json"), shots, scenario, seed)
             check_page(browser, name + "-plan", f"{out}/{name}-plan", sc,
-                       None, shots)
+                       None, shots, scenario)
     finally:
         browser.close()
     for f in failures[:40]:

@@ -129,7 +129,7 @@ START_TEST(unwritable_is_output_error)
 	struct world w;
 	struct plan p;
 	struct fte_gap g;
-	struct solve_result res = {0, 1, 1, 0, 0, 0, 0, SOLVE_STOP_WORK};
+	struct solve_result res = {0, 1, 1, 0, 0, 0, 0, SOLVE_STOP_WORK, 0};
 	struct report_solved s;
 
 	world_open(&w);
