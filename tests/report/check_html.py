@@ -508,22 +508,44 @@ def check_people(name, page, rota):
                  f"{name}: {r['staff']} {head}")
 
 
-class Ids(html.parser.HTMLParser):
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+        "meta", "source", "track", "wbr"}
+
+
+class Markup(html.parser.HTMLParser):
+    """The ids, and every element closed in the order it was opened (the
+    page writes every end tag, so a stray or missing one is a bug)."""
+
     def __init__(self):
         super().__init__()
-        self.ids = []
+        self.ids, self.open, self.errors = [], [], []
 
     def handle_starttag(self, tag, attrs):
         self.ids += [v for k, v in attrs if k == "id"]
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.ids += [v for k, v in attrs if k == "id"]
+
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        else:
+            self.errors.append(f"</{tag}> at {self.getpos()} inside "
+                               f"{self.open[-3:]}")
 
 
 def check_ids(name, path):
-    """Every id once (a fragment link or a test would find the first)."""
-    p = Ids()
+    """Every id once (a fragment link or a test would find the first), and
+    the elements nested as written."""
+    p = Markup()
     with open(path, encoding="utf-8") as f:
         p.feed(f.read())
     dup = sorted({i for i in p.ids if p.ids.count(i) > 1})
     check(p.ids and not dup, f"{name}: ids used twice {dup}")
+    check(not p.errors and not p.open,
+          f"{name}: markup {p.errors[:2]}, left open {p.open[-3:]}")
 
 
 def check_order(name, page, solved):
