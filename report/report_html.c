@@ -113,7 +113,7 @@ static const char css[] =
 	"sans-serif;color:#111;background:#fff;margin:16px}"
 	"h1{font-size:20px;margin:0 0 4px}"
 	"h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid #888}"
-	"p.note{max-width:60em;color:#333}"
+	"p.note,dl.note{max-width:60em;color:#333}dl.note dt{font-weight:bold}"
 	"table{border-collapse:collapse;margin:6px 0 14px}"
 	"th,td{border:1px solid #bbb;padding:2px 5px;text-align:left;"
 	"vertical-align:top}"

@@ -152,14 +152,18 @@ static void headline(const struct page *pg)
 	if (pg->s) {
 		const struct fte_gap_cell *t = &pg->s->gap->total;
 
-		fputs("This rota covers ", f);
-		html_num(f, t->demand_hours > 0 ? 100 * (t->demand_hours -
-			 t->uncovered_hours) / t->demand_hours : 100, 1);
-		fputs("% of the person-hours asked for; ", f);
-		html_num(f, t->uncovered_hours, 1);
-		fputs(" are short, which ", f);
-		html_num(f, t->uncovered_fte, 2);
-		fputs(" FTE would cover. ", f);
+		if (t->uncovered_hours < 0.05) {
+			fputs("This rota covers every band on every day. ", f);
+		} else {
+			fputs("This rota covers ", f);
+			html_num(f, 100 * (t->demand_hours - t->uncovered_hours) /
+				 t->demand_hours, 1);
+			fputs("% of the person-hours asked for; ", f);
+			html_num(f, t->uncovered_hours, 1);
+			fputs(" are short, which ", f);
+			html_num(f, t->uncovered_fte, 2);
+			fputs(" FTE would cover. ", f);
+		}
 	}
 	fputs("The establishment needs ", f);
 	html_num(f, p->required_fte, 2);
