@@ -116,7 +116,8 @@ void outfile_fail(struct outfile *o, struct rota_error *err)
  * .ics files, and outfile's temporary names (".NAME.tmp.PID") left by a
  * run that was killed. */
 static const char *const top_files[] = {
-	"rota.json", "rota.csv", "fte-gap.json", "fte-gap.csv", "report.html",
+	"rota.json", "rota.csv", "uncovered.csv", "fte-gap.json", "fte-gap.csv",
+	"report.html",
 	"solution.txt", NULL
 };
 

@@ -18,4 +18,5 @@ run() {
 
 run stockport "$src/examples/stockport/scenario.json" 8
 run tricky "$src/tests/report/tricky.json" 2
+run formulas "$src/tests/report/formulas.json" 2
 echo "report outputs in $out"
