@@ -109,6 +109,21 @@ expect "invalid --time-limit=" 2 "rota7: invalid value '' for --time-limit" \
 	solve "$one" --time-limit=
 expect "invalid --gap" 2 "rota7: invalid value '-1' for --gap" \
 	solve "$one" --gap -1
+# strtod reads these as numbers; none is a time or a gap.
+for v in nan NaN inf -inf infinity 1e400 -1 -0.5 nan\(1\); do
+	expect "invalid --time-limit $v" 2 \
+		"rota7: invalid value '$v' for --time-limit: a finite number" \
+		solve "$one" --time-limit "$v"
+done
+for v in nan inf 1e400; do
+	expect "invalid --gap $v" 2 \
+		"rota7: invalid value '$v' for --gap: a finite number" \
+		solve "$one" --gap "$v"
+	expect "invalid nrp --time-limit $v" 2 \
+		"rota7: invalid value '$v' for --time-limit: a finite number" \
+		nrp no-such-instance.txt --time-limit "$v"
+done
+expect "invalid --work nan" 2 "rota7: invalid value" solve "$one" --work nan
 
 expect "solve --time-limit=1 --seed=3" 0 "status      " \
 	solve "$one" --time-limit=1 --seed=3 -q -o d
