@@ -488,27 +488,22 @@ static icalcomponent *item_event(const struct run *run, const struct item *it,
 	return ev;
 }
 
-static icalcomponent *vcalendar(const struct run *run, const char *who)
+static icalcomponent *vcalendar(const struct run *run)
 {
 	const struct scenario *sc = run->pb->sc;
 	icalcomponent *cal = icalcomponent_new_vcalendar(), *vtz;
 	icalproperty *refresh;
-	char *name = rota_strdupf("%s: rota for %s", who, run->period);
-	int oom = !cal || !name;
+	int oom = !cal;
 
-	if (!cal) {
-		free(name);
+	if (!cal)
 		return NULL;
-	}
 	add(cal, icalproperty_new_prodid("-//rota7//rota7 " ROTA7_VERSION "//EN"),
 	    &oom);
 	add(cal, icalproperty_new_version("2.0"), &oom);
 	add(cal, icalproperty_new_calscale("GREGORIAN"), &oom);
 	add(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH), &oom);
-	add(cal, name ? x_text("X-WR-CALNAME", name) : NULL, &oom);
+	/* X-WR-CALNAME and X-WR-CALDESC: calendar_names(). */
 	add(cal, x_text("X-WR-TIMEZONE", sc->timezone), &oom);
-	if (sc->name && *sc->name)
-		add(cal, x_text("X-WR-CALDESC", sc->name), &oom);
 	refresh = icalproperty_new_refreshinterval(
 		icaldurationtype_from_int(REFRESH_SECONDS));
 	if (refresh)
@@ -517,7 +512,6 @@ static icalcomponent *vcalendar(const struct run *run, const char *who)
 	add(cal, refresh, &oom);
 	/* Outlook's name for REFRESH-INTERVAL. */
 	add(cal, x_text("X-PUBLISHED-TTL", REFRESH_ISO), &oom);
-	free(name);
 	vtz = oom ? NULL : icalcomponent_new_clone(run->vtz);
 	if (!vtz) {
 		icalcomponent_free(cal);
@@ -525,6 +519,24 @@ static icalcomponent *vcalendar(const struct run *run, const char *who)
 	}
 	icalcomponent_add_component(cal, vtz);
 	return cal;
+}
+
+/* The calendar's name and description as escaped TEXT lines: names hold
+ * commas and semicolons, which libical leaves bare in an X- property. */
+static char *calendar_names(const struct run *run, const char *who)
+{
+	const char *desc = run->pb->sc->name;
+	char *name = rota_strdupf("%s: rota for %s", who, run->period);
+	char *a = name ? ical_text_line("X-WR-CALNAME", name) : NULL;
+	char *b = a && desc && *desc ? ical_text_line("X-WR-CALDESC", desc)
+		  : NULL;
+	char *out = a && (b || !desc || !*desc)
+		    ? rota_strdupf("%s%s", a, b ? b : "") : NULL;
+
+	free(name);
+	free(a);
+	free(b);
+	return out;
 }
 
 /* ---- one file ---- */
@@ -606,8 +618,8 @@ static int write_calendar(const struct run *run, struct cal_file *f,
 			  const char *dir, const char *name, const char *who,
 			  const char *nbhd, struct rota_error *err)
 {
-	icalcomponent *cal = vcalendar(run, who);
-	char *text = NULL;
+	icalcomponent *cal = vcalendar(run);
+	char *text = NULL, *names = NULL, *whole = NULL;
 	size_t i;
 	int ret = -1;
 
@@ -621,11 +633,16 @@ static int write_calendar(const struct run *run, struct cal_file *f,
 		icalcomponent_add_component(cal, ev);
 	}
 	text = cal ? icalcomponent_as_ical_string_r(cal) : NULL;
-	if (text)
-		ret = write_text(dir, name, text, err);
+	names = text ? calendar_names(run, who) : NULL;
+	whole = names ? ical_insert_after(text, "METHOD:PUBLISH\r\n", names)
+		: NULL;
+	if (whole)
+		ret = write_text(dir, name, whole, err);
 out:
-	if (!text)
+	if (!whole)
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	free(whole);
+	free(names);
 	free(text);
 	if (cal)
 		icalcomponent_free(cal);
