@@ -127,6 +127,18 @@ expect "invalid --work nan" 2 "rota7: invalid value" solve "$one" --work nan
 
 expect "solve --time-limit=1 --seed=3" 0 "status      " \
 	solve "$one" --time-limit=1 --seed=3 -q -o d
+# The "wrote" line names every output, the calendars by their number.
+run solve "$one" --time-limit 1 -o d
+n_ics=$(find "$dir/d/calendars" -name '*.ics' | wc -l)
+wrote="rota7: wrote d: rota.json, rota.csv, uncovered.csv, $n_ics calendars,"
+wrote="$wrote fte-gap.json, fte-gap.csv, report.html"
+if [ "$status" -eq 0 ] && [ "$n_ics" -gt 1 ] && grep -qxF "$wrote" "$err" &&
+	[ -f "$dir/d/uncovered.csv" ]; then
+	ok "solve says what it wrote"
+else
+	bad "solve's wrote line: exit $status, want '$wrote'"
+	sed 's/^/    | /' "$err"
+fi
 expect "solve -- SCENARIO" 0 "status      " \
 	solve -q --time-limit 1 -odir -- "$one"
 [ -f "$dir/dir/rota.json" ] && ok "-odir writes dir/" || bad "-odir: no dir/"
