@@ -188,55 +188,6 @@ void ical_uid(const char *scenario, const char *nbhd, const char *staff,
 	memcpy(out + 32, "@rota7", 7);
 }
 
-/* Longest encoded id kept whole in a file name, and what a longer one
- * is cut to before its hash: file names stop at 255 bytes, and an id of
- * 100 bytes can take 300 encoded. */
-#define FILE_ID_MAX 200
-#define FILE_ID_CUT 160
-
-/* An id as a file name: ids are free text, so anything that could climb
- * out of the directory or upset a web server is %-encoded.  An encoded
- * id too long for a file name is cut and given "~" and 16 hex digits of
- * its SHA-256; '~' is never in an encoded id, so no two ids meet. */
-static char *file_name(const char *id)
-{
-	static const char hex[] = "0123456789abcdef";
-	struct text t = {0};
-	const char *p;
-
-	text_add(&t, "%s", "");
-	for (p = id; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-		    (c == '.' && p != id))
-			text_add(&t, "%c", c);
-		else
-			text_add(&t, "%%%02X", c);
-	}
-	if (!t.oom && t.len > FILE_ID_MAX) {
-		struct sha256 h;
-		unsigned char md[SHA256_LEN];
-		size_t cut = FILE_ID_CUT, i;
-
-		/* Not inside a %XX. */
-		for (i = cut - 2; i < cut; i++)
-			if (t.s[i] == '%')
-				cut = i;
-		t.len = cut;
-		t.s[cut] = '\0';
-		sha256_init(&h);
-		sha256_update(&h, id, strlen(id));
-		sha256_final(&h, md);
-		text_add(&t, "~");
-		for (i = 0; i < 8; i++)
-			text_add(&t, "%c%c", hex[md[i] >> 4], hex[md[i] & 15]);
-	}
-	text_add(&t, ".ics");
-	return text_take(&t);
-}
-
 /* ---- time ---- */
 
 /*
@@ -655,7 +606,7 @@ static int staff_calendar(const struct run *run, int p, struct rota_error *err)
 {
 	const struct staff *st = &run->pb->sc->staff[p];
 	struct cal_file f = {0};
-	char *name = file_name(st->id);
+	char *name = ical_file_name(st->id);
 	int d, ret = -1;
 
 	if (!name)
@@ -687,7 +638,7 @@ static int nbhd_calendar(const struct run *run, int n, struct rota_error *err)
 	const struct problem *pb = run->pb;
 	const struct neighbourhood *nb = &pb->sc->neighbourhoods[n];
 	struct cal_file f = {0};
-	char *name = file_name(nb->id);
+	char *name = ical_file_name(nb->id);
 	size_t p;
 	int d, ret = -1;
 

@@ -8,7 +8,8 @@
  *   ical_previous.c  --previous: the earlier calendars compared, SEQUENCE
  *                    and cancellations decided
  *   ical_read.c      a calendar file read back (ical_read)
- *   ical_text.c      content lines written by hand (escaped and folded)
+ *   ical_text.c      content lines written by hand (escaped and folded),
+ *                    and an id as a file name
  *
  * Memory: ical_vtimezone returns a component the caller frees with
  * icalcomponent_free.  struct ical_content owns its four strings and
@@ -47,6 +48,11 @@ char *ical_text_line(const char *name, const char *value);
  * when line is not in text or out of memory.  malloc'd. */
 char *ical_insert_after(const char *text, const char *line,
 			const char *insert);
+
+/* The file name of an id's calendar ("n001.ics", "%63on.ics" for
+ * "con"), safe on Linux, macOS and Windows; malloc'd, NULL when out of
+ * memory. */
+char *ical_file_name(const char *id);
 
 /* ---- ical_tz.c ---- */
 
