@@ -66,7 +66,7 @@ static int solve_scenario(const char *input, const char *dir,
 	struct plan p;
 	struct fte_gap g;
 	struct rota_error err;
-	struct outdir od = {NULL, NULL, 0};
+	struct outdir od = {NULL, NULL, 0, 0};
 	size_t calendars = 0;
 	int status;
 
