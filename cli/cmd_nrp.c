@@ -69,7 +69,7 @@ static int solve_instance(const char *input, const char *dir,
 	struct roster r = {0};
 	struct solve_result res;
 	struct rota_error err;
-	struct outdir od = {NULL, NULL, 0};
+	struct outdir od = {NULL, NULL, 0, 0};
 	int *shift_of = NULL;
 	long obj = 0;
 	int status;

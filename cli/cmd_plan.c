@@ -15,7 +15,7 @@ static int plan_scenario(const char *input, const char *dir)
 	struct demand d;
 	struct plan p;
 	struct rota_error err;
-	struct outdir od = {NULL, NULL, 0};
+	struct outdir od = {NULL, NULL, 0, 0};
 	int status;
 
 	scenario_init(&sc);

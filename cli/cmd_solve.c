@@ -66,7 +66,8 @@ static int solve_scenario(const char *input, const char *dir,
 	struct plan p;
 	struct fte_gap g;
 	struct rota_error err;
-	struct outdir od = {NULL, NULL, 0};
+	struct outdir od = {NULL, NULL, 0, 0};
+	size_t calendars = 0;
 	int status;
 
 	fte_gap_init(&g);
@@ -92,6 +93,7 @@ static int solve_scenario(const char *input, const char *dir,
 	    plan_compute(&sc, &d, &p, &err) ||
 	    report_write_rota(od.stage, &pb, &r, &res, &err) ||
 	    ical_write_all(od.stage, previous, &pb, &r, &err) ||
+	    ical_count(od.stage, &calendars, &err) ||
 	    write_gap_reports(od.stage, &d, &pb, &r, &res, &p, &g, &err) ||
 	    outdir_commit(&od, &err)) {
 		diag_print(&err);
@@ -101,8 +103,9 @@ static int solve_scenario(const char *input, const char *dir,
 	summary(&pb, &r, &res);
 	putchar('\n');
 	cli_print_gap(&sc, &p, &g);
-	diag_progress("wrote %s/rota.json, rota.csv, fte-gap.json, fte-gap.csv, "
-		      "report.html", dir);
+	diag_progress("wrote %s: rota.json, rota.csv, uncovered.csv, %zu "
+		      "calendar%s, fte-gap.json, fte-gap.csv, report.html", dir,
+		      calendars, calendars == 1 ? "" : "s");
 out:
 	outdir_abort(&od);
 	rota_error_release(&err);

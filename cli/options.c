@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +27,10 @@ static int parse_double(const char *opt, const char *s, double *out)
 
 	errno = 0;
 	*out = strtod(s, &end);
-	if (errno || end == s || *end || *out < 0) {
-		diag_error("invalid value '%s' for %s", s, opt);
+	/* strtod also reads "nan", "inf" and "infinity": no limit or gap. */
+	if (errno || end == s || *end || !isfinite(*out) || *out < 0) {
+		diag_error("invalid value '%s' for %s: a finite number >= 0 "
+			   "expected", s, opt);
 		return -1;
 	}
 	return 0;

@@ -62,6 +62,21 @@ char *ld_name(struct ld *l, json_t *obj, const char *path, const char *id)
 	return ld_dup(l, name ? name : "");
 }
 
+int ld_case_twins(const char *a, const char *b)
+{
+	int differ = 0;
+
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+
+		if (x != y)
+			return 0;
+		differ |= *a != *b;
+	}
+	return !*a && !*b && differ;
+}
+
 /* ---- days, dates and times ---- */
 
 /* One entry of a days list, or-ed into *(unsigned *)bits. */

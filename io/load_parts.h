@@ -68,6 +68,12 @@ json_t *ld_array(struct ld *l, json_t *obj, const char *path,
 
 /* The required "id": a string of at most LOAD_MAX_ID_LEN bytes, or NULL. */
 const char *ld_id(struct ld *l, json_t *obj, const char *path);
+/* Whether two ids differ only in the case of ASCII letters ("Ann",
+ * "ann").  Staff and neighbourhood ids name calendar files, and Windows,
+ * macOS and FAT ignore case in file names, so such twins are refused
+ * (the spec gives ids no case rule; a scenario needing both is unlikely
+ * and would lose a calendar). */
+int ld_case_twins(const char *a, const char *b);
 /* A copy of the optional "name", or of id (which may be NULL: "") when
  * there is none. */
 char *ld_name(struct ld *l, json_t *obj, const char *path, const char *id);

@@ -298,6 +298,23 @@ static int staff_id_taken(const struct scenario *sc, size_t upto,
 	return 0;
 }
 
+/* A staff id before person `upto` that differs only in case. */
+static void staff_case_twin(struct jv *v, const struct scenario *sc,
+			    size_t upto, const char *path)
+{
+	const char *id = sc->staff[upto].id;
+	size_t i;
+
+	for (i = 0; i < upto; i++)
+		if (sc->staff[i].id && ld_case_twins(sc->staff[i].id, id)) {
+			jv_bad(v, path, "staff id '%s' differs only in case from "
+			       "'%s' ($.staff[%zu]): their calendar files would "
+			       "be one on Windows and macOS", id,
+			       sc->staff[i].id, i);
+			return;
+		}
+}
+
 static void staff_entry(struct jv *v, json_t *e, const char *path, size_t i,
 			void *arg)
 {
@@ -310,6 +327,8 @@ static void staff_entry(struct jv *v, json_t *e, const char *path, size_t i,
 	load_person(l, p, e, path);
 	if (*p->id && staff_id_taken(sc, sc->n_staff - 1, p->id))
 		jv_bad(v, path, "duplicate staff id '%s'", p->id);
+	else if (*p->id)
+		staff_case_twin(v, sc, sc->n_staff - 1, path);
 }
 
 void load_staff(struct ld *l, json_t *root)

@@ -8,6 +8,23 @@ static const char *const nbhd_keys[] = {
 	"id", "name", "weighted_population", NULL
 };
 
+/* A neighbourhood id before entry `upto` that differs only in case. */
+static void nbhd_case_twin(struct jv *v, const struct scenario *sc,
+			   size_t upto, const char *id, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < upto; i++)
+		if (sc->neighbourhoods[i].id &&
+		    ld_case_twins(sc->neighbourhoods[i].id, id)) {
+			jv_bad(v, path, "neighbourhood id '%s' differs only in "
+			       "case from '%s' ($.neighbourhoods[%zu]): their "
+			       "calendar files would be one on Windows and macOS",
+			       id, sc->neighbourhoods[i].id, i);
+			return;
+		}
+}
+
 /* Neighbourhood i.  They are counted by position, a bad entry too, so
  * an index into the list is an index into sc->neighbourhoods. */
 static void nbhd_entry(struct jv *v, json_t *e, const char *path, size_t i,
@@ -24,6 +41,8 @@ static void nbhd_entry(struct jv *v, json_t *e, const char *path, size_t i,
 	id = ld_id(l, e, path);
 	if (id && scenario_find_neighbourhood(sc, id) >= 0)
 		jv_bad(v, path, "duplicate neighbourhood id '%s'", id);
+	else if (id)
+		nbhd_case_twin(v, sc, i, id, path);
 	nb->id = ld_dup(l, id ? id : "");
 	nb->name = ld_name(l, e, path, nb->id);
 	jv_number(v, e, path, "weighted_population", 1, 0, 0, 1e9,

@@ -49,6 +49,20 @@ static enum readfile_res read_stream(FILE *f, size_t max, char **buf,
 	}
 }
 
+/* A UTF-8 byte order mark, which Notepad and Excel put before the text
+ * of a file saved as "UTF-8", is not part of any input rota7 reads (RFC
+ * 8259 8.1 lets a JSON parser ignore it); left in, it would be a syntax
+ * error quoting an invisible character. */
+static void skip_bom(char *buf, size_t *n)
+{
+	static const char bom[] = "\xef\xbb\xbf";
+
+	if (*n >= 3 && !memcmp(buf, bom, 3)) {
+		memmove(buf, buf + 3, *n - 3 + 1);
+		*n -= 3;
+	}
+}
+
 /* The whole of an open file; a read error outranks too much. */
 static enum readfile_res read_all(FILE *f, size_t max, char **text,
 				  size_t *len)
@@ -69,6 +83,7 @@ static enum readfile_res read_all(FILE *f, size_t max, char **text,
 		return res;
 	}
 	buf[n] = '\0';
+	skip_bom(buf, &n);
 	*text = buf;
 	*len = n;
 	return READFILE_OK;

@@ -12,6 +12,9 @@
  * read 'x': larger than 64 MiB", "not a readable calendar file ..."),
  * which the golden tests fix.
  *
+ * A UTF-8 byte order mark at the start is dropped: *text begins after it
+ * (line and column numbers then count what an editor shows).
+ *
  * Memory: on READFILE_OK *text is the caller's to free; it holds *len
  * bytes and a NUL after them (so it is also a C string when the file has
  * no NUL).  On any other result *text is NULL.

@@ -2,15 +2,27 @@
 
 #include <string.h>
 
+/* OWASP's list of what makes a spreadsheet read a cell as a formula. */
+static int formula_like(const char *s)
+{
+	return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
 void csv_field(FILE *f, const char *s, int first)
 {
+	int defuse = formula_like(s);
+
 	if (!first)
 		fputc(',', f);
 	if (!strpbrk(s, ",\"\r\n")) {
+		if (defuse)
+			fputc('\'', f);
 		fputs(s, f);
 		return;
 	}
 	fputc('"', f);
+	if (defuse)
+		fputc('\'', f);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', f);

@@ -3,7 +3,10 @@
  *
  * Fields are quoted only when they hold a comma, quote, CR or LF (and
  * quotes doubled); records end in CRLF as RFC 4180 says.  Text is
- * written as given (UTF-8).
+ * written as given (UTF-8), except that text starting with = + - @ tab
+ * or CR gets a leading single quote, as OWASP advises against CSV
+ * injection: spreadsheets would otherwise run it as a formula.  Numbers
+ * (csv_number) are rota7's own and never prefixed, so -1.5 stays a number.
  *
  * Memory: nothing is allocated; the FILE and the text are the caller's.
  */

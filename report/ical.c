@@ -188,55 +188,6 @@ void ical_uid(const char *scenario, const char *nbhd, const char *staff,
 	memcpy(out + 32, "@rota7", 7);
 }
 
-/* Longest encoded id kept whole in a file name, and what a longer one
- * is cut to before its hash: file names stop at 255 bytes, and an id of
- * 100 bytes can take 300 encoded. */
-#define FILE_ID_MAX 200
-#define FILE_ID_CUT 160
-
-/* An id as a file name: ids are free text, so anything that could climb
- * out of the directory or upset a web server is %-encoded.  An encoded
- * id too long for a file name is cut and given "~" and 16 hex digits of
- * its SHA-256; '~' is never in an encoded id, so no two ids meet. */
-static char *file_name(const char *id)
-{
-	static const char hex[] = "0123456789abcdef";
-	struct text t = {0};
-	const char *p;
-
-	text_add(&t, "%s", "");
-	for (p = id; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-		    (c == '.' && p != id))
-			text_add(&t, "%c", c);
-		else
-			text_add(&t, "%%%02X", c);
-	}
-	if (!t.oom && t.len > FILE_ID_MAX) {
-		struct sha256 h;
-		unsigned char md[SHA256_LEN];
-		size_t cut = FILE_ID_CUT, i;
-
-		/* Not inside a %XX. */
-		for (i = cut - 2; i < cut; i++)
-			if (t.s[i] == '%')
-				cut = i;
-		t.len = cut;
-		t.s[cut] = '\0';
-		sha256_init(&h);
-		sha256_update(&h, id, strlen(id));
-		sha256_final(&h, md);
-		text_add(&t, "~");
-		for (i = 0; i < 8; i++)
-			text_add(&t, "%c%c", hex[md[i] >> 4], hex[md[i] & 15]);
-	}
-	text_add(&t, ".ics");
-	return text_take(&t);
-}
-
 /* ---- time ---- */
 
 /*
@@ -510,27 +461,22 @@ static icalcomponent *item_event(const struct run *run, const struct item *it,
 	return ev;
 }
 
-static icalcomponent *vcalendar(const struct run *run, const char *who)
+static icalcomponent *vcalendar(const struct run *run)
 {
 	const struct scenario *sc = run->pb->sc;
 	icalcomponent *cal = icalcomponent_new_vcalendar(), *vtz;
 	icalproperty *refresh;
-	char *name = rota_strdupf("%s: rota for %s", who, run->period);
-	int oom = !cal || !name;
+	int oom = !cal;
 
-	if (!cal) {
-		free(name);
+	if (!cal)
 		return NULL;
-	}
 	add(cal, icalproperty_new_prodid("-//rota7//rota7 " ROTA7_VERSION "//EN"),
 	    &oom);
 	add(cal, icalproperty_new_version("2.0"), &oom);
 	add(cal, icalproperty_new_calscale("GREGORIAN"), &oom);
 	add(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH), &oom);
-	add(cal, name ? x_text("X-WR-CALNAME", name) : NULL, &oom);
+	/* X-WR-CALNAME and X-WR-CALDESC: calendar_names(). */
 	add(cal, x_text("X-WR-TIMEZONE", sc->timezone), &oom);
-	if (sc->name && *sc->name)
-		add(cal, x_text("X-WR-CALDESC", sc->name), &oom);
 	refresh = icalproperty_new_refreshinterval(
 		icaldurationtype_from_int(REFRESH_SECONDS));
 	if (refresh)
@@ -539,7 +485,6 @@ static icalcomponent *vcalendar(const struct run *run, const char *who)
 	add(cal, refresh, &oom);
 	/* Outlook's name for REFRESH-INTERVAL. */
 	add(cal, x_text("X-PUBLISHED-TTL", REFRESH_ISO), &oom);
-	free(name);
 	vtz = oom ? NULL : icalcomponent_new_clone(run->vtz);
 	if (!vtz) {
 		icalcomponent_free(cal);
@@ -547,6 +492,24 @@ static icalcomponent *vcalendar(const struct run *run, const char *who)
 	}
 	icalcomponent_add_component(cal, vtz);
 	return cal;
+}
+
+/* The calendar's name and description as escaped TEXT lines: names hold
+ * commas and semicolons, which libical leaves bare in an X- property. */
+static char *calendar_names(const struct run *run, const char *who)
+{
+	const char *desc = run->pb->sc->name;
+	char *name = rota_strdupf("%s: rota for %s", who, run->period);
+	char *a = name ? ical_text_line("X-WR-CALNAME", name) : NULL;
+	char *b = a && desc && *desc ? ical_text_line("X-WR-CALDESC", desc)
+		  : NULL;
+	char *out = a && (b || !desc || !*desc)
+		    ? rota_strdupf("%s%s", a, b ? b : "") : NULL;
+
+	free(name);
+	free(a);
+	free(b);
+	return out;
 }
 
 /* ---- one file ---- */
@@ -628,8 +591,8 @@ static int write_calendar(const struct run *run, struct cal_file *f,
 			  const char *dir, const char *name, const char *who,
 			  const char *nbhd, struct rota_error *err)
 {
-	icalcomponent *cal = vcalendar(run, who);
-	char *text = NULL;
+	icalcomponent *cal = vcalendar(run);
+	char *text = NULL, *names = NULL, *whole = NULL;
 	size_t i;
 	int ret = -1;
 
@@ -643,11 +606,16 @@ static int write_calendar(const struct run *run, struct cal_file *f,
 		icalcomponent_add_component(cal, ev);
 	}
 	text = cal ? icalcomponent_as_ical_string_r(cal) : NULL;
-	if (text)
-		ret = write_text(dir, name, text, err);
+	names = text ? calendar_names(run, who) : NULL;
+	whole = names ? ical_insert_after(text, "METHOD:PUBLISH\r\n", names)
+		: NULL;
+	if (whole)
+		ret = write_text(dir, name, whole, err);
 out:
-	if (!text)
+	if (!whole)
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	free(whole);
+	free(names);
 	free(text);
 	if (cal)
 		icalcomponent_free(cal);
@@ -660,7 +628,7 @@ static int staff_calendar(const struct run *run, int p, struct rota_error *err)
 {
 	const struct staff *st = &run->pb->sc->staff[p];
 	struct cal_file f = {0};
-	char *name = file_name(st->id);
+	char *name = ical_file_name(st->id);
 	int d, ret = -1;
 
 	if (!name)
@@ -692,7 +660,7 @@ static int nbhd_calendar(const struct run *run, int n, struct rota_error *err)
 	const struct problem *pb = run->pb;
 	const struct neighbourhood *nb = &pb->sc->neighbourhoods[n];
 	struct cal_file f = {0};
-	char *name = file_name(nb->id);
+	char *name = ical_file_name(nb->id);
 	size_t p;
 	int d, ret = -1;
 

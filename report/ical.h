@@ -61,6 +61,10 @@ int ical_write_all(const char *dir, const char *previous,
 		   const struct problem *pb, const struct roster *r,
 		   struct rota_error *err);
 
+/* How many calendars (.ics files) dir/calendars/ holds, into *n: 0, or
+ * -1 with err set (ROTA_EOUTPUT) when a folder cannot be read. */
+int ical_count(const char *dir, size_t *n, struct rota_error *err);
+
 /* The same with DTSTAMP `now`, for tests that compare whole files. */
 int ical_write_at(const char *dir, const char *previous,
 		  const struct problem *pb, const struct roster *r,

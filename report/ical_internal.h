@@ -8,6 +8,8 @@
  *   ical_previous.c  --previous: the earlier calendars compared, SEQUENCE
  *                    and cancellations decided
  *   ical_read.c      a calendar file read back (ical_read)
+ *   ical_text.c      content lines written by hand (escaped and folded),
+ *                    and an id as a file name
  *
  * Memory: ical_vtimezone returns a component the caller frees with
  * icalcomponent_free.  struct ical_content owns its four strings and
@@ -32,6 +34,25 @@ static inline int ical_same_str(const char *a, const char *b)
 {
 	return (!a && !b) || (a && b && !strcmp(a, b));
 }
+
+/* ---- ical_text.c ---- */
+
+/*
+ * "NAME:value\r\n" with value escaped as RFC 5545 TEXT (\\ \; \, \n;
+ * other control characters as spaces) and folded at 75 octets without
+ * splitting a UTF-8 sequence; malloc'd, NULL when out of memory.
+ */
+char *ical_text_line(const char *name, const char *value);
+
+/* A copy of text with insert after the first occurrence of line; NULL
+ * when line is not in text or out of memory.  malloc'd. */
+char *ical_insert_after(const char *text, const char *line,
+			const char *insert);
+
+/* The file name of an id's calendar ("n001.ics", "%63on.ics" for
+ * "con"), safe on Linux, macOS and Windows; malloc'd, NULL when out of
+ * memory. */
+char *ical_file_name(const char *id);
 
 /* ---- ical_tz.c ---- */
 

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ctype.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -116,7 +118,8 @@ void outfile_fail(struct outfile *o, struct rota_error *err)
  * .ics files, and outfile's temporary names (".NAME.tmp.PID") left by a
  * run that was killed. */
 static const char *const top_files[] = {
-	"rota.json", "rota.csv", "fte-gap.json", "fte-gap.csv", "report.html",
+	"rota.json", "rota.csv", "uncovered.csv", "fte-gap.json", "fte-gap.csv",
+	"report.html",
 	"solution.txt", NULL
 };
 
@@ -248,9 +251,115 @@ static void remove_tree(const char *path)
 
 static void outdir_release(struct outdir *d)
 {
+	if (d->lock > 0)
+		close(d->lock - 1);
+	d->lock = 0;
 	free(d->final);
 	free(d->stage);
 	d->final = d->stage = NULL;
+}
+
+/* ---- staging directories left by a killed run ---- */
+
+/* A descriptor of directory path holding an exclusive flock, or -1
+ * (no such directory, or locks not to be had there, as on some network
+ * file systems: then nothing is ever taken for stale). */
+static int lock_dir(const char *path, int wait)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Whether name is prefix and then mkdtemp's six letters exactly. */
+static int stage_name(const char *name, const char *prefix)
+{
+	size_t n = strlen(prefix), i;
+
+	if (strncmp(name, prefix, n) || strlen(name) != n + 6)
+		return 0;
+	for (i = n; i < n + 6; i++)
+		if (!isalnum((unsigned char)name[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Removes the staging directories in `where` named prefix + six letters
+ * that no run holds.  A run holds its own flock from mkdtemp until it
+ * ends (the kernel drops it when the process dies, even by SIGKILL), so
+ * one whose lock is free was left by a run that is gone.  A pid file
+ * could not tell a live run from a new process given the same pid, or
+ * one in another pid namespace (containers sharing a volume); an age
+ * would remove a long run's.  The caller holds where's lock, as every
+ * run does from before its mkdtemp to after its flock, so no run is
+ * caught between making its directory and locking it.
+ */
+static void clean_stale(const char *where, const char *prefix)
+{
+	DIR *dir = opendir(where);
+	struct dirent *e;
+
+	if (!dir)
+		return;
+	while ((e = readdir(dir))) {
+		struct stat st;
+		char *sub;
+		int fd;
+
+		if (!stage_name(e->d_name, prefix))
+			continue;
+		sub = rota_strdupf("%s/%s", where, e->d_name);
+		if (sub && !lstat(sub, &st) && S_ISDIR(st.st_mode) &&
+		    (fd = lock_dir(sub, 0)) >= 0) {
+			remove_tree(sub);
+			close(fd);
+		}
+		free(sub);
+	}
+	closedir(dir);
+}
+
+/* mkdtemp of the template d->stage in `where`, the stale staging
+ * directories named prefix + six letters removed first, all under
+ * where's lock; d->lock then holds the new one.  -1 (errno set) when
+ * mkdtemp fails. */
+static int make_stage(struct outdir *d, const char *where, const char *prefix)
+{
+	int guard = lock_dir(where, 1), ret = 0, e;
+
+	if (guard >= 0)
+		clean_stale(where, prefix);
+	if (!mkdtemp(d->stage))
+		ret = -1;
+	else
+		d->lock = lock_dir(d->stage, 0) + 1;
+	e = errno;
+	if (guard >= 0)
+		close(guard);
+	errno = e;
+	return ret;
+}
+
+/*
+ * Whether DIR (a real path, as final_name gives an existing one) is the
+ * current directory or holds it: swapping it would leave the shell, and
+ * this process, in a deleted directory.
+ */
+static int holds_cwd(const char *final)
+{
+	char cwd[PATH_MAX];
+	size_t n = strlen(final);
+
+	if (!getcwd(cwd, sizeof(cwd)) || strncmp(cwd, final, n))
+		return 0;
+	return cwd[n] == '\0' || cwd[n] == '/' || !strcmp(final, "/");
 }
 
 /*
@@ -347,18 +456,27 @@ static int is_mount_root(const char *path)
 
 int outdir_begin(struct outdir *d, const char *dir, struct rota_error *err)
 {
-	char *parent = NULL, *slash;
+	char *parent = NULL, *slash, *prefix = NULL;
+	const char *base;
 	mode_t mask;
 	int ret = -1;
 
 	d->stage = NULL;
 	d->inside = 0;
+	d->lock = 0;
 	d->final = final_name(dir);
 	if (!d->final)
 		goto oom;
 	if (!strcmp(d->final, "/")) {
-		rota_error_add(err, ROTA_EOUTPUT, "cannot use '/' as the output "
+		rota_error_add(err, ROTA_EINPUT, "cannot use '/' as the output "
 			       "directory");
+		goto out;
+	}
+	if (holds_cwd(d->final)) {
+		rota_error_add(err, ROTA_EINPUT, "cannot use '%s' as the output "
+			       "directory: it is or holds the current directory, "
+			       "which replacing it would delete; give another "
+			       "directory", dir);
 		goto out;
 	}
 	if (check_existing(dir, d->final, err))
@@ -369,7 +487,7 @@ int outdir_begin(struct outdir *d, const char *dir, struct rota_error *err)
 					d->final);
 		if (!d->stage)
 			goto oom;
-		if (!mkdtemp(d->stage)) {
+		if (make_stage(d, d->final, INSIDE_PREFIX "stage-")) {
 			rota_error_add(err, ROTA_EOUTPUT, "cannot write in '%s': "
 				       "%s", dir, strerror(errno));
 			free(d->stage);
@@ -391,9 +509,11 @@ int outdir_begin(struct outdir *d, const char *dir, struct rota_error *err)
 	if (*parent && outfile_mkdir(parent, err))
 		goto out;
 	d->stage = rota_strdupf("%s.tmp-XXXXXX", d->final);
-	if (!d->stage)
+	base = strrchr(d->final, '/');
+	prefix = rota_strdupf("%s.tmp-", base ? base + 1 : d->final);
+	if (!d->stage || !prefix)
 		goto oom;
-	if (!mkdtemp(d->stage)) {
+	if (make_stage(d, *parent ? parent : ".", prefix)) {
 		rota_error_add(err, ROTA_EOUTPUT, "cannot write in '%s': %s",
 			       *parent ? parent : ".", strerror(errno));
 		free(d->stage);
@@ -416,6 +536,7 @@ oom:
 	rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 out:
 	free(parent);
+	free(prefix);
 	if (ret)
 		outdir_abort(d);
 	return ret;

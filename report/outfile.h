@@ -55,12 +55,21 @@ void outfile_fail(struct outfile *o, struct rota_error *err);
  * directory is made inside it and the files are moved instead (see
  * swap_inside in outfile.c for what a reader can see meanwhile).
  *
+ * DIR may not be the current directory or hold it ("-o .", "-o .."):
+ * replacing it would leave the shell in a deleted directory (ROTA_EINPUT).
+ *
+ * The run holds an flock on its staging directory until commit or abort,
+ * so a run killed before either leaves one nobody holds; the next
+ * outdir_begin for the same DIR removes those (see clean_stale).
+ *
  * Memory: struct outdir owns its names; commit and abort release them.
  */
 struct outdir {
 	char *final;   /* DIR, trailing slashes removed, links followed */
 	char *stage;   /* where the run writes; NULL once released */
 	int inside;    /* DIR is a mount point: stage is inside it */
+	int lock;      /* stage's descriptor + 1, holding its flock; 0: none
+			* (so a zeroed struct holds nothing) */
 };
 
 int outdir_begin(struct outdir *d, const char *dir, struct rota_error *err);

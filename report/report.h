@@ -37,7 +37,8 @@ struct report_solved {
 	const struct fte_gap *gap;
 };
 
-/* Writes DIR/rota.json and DIR/rota.csv (../shared/spec/outputs.md). */
+/* Writes DIR/rota.json, DIR/rota.csv and DIR/uncovered.csv
+ * (../shared/spec/outputs.md). */
 int report_write_rota(const char *dir, const struct problem *pb,
 		      const struct roster *r, const struct solve_result *res,
 		      struct rota_error *err);

@@ -1,4 +1,5 @@
-/* rota.json and rota.csv: the rota itself, its gaps and its people. */
+/* rota.json, rota.csv and uncovered.csv: the rota itself, its gaps and its
+ * people. */
 #include "report.h"
 
 #include <jansson.h>
@@ -200,6 +201,21 @@ static int write_json(const char *dir, json_t *root, struct rota_error *err)
 	return outfile_commit(&o, err);
 }
 
+/* "2018-03-01 08:00", local: the form Excel and LibreOffice read as a
+ * date and time (the ISO columns with their offset they read as text). */
+#define LOCAL_LEN 32   /* 16 used; room for what the compiler cannot bound */
+static void local_time(const struct tz *tz, instant_t t, char out[LOCAL_LEN])
+{
+	char date[CIVIL_DATE_LEN];
+	int32_t day;
+	int secs;
+
+	tz_local(tz, t, &day, &secs);
+	civil_format_date(day, date);
+	snprintf(out, LOCAL_LEN, "%s %02d:%02d", date, secs / 3600 % 24,
+		 secs / 60 % 60);
+}
+
 static int write_csv(const char *dir, const struct problem *pb,
 		     const struct roster *r, const struct tz *tz,
 		     struct rota_error *err)
@@ -211,14 +227,17 @@ static int write_csv(const char *dir, const struct problem *pb,
 
 	if (outfile_open(&o, dir, "rota.csv", err))
 		return -1;
+	/* The spec's columns first, in place; ours after them. */
 	fputs("staff,name,role,neighbourhood,service,date,shift,start,end,"
-	      "paid_hours\r\n", o.f);
+	      "paid_hours,start_local,end_local,role_name,neighbourhood_name"
+	      "\r\n", o.f);
 	for (p = 0; p < sc->n_staff; p++)
 		for (d = 0; d < pb->days; d++) {
 			size_t v = roster_get(r, (int)p, d);
 			const struct var *x;
 			const struct option *op;
 			char date[CIVIL_DATE_LEN], st[TZ_ISO_LEN], en[TZ_ISO_LEN];
+			char lst[LOCAL_LEN], lend[LOCAL_LEN];
 
 			if (v == ROSTER_NONE)
 				continue;
@@ -237,8 +256,41 @@ static int write_csv(const char *dir, const struct problem *pb,
 			csv_field(o.f, st, 0);
 			csv_field(o.f, en, 0);
 			csv_number(o.f, x->paid_hours, 2);
+			local_time(tz, sc->shifts[x->s].start_at[d], lst);
+			local_time(tz, sc->shifts[x->s].end_at[d], lend);
+			csv_field(o.f, lst, 0);
+			csv_field(o.f, lend, 0);
+			csv_field(o.f, sc->roles[op->role].name, 0);
+			csv_field(o.f, sc->neighbourhoods[op->nbhd].name, 0);
 			csv_end(o.f);
 		}
+	return outfile_commit(&o, err);
+}
+
+/* uncovered.csv (a spec addition): rota.json's uncovered, row for row,
+ * for the bank office; written from the JSON so the two cannot differ. */
+static int write_uncovered(const char *dir, json_t *unc,
+			   struct rota_error *err)
+{
+	static const char *const text[] = {
+		"service", "scope", "unit", "role", "date", "from", "to"
+	};
+	struct outfile o;
+	json_t *u;
+	size_t i, k;
+
+	if (outfile_open(&o, dir, "uncovered.csv", err))
+		return -1;
+	fputs("service,scope,unit,role,date,from,to,people_short\r\n", o.f);
+	json_array_foreach(unc, i, u) {
+		for (k = 0; k < sizeof(text) / sizeof(*text); k++)
+			csv_field(o.f, json_string_value(json_object_get(
+				u, text[k])), k == 0);
+		csv_number(o.f, (double)(json_integer_value(json_object_get(
+			u, "required")) - json_integer_value(json_object_get(
+			u, "staffed"))), 0);
+		csv_end(o.f);
+	}
 	return outfile_commit(&o, err);
 }
 
@@ -260,7 +312,8 @@ int report_write_rota(const char *dir, const struct problem *pb,
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 		goto out;
 	}
-	if (write_json(dir, root, err) || write_csv(dir, pb, r, tz, err))
+	if (write_json(dir, root, err) || write_csv(dir, pb, r, tz, err) ||
+	    write_uncovered(dir, json_object_get(root, "uncovered"), err))
 		goto out;
 	ret = 0;
 out:

@@ -109,9 +109,36 @@ expect "invalid --time-limit=" 2 "rota7: invalid value '' for --time-limit" \
 	solve "$one" --time-limit=
 expect "invalid --gap" 2 "rota7: invalid value '-1' for --gap" \
 	solve "$one" --gap -1
+# strtod reads these as numbers; none is a time or a gap.
+for v in nan NaN inf -inf infinity 1e400 -1 -0.5 nan\(1\); do
+	expect "invalid --time-limit $v" 2 \
+		"rota7: invalid value '$v' for --time-limit: a finite number" \
+		solve "$one" --time-limit "$v"
+done
+for v in nan inf 1e400; do
+	expect "invalid --gap $v" 2 \
+		"rota7: invalid value '$v' for --gap: a finite number" \
+		solve "$one" --gap "$v"
+	expect "invalid nrp --time-limit $v" 2 \
+		"rota7: invalid value '$v' for --time-limit: a finite number" \
+		nrp no-such-instance.txt --time-limit "$v"
+done
+expect "invalid --work nan" 2 "rota7: invalid value" solve "$one" --work nan
 
 expect "solve --time-limit=1 --seed=3" 0 "status      " \
 	solve "$one" --time-limit=1 --seed=3 -q -o d
+# The "wrote" line names every output, the calendars by their number.
+run solve "$one" --time-limit 1 -o d
+n_ics=$(find "$dir/d/calendars" -name '*.ics' | wc -l)
+wrote="rota7: wrote d: rota.json, rota.csv, uncovered.csv, $n_ics calendars,"
+wrote="$wrote fte-gap.json, fte-gap.csv, report.html"
+if [ "$status" -eq 0 ] && [ "$n_ics" -gt 1 ] && grep -qxF "$wrote" "$err" &&
+	[ -f "$dir/d/uncovered.csv" ]; then
+	ok "solve says what it wrote"
+else
+	bad "solve's wrote line: exit $status, want '$wrote'"
+	sed 's/^/    | /' "$err"
+fi
 expect "solve -- SCENARIO" 0 "status      " \
 	solve -q --time-limit 1 -odir -- "$one"
 [ -f "$dir/dir/rota.json" ] && ok "-odir writes dir/" || bad "-odir: no dir/"

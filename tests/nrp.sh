@@ -52,6 +52,25 @@ else
 	fail=1
 fi
 
+# A UTF-8 byte order mark (Notepad's "UTF-8") before an instance is
+# skipped, from a file and from standard input alike.
+small='SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,D=7,4800,0,7,1,1,1\nSECTION_COVER\n0,D,1,100,1\n'
+printf "$small" >"$out/plain.txt"
+printf "\xef\xbb\xbf$small" >"$out/bom.txt"
+want=$("$rota7" nrp "$out/plain.txt" -o "$out/plain" --time-limit 5 -q 2>&1)
+got=$("$rota7" nrp "$out/bom.txt" -o "$out/bom" --time-limit 5 -q 2>&1)
+rc=$?
+got_in=$("$rota7" nrp - -o "$out/bomin" --time-limit 5 -q <"$out/bom.txt" 2>&1)
+rc_in=$?
+if [ $rc -eq 0 ] && [ $rc_in -eq 0 ] && [[ "$want" == "objective "* ]] &&
+	[ "$got" = "$want" ] && [ "$got_in" = "$want" ] &&
+	cmp -s "$out/plain/solution.txt" "$out/bom/solution.txt"; then
+	echo "ok: a byte order mark before an instance is skipped"
+else
+	echo "FAIL: instance after a byte order mark: exit $rc/$rc_in, '$got' '$got_in', want '$want'"
+	fail=1
+fi
+
 # Hard rules that admit no rota: exit 3 naming the person.
 printf 'SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,D=7,4800,2400,5,1,1,1\nSECTION_DAYS_OFF\nA,0,1,2,3\nSECTION_COVER\n0,D,1,100,1\n' \
 	>"$out/impossible.txt"

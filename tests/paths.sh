@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # No path in a scenario escapes the output directory: staff and
 # neighbourhood ids such as "../x", "/etc/passwd", "a/b", "." and ".."
-# become %-encoded calendar names inside DIR/calendars/, and every file
+# become %-encoded calendar names inside DIR/calendars/ (Windows device
+# names such as "con" too, and none differ only in case), and every file
 # the run writes is inside DIR.  The run happens deep in a sandbox
 # directory, so a relative escape would land in the sandbox, and the
 # absolute ids name files under /tmp and /etc that must not appear.
@@ -26,7 +27,7 @@ staff = [
     up + "tmp/%s-escape" % tag, "/etc/passwd", "/etc/%s" % tag, "a/b",
     ".", "..", "../x", "..\\x", ".hidden", "x.ics", "%2e%2e", "~x",
     " spaced ", "-rf", "é∕ü", "é" * 50,     # 100 bytes, 300 encoded
-    "Ann", "ann",
+    "Ann", "con", "Aux.txt", "lpt9", "COM1.ics", "nul.", "x?*:|<>\"",
 ]
 s["neighbourhoods"] = [{"id": n, "weighted_population": 10000} for n in nbhds]
 base = s["staff"][0]
@@ -86,6 +87,13 @@ for kind, ids in (("staff", [p["id"] for p in sc["staff"]]),
         if not re.fullmatch(r"[A-Za-z0-9_%-][A-Za-z0-9._%~-]*\.ics", n) \
                 or len(n.encode()) > 255:
             print("unsafe name", kind, repr(n)); bad = 1
+    # Windows, macOS and FAT ignore case, and Windows keeps device names.
+    if len({n.lower() for n in names}) != len(names):
+        print(kind, "names that differ only in case:", sorted(names)); bad = 1
+    for n in names:
+        if re.fullmatch(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])", n.split(".")[0],
+                        re.I):
+            print("a Windows device name", kind, repr(n)); bad = 1
     decoded = set()
     for n in names:
         stem = n[:-4]

@@ -26,6 +26,11 @@ from collections import defaultdict
 
 ROTA_HEADER = ["staff", "name", "role", "neighbourhood", "service", "date",
                "shift", "start", "end", "paid_hours"]
+# Columns rota7 adds after the spec's (README: rota.csv).
+ROTA_EXTRA = ["start_local", "end_local", "role_name", "neighbourhood_name"]
+UNCOVERED_HEADER = ["service", "scope", "unit", "role", "date", "from", "to",
+                    "people_short"]
+FORMULA = "=+-@\t\r"
 PLAN_COLS = ["demand_hours_per_week", "required_fte", "in_post_fte",
              "in_post_staff", "gap_fte"]
 ROTA_COLS = ["demand_hours", "covered_hours", "uncovered_hours",
@@ -65,11 +70,28 @@ def read_csv(path):
     return rows
 
 
+def text(path, v, numeric=False):
+    """A text cell as the user wrote it: a formula-looking one must carry
+    the leading quote OWASP advises (a number of rota7's own must not)."""
+    if numeric:
+        check(not v.startswith("'"), f"{path}: number {v!r} quoted")
+        return v
+    check(not v or v[0] not in FORMULA,
+          f"{path}: cell {v!r} would be read as a formula")
+    if v.startswith("'") and len(v) > 1 and v[1] in FORMULA:
+        return v[1:]
+    return v
+
+
 def check_rota_csv(d, sc, rota):
     rows = read_csv(f"{d}/rota.csv")
-    check(rows[0] == ROTA_HEADER, f"rota.csv header {rows[0]}")
+    check(rows[0] == ROTA_HEADER + ROTA_EXTRA, f"rota.csv header {rows[0]}")
     names = {s["id"]: s["name"] for s in sc["staff"]}
-    body = [dict(zip(rows[0], r)) for r in rows[1:]]
+    role_names = {r["id"]: r.get("name", r["id"]) for r in sc["roles"]}
+    nbhd_names = {n["id"]: n.get("name", n["id"])
+                  for n in sc["neighbourhoods"]}
+    body = [{k: text("rota.csv", v, k == "paid_hours")
+             for k, v in zip(rows[0], r)} for r in rows[1:]]
     check(len(body) == len(rota["assignments"]),
           f"rota.csv has {len(body)} rows, rota.json "
           f"{len(rota['assignments'])} assignments")
@@ -88,6 +110,31 @@ def check_rota_csv(d, sc, rota):
         check(DATETIME.match(r["start"]) and DATETIME.match(r["end"]),
               f"rota.csv times {r['start']!r} {r['end']!r}")
         check(r["start"][:10] == r["date"], "start not on its date")
+        # The ISO times carry the local offset: their wall clock is local.
+        for k in ("start", "end"):
+            check(r[k + "_local"] == r[k][:10] + " " + r[k][11:16],
+                  f"rota.csv {k}_local {r[k + '_local']!r} vs {r[k]!r}")
+        check(r["role_name"] == role_names[a["role"]],
+              f"rota.csv role_name {r['role_name']!r}")
+        check(r["neighbourhood_name"] == nbhd_names[a["neighbourhood"]],
+              f"rota.csv neighbourhood_name {r['neighbourhood_name']!r}")
+
+
+def check_uncovered_csv(d, rota):
+    """uncovered.csv: rota.json's uncovered, row for row."""
+    rows = read_csv(f"{d}/uncovered.csv")
+    check(rows[0] == UNCOVERED_HEADER, f"uncovered.csv header {rows[0]}")
+    body = rows[1:]
+    check(len(body) == len(rota["uncovered"]),
+          f"uncovered.csv has {len(body)} rows, rota.json "
+          f"{len(rota['uncovered'])}")
+    for r, u in zip(body, rota["uncovered"]):
+        want = [u[k] for k in UNCOVERED_HEADER[:-1]] + [
+            str(u["required"] - u["staffed"])]
+        got = [text("uncovered.csv", v, k == "people_short")
+               for k, v in zip(UNCOVERED_HEADER, r)]
+        if not check(got == want, f"uncovered.csv {got} vs rota.json {want}"):
+            return
 
 
 def unit_members(sc, scope, unit):
@@ -144,7 +191,8 @@ def check_gap_csv(d, sc, rota):
     cols = PLAN_COLS + (ROTA_COLS if rota else [])
     check(rows[0] == ["level", "neighbourhood", "role"] + cols,
           f"fte-gap.csv header {rows[0]}")
-    recs = [dict(zip(rows[0], r)) for r in rows[1:]]
+    recs = [{k: text("fte-gap.csv", v, k in cols) for k, v in zip(rows[0], r)}
+            for r in rows[1:]]
     by_level = defaultdict(list)
     for r in recs:
         by_level[r["level"]].append(r)
@@ -267,6 +315,7 @@ def main():
     d = f"{out}/{name}"
     rota = json.load(open(f"{d}/rota.json", encoding="utf-8"))
     check_rota_csv(d, sc, rota)
+    check_uncovered_csv(d, rota)
     js = check_gap_csv(d, sc, rota)
     check_stdout(f"{out}/{name}.stdout", js, rota)
     pjs = check_gap_csv(f"{d}-plan", sc, None)

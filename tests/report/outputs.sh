@@ -19,4 +19,5 @@ run() {
 
 run stockport "$src/examples/stockport/scenario.json" 8
 run tricky "$src/tests/report/tricky.json" 2 --seed 3   # check_html.py knows
+run formulas "$src/tests/report/formulas.json" 2
 echo "report outputs in $out"

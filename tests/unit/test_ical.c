@@ -339,6 +339,57 @@ START_TEST(long_utf8_names_fold_cleanly)
 }
 END_TEST
 
+/* text with its folds undone (RFC 5545 3.1); the caller frees it. */
+static char *unfolded(const char *text)
+{
+	char *out = strdup(text), *w = out;
+	const char *r;
+
+	ck_assert_ptr_nonnull(out);
+	for (r = text; *r; r++) {
+		if (r[0] == '\r' && r[1] == '\n' && r[2] == ' ') {
+			r += 2;
+			continue;
+		}
+		*w++ = *r;
+	}
+	*w = '\0';
+	return out;
+}
+
+/* The calendar's own name and description are TEXT: a person's name
+ * with a comma or semicolon is one name, not a list (RFC 5545 3.3.11),
+ * which libical does not see to in an X- property. */
+START_TEST(calendar_name_escaped)
+{
+	struct ical_rota x;
+	struct ical_calendar cal;
+	char *dir = tmpdir(), *text, *flat;
+
+	load_base(&x, "Europe/London", "2018-03-23", "08:00", "16:00",
+		  "Evans, Si\xc3\xa2n; RN \\\\ lead");
+	work(&x, 0, 0, "early", "bramhall", "qn");
+	write_ok(&x, dir, NULL);
+	text = file_in(dir, "staff", "n1.ics");
+	assert_lines(text);
+	flat = unfolded(text);
+	ck_assert_ptr_nonnull(strstr(flat, "\r\nX-WR-CALNAME:Evans\\, "
+		"Si\xc3\xa2n\\; RN \\\\ lead: rota for March "
+		"2018\r\n"));
+	ck_assert_ptr_nonnull(strstr(flat, "\r\nX-WR-CALDESC:Calendar "
+				     "test\r\n"));
+	free(flat);
+	free(text);
+	read_cal(dir, "staff", "n1.ics", &cal);
+	ck_assert_str_eq(cal.name, "Evans, Si\xc3\xa2n; RN \\ lead: "
+			 "rota for March 2018");
+	ical_calendar_release(&cal);
+	ical_rota_release(&x);
+	rm_rf(dir);
+	free(dir);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ical");
@@ -355,6 +406,7 @@ int main(void)
 	tcase_add_test(tc, zones_round_trip);
 	tcase_add_test(tc, summary_location_description);
 	tcase_add_test(tc, long_utf8_names_fold_cleanly);
+	tcase_add_test(tc, calendar_name_escaped);
 	suite_add_tcase(s, tc);
 	ret = fixture_run(s);
 	tz_shutdown();

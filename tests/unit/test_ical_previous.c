@@ -312,6 +312,49 @@ START_TEST(odd_ids_stay_in_their_directory)
 }
 END_TEST
 
+/* Names Windows keeps for devices (any case, any extension) get their
+ * first letter encoded; others like them stay as they are. */
+START_TEST(windows_device_names_encoded)
+{
+	static const char *json =
+		"{\"rota7\": 1, \"name\": \"x\", \"horizon\": {\"start\": \"2018-03-05\","
+		" \"days\": 2}, \"neighbourhoods\": [{\"id\": \"prn\","
+		" \"weighted_population\": 1}], \"roles\": [{\"id\": \"qn\"}],"
+		" \"services\": [{\"id\": \"cn\", \"bands\": [{\"from\": \"08:00\","
+		" \"to\": \"16:00\", \"require\": [{\"role\": \"qn\", \"count\": 1}]}]}],"
+		" \"shifts\": [{\"id\": \"early\", \"service\": \"cn\", \"start\": \"08:00\","
+		" \"end\": \"16:00\"}], \"staff\": ["
+		"{\"id\": \"con\", \"role\": \"qn\", \"neighbourhood\": \"prn\"},"
+		"{\"id\": \"Aux.x\", \"role\": \"qn\", \"neighbourhood\": \"prn\"},"
+		"{\"id\": \"LPT1\", \"role\": \"qn\", \"neighbourhood\": \"prn\"},"
+		"{\"id\": \"com0.tar.gz\", \"role\": \"qn\", \"neighbourhood\": \"prn\"},"
+		"{\"id\": \"nul\", \"role\": \"qn\", \"neighbourhood\": \"prn\"},"
+		"{\"id\": \"console\", \"role\": \"qn\", \"neighbourhood\": \"prn\"},"
+		"{\"id\": \"com10\", \"role\": \"qn\", \"neighbourhood\": \"prn\"},"
+		"{\"id\": \"a.\", \"role\": \"qn\", \"neighbourhood\": \"prn\"},"
+		"{\"id\": \"b?*:|\", \"role\": \"qn\", \"neighbourhood\": \"prn\"}]}";
+	static const char *const files[] = {
+		"%63on.ics", "%41ux.x.ics", "%4CPT1.ics", "%63om0.tar.gz.ics",
+		"%6Eul.ics", "console.ics", "com10.ics", "a..ics",
+		"b%3F%2A%3A%7C.ics"
+	};
+	struct ical_rota x;
+	char *dir = tmpdir();
+	size_t i;
+
+	ck_assert_int_eq(ical_rota_load_text(&x, json), 0);
+	ical_rota_alternate(&x);
+	write_ok(&x, dir, NULL);
+	for (i = 0; i < sizeof(files) / sizeof(*files); i++)
+		ck_assert_msg(exists(dir, "staff", files[i]), "no %s", files[i]);
+	ck_assert(exists(dir, "neighbourhood", "%70rn.ics"));
+	ck_assert(!exists(dir, "staff", "con.ics"));
+	ical_rota_release(&x);
+	rm_rf(dir);
+	free(dir);
+}
+END_TEST
+
 /* ---- the examples ---- */
 
 static void example(const char *rel)
@@ -366,6 +409,7 @@ int main(void)
 	tcase_add_test(tc, previous_errors);
 	tcase_add_test(tc, unwritable_output);
 	tcase_add_test(tc, odd_ids_stay_in_their_directory);
+	tcase_add_test(tc, windows_device_names_encoded);
 	tcase_add_test(tc, stockport_reads_back);
 	tcase_add_test(tc, essex_reads_back);
 	suite_add_tcase(s, tc);
