@@ -364,6 +364,8 @@ static void page_body(const struct page *pg)
 		html_rota_grid(pg);
 		html_coverage(pg);
 		html_people(pg);
+		if (pg->rc)
+			html_recruit(pg);
 	}
 	fputs("<footer><p class=\"note\">Written by rota7 " ROTA7_VERSION
 	      ".</p></footer>\n</body>\n</html>\n", pg->f);
@@ -379,7 +381,16 @@ int report_write_html(const char *dir, const struct scenario *sc,
 		      const struct plan *p, const struct report_solved *s,
 		      struct rota_error *err)
 {
-	struct page pg = {NULL, sc, p, s, NULL, NULL, NULL};
+	return report_write_html_recruit(dir, sc, p, s, NULL, err);
+}
+
+int report_write_html_recruit(const char *dir, const struct scenario *sc,
+			      const struct plan *p,
+			      const struct report_solved *s,
+			      const struct recruitment *rc,
+			      struct rota_error *err)
+{
+	struct page pg = {NULL, sc, p, s, NULL, NULL, NULL, rc};
 	struct coverage cov;
 	struct outfile o;
 	struct tz *tz;
