@@ -457,20 +457,32 @@ static void print_summary(const struct scenario *sc,
 		       rc->stop);
 }
 
-/* The input's text, read once (standard input cannot be read twice). */
+/* The input's text, read once (standard input cannot be read twice);
+ * a failure is said in the loader's words. */
 static int read_input(struct run *ru)
 {
-	enum readfile_res rr = readfile(ru->input, READFILE_MAX_BYTES - 1,
+	enum readfile_res rr = readfile(ru->input, (size_t)READFILE_MAX_BYTES,
 					&ru->text0, &ru->len0);
+	int e = errno;
 
-	if (rr == READFILE_OK)
+	switch (rr) {
+	case READFILE_OK:
 		return 0;
-	if (rr == READFILE_TOO_BIG)
+	case READFILE_CANNOT_OPEN:
+		diag_error("%s: cannot open: %s", ru->name, strerror(e));
+		break;
+	case READFILE_TOO_BIG:
 		diag_error("%s: file larger than %ld bytes", ru->name,
-			   (long)READFILE_MAX_BYTES);
-	else
-		diag_error("cannot read '%s': %s", ru->input, strerror(errno));
-	return rr == READFILE_NO_MEMORY ? ROTA_EINTERNAL : ROTA_EINPUT;
+			   READFILE_MAX_BYTES);
+		break;
+	case READFILE_CANNOT_READ:
+		diag_error("%s: cannot read: %s", ru->name, strerror(e));
+		break;
+	case READFILE_NO_MEMORY:
+		diag_error("%s: out of memory", ru->name);
+		return ROTA_EINTERNAL;
+	}
+	return ROTA_EINPUT;
 }
 
 /* Loads the input as given, for the posts to copy; prints errors. */

@@ -146,5 +146,10 @@ for args in "--cover 101" "--max-posts 1.5" "--work 2.5" "--gap 0.1"; do
 	[ "$st" = 2 ] || bad "recruit $args: exit $st, expected 2"
 done
 
+"$rota7" recruit "$out/none.json" -o "$out/u" >/dev/null 2>"$out/none.err"
+st=$?
+[ "$st" = 2 ] && grep -q "none.json: cannot open: " "$out/none.err" ||
+	bad "recruit of a missing file: exit $st, $(cat "$out/none.err")"
+
 [ "$fail" = 0 ] && echo "recruit: all passed"
 exit "$fail"
