@@ -360,12 +360,12 @@ static void page_body(const struct page *pg)
 	page_title(pg);
 	summary(pg);
 	html_fte_gap(pg);
+	if (pg->rc)
+		html_recruit(pg);
 	if (pg->s) {
 		html_rota_grid(pg);
 		html_coverage(pg);
 		html_people(pg);
-		if (pg->rc)
-			html_recruit(pg);
 	}
 	fputs("<footer><p class=\"note\">Written by rota7 " ROTA7_VERSION
 	      ".</p></footer>\n</body>\n</html>\n", pg->f);

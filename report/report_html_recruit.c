@@ -60,7 +60,7 @@ static void curve_frame(FILE *f, const struct recruitment *rc,
 	fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", CURVE_L - 6,
 		CURVE_T + 4);
 	html_num(f, a->max_hours, 0);
-	fprintf(f, "</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>"
+	fprintf(f, " h short</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>"
 		"\n", CURVE_L - 6, CURVE_H - CURVE_B + 4);
 	fprintf(f, "<text x=\"%d\" y=\"%d\">0</text><text x=\"%d\" y=\"%d\" "
 		"text-anchor=\"end\">%.0f posts</text>\n", CURVE_L,
@@ -80,6 +80,7 @@ static void curve(const struct page *pg, const struct recruitment *rc)
 	struct axes a = curve_axes(rc);
 	FILE *f = pg->f;
 	size_t i;
+	int first = 0;
 
 	fprintf(f, "<figure id=\"recruit-curve\">\n<svg xmlns=\"http://www.w3."
 		"org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -91,7 +92,7 @@ static void curve(const struct page *pg, const struct recruitment *rc)
 	      "points=\"", f);
 	for (i = 0; i < rc->n_rounds; i++)
 		if (rc->rounds[i].solved)
-			fprintf(f, "%s%.1f,%.1f", i ? " " : "",
+			fprintf(f, "%s%.1f,%.1f", first++ ? " " : "",
 				px(&a, (double)rc->rounds[i].posts),
 				py(&a, rc->rounds[i].uncovered_hours));
 	fputs("\"/>\n", f);
@@ -102,9 +103,9 @@ static void curve(const struct page *pg, const struct recruitment *rc)
 			continue;
 		fprintf(f, "<circle class=\"round\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
 			"fill=\"#4f86c6\" data-posts=\"%zu\" data-hours=\"%.3f\">"
-			"<title>%zu posts: ", px(&a, (double)r->posts),
+			"<title>%zu post%s: ", px(&a, (double)r->posts),
 			py(&a, r->uncovered_hours), r->posts, r->uncovered_hours,
-			r->posts);
+			r->posts, r->posts == 1 ? "" : "s");
 		html_num(f, r->uncovered_hours, 1);
 		fputs(" person-hours short</title></circle>\n", f);
 	}
