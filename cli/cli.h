@@ -28,6 +28,7 @@ struct cli_command {
 extern const struct cli_command cli_check;
 extern const struct cli_command cli_plan;
 extern const struct cli_command cli_solve;
+extern const struct cli_command cli_recruit;
 extern const struct cli_command cli_export_lp;
 extern const struct cli_command cli_nrp;
 

@@ -21,7 +21,7 @@
 #endif
 
 static const struct cli_command *const commands[] = {
-	&cli_check, &cli_plan, &cli_solve, &cli_export_lp, &cli_nrp,
+	&cli_check, &cli_plan, &cli_solve, &cli_recruit, &cli_export_lp, &cli_nrp,
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

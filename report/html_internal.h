@@ -11,6 +11,7 @@
  *   report_html_cover.c   coverage by unit, day and band
  *   report_html_people.c  hours, weekends, nights and requests per person
  *   report_html_solver.c  objective, bound, gap, stop and work
+ *   report_html_recruit.c rota7 recruit's posts and curve
  *
  * Every section writes to pg->f and cannot fail: what could run out of
  * memory (the codes, the coverage figures) is made before the file is
@@ -40,6 +41,7 @@ struct page {
 	const struct tz *tz;
 	char (*codes)[CODE_LEN];         /* [n_shifts]: letters in the grid */
 	const struct coverage *cov;      /* NULL with s NULL */
+	const struct recruitment *rc;    /* rota7 recruit's; NULL: none */
 };
 
 /* ---- report_html.c: text and days ---- */
@@ -80,5 +82,7 @@ void html_rota_grid(const struct page *pg);    /* report_html_grid.c */
 void html_coverage(const struct page *pg);     /* report_html_cover.c */
 void html_people(const struct page *pg);       /* report_html_people.c */
 void html_solver(const struct page *pg);       /* report_html_solver.c */
+/* With pg->rc: the posts and the curve (report_html_recruit.c). */
+void html_recruit(const struct page *pg);
 
 #endif

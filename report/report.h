@@ -63,6 +63,15 @@ int report_write_html(const char *dir, const struct scenario *sc,
 		      const struct plan *p, const struct report_solved *s,
 		      struct rota_error *err);
 
+/* The same page for rota7 recruit: s is the last round's rota, and a
+ * section shows the posts and the curve of rc (recruitment.h). */
+struct recruitment;
+int report_write_html_recruit(const char *dir, const struct scenario *sc,
+			      const struct plan *p,
+			      const struct report_solved *s,
+			      const struct recruitment *rc,
+			      struct rota_error *err);
+
 /* Writes dir/solution.txt (outputs.md) for a Curtois & Qu instance: one
  * line per employee in instance order, ID then the shift id worked on each
  * day, tab-separated, empty for a day off.  Written whole or not at all

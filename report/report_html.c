@@ -252,6 +252,8 @@ static void page_body(const struct page *pg)
 	page_title(pg);
 	html_summary(pg);
 	html_fte_gap(pg);
+	if (pg->rc)
+		html_recruit(pg);
 	if (pg->s) {
 		html_rota_grid(pg);
 		html_coverage(pg);
@@ -272,7 +274,16 @@ int report_write_html(const char *dir, const struct scenario *sc,
 		      const struct plan *p, const struct report_solved *s,
 		      struct rota_error *err)
 {
-	struct page pg = {NULL, sc, p, s, NULL, NULL, NULL};
+	return report_write_html_recruit(dir, sc, p, s, NULL, err);
+}
+
+int report_write_html_recruit(const char *dir, const struct scenario *sc,
+			      const struct plan *p,
+			      const struct report_solved *s,
+			      const struct recruitment *rc,
+			      struct rota_error *err)
+{
+	struct page pg = {NULL, sc, p, s, NULL, NULL, NULL, rc};
 	struct coverage cov;
 	struct outfile o;
 	struct tz *tz;
