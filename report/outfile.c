@@ -117,7 +117,7 @@ void outfile_fail(struct outfile *o, struct rota_error *err)
  * run that was killed. */
 static const char *const top_files[] = {
 	"rota.json", "rota.csv", "fte-gap.json", "fte-gap.csv", "report.html",
-	"solution.txt", NULL
+	"solution.txt", "changes.csv", NULL
 };
 
 /* Staging and set-aside directories inside a DIR that is a mount point

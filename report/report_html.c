@@ -358,6 +358,7 @@ static void page_body(const struct page *pg)
 {
 	page_head(pg);
 	page_title(pg);
+	html_changes(pg);
 	summary(pg);
 	html_fte_gap(pg);
 	if (pg->s) {
