@@ -66,7 +66,7 @@ static const struct ical_event *staff_event(const struct ical_calendar *cal,
 {
 	char uid[ICAL_UID_LEN];
 
-	ical_uid(sc->name, nbhd, staff, scenario_date(sc, day), shift, uid);
+	ical_uid(nbhd, staff, scenario_date(sc, day), shift, uid);
 	return by_uid(cal, uid);
 }
 
