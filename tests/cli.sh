@@ -161,7 +161,7 @@ help_for() {
 }
 help_for check
 help_for plan -o -q --quiet
-help_for solve -o --time-limit --gap --seed --work --previous -q --quiet
+help_for solve -o --time-limit --gap --seed --work --previous --freeze-until -q --quiet
 help_for export-lp -q --quiet
 help_for nrp -o --time-limit --seed -q --quiet
 expect "help after the arguments" 0 "usage: rota7 check SCENARIO" \
