@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reference.h"
+
 static const char *const fixed_keys[] = {"date", "shift", "off", NULL};
 
 /* The leave entry covering day, or -1. */
@@ -117,8 +119,13 @@ static int pin_requests(struct ld *l, struct staff *p)
 		if (p->fixed[i].shift >= 0)
 			p->requests[p->n_requests++] = (struct request){
 				p->fixed[i].day, p->fixed[i].shift, 1,
-				/* priced by reference_price_fixed */
-				0, REQUEST_FIXED, -1};
+				/* weights are read before staff; with
+				 * weights.request 0, reference_price_fixed
+				 * prices it for solve */
+				l->sc->weights.request > 0 ?
+				reference_fixed_price(l->sc) /
+				l->sc->weights.request : 0,
+				REQUEST_FIXED, -1};
 	return 0;
 }
 
