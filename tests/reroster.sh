@@ -97,6 +97,9 @@ late = next(s for s in ids[:-1] if s != sick and (s, freeze) in ka)
 pinned = next(s for s in ids[:-1] if s not in (sick, late) and
               any((s, d) in ka for d in dates if d > freeze) and
               any((s, d) not in ka for d in dates if d > freeze))
+# a rule the frozen days now break: one of them removed for "rule"
+ruled = next(s for s in ids[:-1] if s not in (sick, late, pinned) and
+             (s, dates[0]) in ka and (s, dates[1]) in ka)
 pin_off = next(d for d in dates if d > freeze and (pinned, d) in ka)
 pin_on = next(d for d in dates if d > freeze and (pinned, d) not in ka)
 
@@ -109,6 +112,8 @@ for p in changed["staff"]:
     if p["id"] == late:
         p.setdefault("leave", []).append(
             {"from": freeze, "to": freeze, "kind": "sick"})
+    if p["id"] == ruled:
+        p.setdefault("rules", {})["max_days_in_a_row"] = 1
     if p["id"] == pinned:
         p["fixed"] = [{"date": pin_off, "off": True},
                       {"date": pin_on, "shift": "early"}]
@@ -119,7 +124,8 @@ out = solve(b_scenario, b_dir, "--previous", a_dir, "--freeze-until",
 rota_b = load(f"{b_dir}/rota.json")
 kb = keyed(rota_b)
 print(f"sick {sick} on {sick_days}, {late} on leave on frozen {freeze}, "
-      f"{pinned} pinned off {pin_off} and on {pin_on}, {removed} removed")
+      f"{pinned} pinned off {pin_off} and on {pin_on}, {removed} removed, "
+      f"{ruled} at most 1 day in a row")
 
 p = subprocess.run([sys.executable, check, b_scenario, f"{b_dir}/rota.json",
                     "--quiet"], capture_output=True, text=True)
@@ -132,12 +138,16 @@ by = {(r["staff"], r["date"]): r for r in rows}
 frozen_bad = [k for k in set(ka) | set(kb) if k[1] <= freeze and
               ka.get(k) != kb.get(k) and
               not (k == (late, freeze) and k not in kb) and
+              not (k[0] == ruled and k not in kb) and
               not (k[0] == removed)]
 ok(not frozen_bad, f"nothing changed on or before {freeze} but what the "
    f"new input removed {frozen_bad}")
 ok(by.get((late, freeze), {}).get("reason") == "leave" and
    by[(late, freeze)]["after"] == "",
    "leave on a frozen day: the shift removed, reported with reason leave")
+ok([by.get((ruled, d), {}).get("reason") for d in dates[:2]
+    if (ruled, d) not in kb] == ["rule"],
+   f"a frozen shift {ruled}'s new rule forbids: removed, reason rule")
 ok(kb.get((pinned, pin_on), {}).get("shift") == "early" and
    (pinned, pin_off) not in kb, "pins kept")
 ok(by.get((pinned, pin_off), {}).get("reason") == "pin" and
