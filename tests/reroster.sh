@@ -19,8 +19,12 @@ rota7=$1
 src=$2
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rota7-reroster.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
+# Debian's python3 has python3-icalendar (.ci/deps); another one on PATH
+# may not.
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
 
-python3 - "$rota7" "$src" "$tmp" <<'EOF'
+"$py" - "$rota7" "$src" "$tmp" <<'EOF'
 import csv, json, os, re, subprocess, sys
 
 rota7, src, tmp = sys.argv[1:4]
