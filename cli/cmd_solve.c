@@ -16,6 +16,7 @@
 #include "roster.h"
 #include "local_search.h"
 #include "solve.h"
+#include "reroster.h"
 
 static void summary(const struct problem *pb, const struct roster *r,
 		    const struct solve_result *res)
@@ -56,8 +57,10 @@ static int write_gap_reports(const char *dir, const struct demand *d,
 }
 
 static int solve_scenario(const char *input, const char *dir,
-			  const char *previous, const struct solve_opts *o)
+			  struct reroster *rr, const struct solve_opts *opts)
 {
+	const char *previous = rr->previous;
+	struct solve_opts so = *opts, *o = &so;
 	struct scenario sc;
 	struct demand d;
 	struct problem pb;
@@ -88,8 +91,10 @@ static int solve_scenario(const char *input, const char *dir,
 		goto out;
 	}
 	cli_catch_signals();
-	if (problem_build(&pb, &sc, &d, &err) ||
-	    solve_run(&pb, o, &r, &res, &err) ||
+	if (reroster_build(rr, &sc, &d, &pb, &err) ||
+	    (so.start = rr->have_start ? &rr->start : NULL,
+	     solve_run(&pb, o, &r, &res, &err)) ||
+	    reroster_after(&pb, &r, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||
 	    report_write_rota(od.stage, &pb, &r, &res, &err) ||
 	    ical_write_all(od.stage, previous, &pb, &r, &err) ||
@@ -101,6 +106,7 @@ static int solve_scenario(const char *input, const char *dir,
 		goto out;
 	}
 	summary(&pb, &r, &res);
+	reroster_print(&sc);
 	putchar('\n');
 	cli_print_gap(&sc, &p, &g);
 	diag_progress("wrote %s: rota.json, rota.csv, uncovered.csv, %zu "
@@ -111,6 +117,7 @@ out:
 	rota_error_release(&err);
 	fte_gap_release(&g);
 	roster_release(&r);
+	reroster_release(rr);
 	plan_release(&p);
 	problem_release(&pb);
 	demand_release(&d);
@@ -120,7 +127,8 @@ out:
 
 static int cmd_solve(int argc, char **argv)
 {
-	const char *input = NULL, *dir = "rota-out", *previous = NULL;
+	const char *input = NULL, *dir = "rota-out";
+	struct reroster rr = {NULL, NULL, {0}, 0};
 	double time_limit = 0, gap = 0, work = 0;
 	unsigned long seed = 0;
 	int quiet = 0;
@@ -134,9 +142,12 @@ static int cmd_solve(int argc, char **argv)
 		CLI_OPT_NUMBER("--work", &work, "N",
 			       "rounds of search (default " SOLVE_DEFAULT_WORK_TEXT
 			       "): the same N, seed and input give the same rota"),
-		CLI_OPT_STRING(0, "--previous", &previous, "DIR",
-			       "an earlier output whose calendar events this run "
-			       "updates"),
+		CLI_OPT_STRING(0, "--previous", &rr.previous, "DIR",
+			       "an earlier output: its rota is changed as little "
+			       "as it can be, its calendar events updated"),
+		CLI_OPT_STRING(0, "--freeze-until", &rr.freeze_until, "DATE",
+			       "with --previous: keep every assignment on or "
+			       "before DATE as it was"),
 		CLI_OPT_QUIET(&quiet),
 		CLI_OPT_END(),
 	};
@@ -155,12 +166,13 @@ static int cmd_solve(int argc, char **argv)
 	o.time_limit = time_limit > 0 ? time_limit : CLI_DEFAULT_TIME_LIMIT;
 	o.gap = gap;
 	o.seed = seed;
-	return solve_scenario(input, dir, previous, &o);
+	o.start = NULL;
+	return solve_scenario(input, dir, &rr, &o);
 }
 
 const struct cli_command cli_solve = {
 	"solve", "solve SCENARIO [-o DIR] [--time-limit SEC] [--gap REL] "
-	"[--seed N] [--work N] [--previous DIR] [-q]",
+	"[--seed N] [--work N] [--previous DIR] [--freeze-until DATE] [-q]",
 	"build and solve the rota; write the rota and the FTE gap",
 	cmd_solve,
 };

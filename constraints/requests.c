@@ -3,13 +3,11 @@
  * refused.  "on" (a shift, or any shift) is refused when not worked;
  * "off" (the day, or one shift) is refused when worked.  No rows: a
  * refusal is linear in the shift variables, with a constant for "on".
+ * The costs of re-rostering against --previous are requests too
+ * (REQUEST_CHANGE, REQUEST_FIXED; scenario.h), linear as long as a person
+ * works at most one shift a day, which every var of a day shares.
  */
 #include "build.h"
-
-static int matches(const struct request *rq, int s)
-{
-	return rq->shift < 0 || rq->shift == s;
-}
 
 static int requests_rows(struct build *b)
 {
@@ -28,7 +26,7 @@ static int requests_rows(struct build *b)
 				model_add_obj_constant(b->m, w);
 			problem_day_vars(pb, (int)p, rq->day, &first, &end);
 			for (i = first; i < end; i++)
-				if (b->x[i] >= 0 && matches(rq, pb->vars[i].s))
+				if (b->x[i] >= 0 && measure_request_matches(pb, rq, i))
 					model_set_cost(b->m, b->x[i],
 						       model_cost(b->m, b->x[i]) +
 							       (rq->on ? -w : w));

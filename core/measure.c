@@ -73,11 +73,23 @@ double measure_unsocial_hours(const struct problem *pb, size_t v)
 	return end > from ? (end - from) / 60.0 : 0;
 }
 
+int measure_request_matches(const struct problem *pb, const struct request *rq,
+			    size_t v)
+{
+	const struct var *x = &pb->vars[v];
+
+	if (rq->shift >= 0 && rq->shift != x->s)
+		return 0;
+	return rq->kind != REQUEST_CHANGE || !rq->on ||
+	       pb->people[x->p].opts[x->k].nbhd == rq->nbhd;
+}
+
 int measure_request_granted(const struct roster *r, int p,
 			    const struct request *rq)
 {
-	int s = roster_shift(r, p, rq->day);
-	int hit = s >= 0 && (rq->shift < 0 || rq->shift == s);
+	size_t v = rq->day >= 0 && rq->day < r->pb->days ?
+		   roster_get(r, p, rq->day) : ROSTER_NONE;
+	int hit = v != ROSTER_NONE && measure_request_matches(r->pb, rq, v);
 
 	return rq->on ? hit : !hit;
 }
@@ -90,7 +102,19 @@ int measure_requests_granted(const struct problem *pb, const struct roster *r,
 	size_t q;
 
 	for (q = 0; q < st->n_requests; q++)
-		n += measure_request_granted(r, p, &st->requests[q]);
+		if (st->requests[q].kind == REQUEST_STAFF)
+			n += measure_request_granted(r, p, &st->requests[q]);
+	return n;
+}
+
+int measure_requests_total(const struct problem *pb, int p)
+{
+	const struct staff *st = &pb->sc->staff[p];
+	int n = 0;
+	size_t q;
+
+	for (q = 0; q < st->n_requests; q++)
+		n += st->requests[q].kind == REQUEST_STAFF;
 	return n;
 }
 

@@ -46,13 +46,19 @@ double measure_hours_cap(const struct problem *pb, int p);
  * bank_holiday_pattern), otherwise the wall-clock hours after 20:00. */
 double measure_unsocial_hours(const struct problem *pb, size_t v);
 
+/* Whether working var v meets request rq's shift (any shift when none
+ * is named) and, for a REQUEST_CHANGE "on", its neighbourhood. */
+int measure_request_matches(const struct problem *pb, const struct request *rq,
+			    size_t v);
 /* Whether the rota grants request rq of person p: "on" is granted when
- * p works the shift (any shift when none is named), "off" when not. */
+ * p works a var matching it, "off" when not. */
 int measure_request_granted(const struct roster *r, int p,
 			    const struct request *rq);
-/* Requests of p the rota grants. */
+/* Requests of p's own (REQUEST_STAFF) the rota grants, and all of them:
+ * the costs of --previous are not the person's requests. */
 int measure_requests_granted(const struct problem *pb, const struct roster *r,
 			     int p);
+int measure_requests_total(const struct problem *pb, int p);
 
 /* Person-hours of demand the rota leaves uncovered. */
 double measure_uncovered_hours(const struct problem *pb,

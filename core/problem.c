@@ -466,6 +466,20 @@ static int kept_option(const struct scenario *sc, const struct person *pp,
 	return k == cheapest;
 }
 
+/* Whether a pin or frozen day (staff[].fixed) leaves shift s with
+ * option k on day d: only its own shift and deployment, or nothing. */
+static int fixed_allows(const struct staff *st, const struct person *pp,
+			int d, size_t s, size_t k)
+{
+	const struct fixed *fx = staff_fixed(st, d);
+
+	if (!fx)
+		return 1;
+	return fx->shift == (int)s &&
+	       (fx->nbhd < 0 || pp->opts[k].nbhd == fx->nbhd) &&
+	       (fx->role < 0 || pp->opts[k].role == fx->role);
+}
+
 static int person_vars(struct problem *pb, int p, struct varbuf *vb)
 {
 	const struct scenario *sc = pb->sc;
@@ -487,7 +501,12 @@ static int person_vars(struct problem *pb, int p, struct varbuf *vb)
 				struct var v = {p, d, (int)s, (int)k,
 						scenario_paid_hours(sc, (int)s, d), 0, 0};
 
-				if (!kept_option(sc, pp, sv, k))
+				/* A frozen deployment is kept even where
+				 * kept_option would drop it. */
+				if (!fixed_allows(st, pp, d, s, k) ||
+				    (!kept_option(sc, pp, sv, k) &&
+				     !(staff_fixed(st, d) &&
+				       staff_fixed(st, d)->nbhd >= 0)))
 					continue;
 				if (grow(&vb->vars, &vb->cap, vb->n + 1,
 					 sizeof(struct var)) || var_cells(pb, &v, vb))

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reference.h"
+
 void rules_defaults(struct rules *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -33,6 +35,17 @@ void weights_defaults(struct weights *w)
 	w->request = 1;
 	w->weekend_fairness = 10;
 	w->unsocial_fairness = 1;
+	w->change = WEIGHTS_DEFAULT_CHANGE;
+}
+
+const struct fixed *staff_fixed(const struct staff *st, int day)
+{
+	size_t i;
+
+	for (i = 0; i < st->n_fixed; i++)
+		if (st->fixed[i].day == day)
+			return &st->fixed[i];
+	return NULL;
 }
 
 void scenario_init(struct scenario *sc)
@@ -98,6 +111,7 @@ static void release_staff(struct scenario *sc)
 			free(p->leave[l].kind);
 		free(p->leave);
 		free(p->requests);
+		free(p->fixed);
 		free(p->rules.max_shifts);
 	}
 	free(sc->staff);
@@ -141,6 +155,7 @@ void scenario_release(struct scenario *sc)
 	free(sc->mix);
 	free(sc->rules.max_shifts);
 	release_staff(sc);
+	reference_free(sc->reference);
 	scenario_init(sc);
 }
 

@@ -26,6 +26,8 @@
 
 #include "civil.h"
 
+struct reference;
+
 /* Scope of a band, skill-mix rule or deployment: a neighbourhood, the
  * borough, or an index (>= 0) into scenario.kinds. */
 #define SCOPE_NEIGHBOURHOOD (-1)
@@ -149,11 +151,42 @@ struct leave {
 	char *kind;
 };
 
+/*
+ * Who asked.  Re-rostering against a --previous rota (reference.h) adds
+ * its costs as requests, so that every phase of the engine, which
+ * already prices requests, prices them too; only REQUEST_STAFF ones are
+ * the person's own and counted as such in the reports.
+ */
+enum request_kind {
+	REQUEST_STAFF = 0,           /* staff[].requests */
+	REQUEST_CHANGE,              /* keep the reference's day: costs
+	                                weights.change when not kept */
+	REQUEST_FIXED                /* work a pinned or frozen shift */
+};
+
 struct request {
 	int day;                     /* horizon day index */
 	int shift;                   /* shift index, or -1 for any shift */
 	int on;                      /* 1: wants to work; 0: wants it off */
 	double weight;
+	int kind;                    /* enum request_kind */
+	int nbhd;                    /* REQUEST_CHANGE "on" only: and in
+	                                this neighbourhood (others: unread,
+	                                any neighbourhood) */
+};
+
+/*
+ * A pin (staff[].fixed) or a frozen day of the reference: on that day the
+ * person works exactly that shift, or nothing.  Hard: the prepared
+ * problem (problem.h) keeps no other choice for the day, and the shift
+ * is priced as a REQUEST_FIXED request so far above anything else that
+ * the engine always works it.
+ */
+struct fixed {
+	int day;                     /* horizon day index */
+	int shift;                   /* shift index, or -1: off */
+	int nbhd, role;              /* the deployment, or -1 any */
+	int frozen;                  /* 1: --freeze-until; 0: a pin */
 };
 
 struct staff {
@@ -170,8 +203,13 @@ struct staff {
 	unsigned days_off_weekly;    /* DAYS_* bits */
 	size_t n_requests;
 	struct request *requests;
+	size_t n_fixed;
+	struct fixed *fixed;         /* sorted by day, one per day at most */
 	struct rules rules;
 };
+
+/* The fixed entry of person st on horizon day `day`, or NULL. */
+const struct fixed *staff_fixed(const struct staff *st, int day);
 
 struct weights {
 	double uncovered_hour;
@@ -182,7 +220,19 @@ struct weights {
 	double request;
 	double weekend_fairness;
 	double unsocial_fairness;
+	double change;               /* per assignment changed, added or
+	                                removed against --previous */
 };
+
+/*
+ * Default weights.change: 2000, the price of two person-hours of missing
+ * cover.  A change is made only when it buys more cover than that: a
+ * sick nurse's 7.5-hour shift is worth one change (someone's day off
+ * turned into that shift) or a swap of two; contract hours (5 an hour),
+ * requests (1) and fairness (10 a weekend) never justify moving a
+ * published shift on their own.
+ */
+#define WEIGHTS_DEFAULT_CHANGE 2000.0
 
 struct planning {
 	double uplift_pct;
@@ -232,6 +282,8 @@ struct scenario {
 	size_t n_staff;
 	struct staff *staff;
 	struct weights weights;
+	struct reference *reference; /* --previous (reference.h); NULL:
+	                                none.  Owned. */
 };
 
 void scenario_init(struct scenario *sc);

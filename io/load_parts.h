@@ -15,6 +15,7 @@
  *   load_services.c      services, their bands and requirements
  *   load_rules.c         weights, working-time rules, planning, skill mix
  *   load_staff.c         staff, their leave, shifts and requests
+ *   load_fixed.c         staff's pins (staff[].fixed)
  *   load_fields.c        the reads the parts share (the ld_ functions)
  *
  * Every read goes through jv (jv.h): a problem is reported with its path
@@ -142,5 +143,10 @@ void ld_rules_into(struct ld *l, struct rules *r, json_t *obj,
 
 /* load_staff.c */
 void load_staff(struct ld *l, json_t *root);
+
+/* load_fixed.c: person p's pins (staff[].fixed), read last of p's lists;
+ * each pin to work adds a REQUEST_FIXED request, priced later
+ * (reference_price_fixed). */
+void load_fixed(struct ld *l, struct staff *p, json_t *e, const char *path);
 
 #endif

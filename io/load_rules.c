@@ -9,7 +9,7 @@
 static const char *const weight_keys[] = {
 	"uncovered_hour", "over_cover_hour", "substitution_hour",
 	"cross_cover_hour", "contract_under_hour", "request",
-	"weekend_fairness", "unsocial_fairness", NULL
+	"weekend_fairness", "unsocial_fairness", "change", NULL
 };
 
 void load_weights(struct ld *l, json_t *root)
@@ -18,7 +18,7 @@ void load_weights(struct ld *l, json_t *root)
 	double *slot[] = {
 		&w->uncovered_hour, &w->over_cover_hour, &w->substitution_hour,
 		&w->cross_cover_hour, &w->contract_under_hour, &w->request,
-		&w->weekend_fairness, &w->unsocial_fairness
+		&w->weekend_fairness, &w->unsocial_fairness, &w->change
 	};
 	json_t *obj = jv_member(&l->v, root, "$", "weights", JSON_OBJECT, 0);
 	size_t i;

@@ -6,7 +6,7 @@
 
 static const char *const staff_keys[] = {
 	"id", "name", "role", "band", "fte", "neighbourhood", "may_work_in",
-	"shifts", "leave", "days_off_weekly", "requests", "rules", NULL
+	"shifts", "leave", "days_off_weekly", "requests", "rules", "fixed", NULL
 };
 static const char *const leave_keys[] = {"from", "to", "kind", NULL};
 static const char *const request_keys[] = {
@@ -282,6 +282,7 @@ static void load_person(struct ld *l, struct staff *p, json_t *e,
 		p->days_off_weekly = ld_days(l, x, jv_key_path(sub, path,
 					     "days_off_weekly"), 1);
 	load_requests(l, p, e, path);
+	load_fixed(l, p, e, path);
 	x = jv_member(&l->v, e, path, "rules", JSON_OBJECT, 0);
 	if (x)
 		ld_rules_into(l, &p->rules, x, jv_key_path(sub, path, "rules"));

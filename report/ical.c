@@ -13,6 +13,7 @@
 #include "problem.h"
 #include "roster.h"
 #include "outfile.h"
+#include "reference.h"
 #include "sha256.h"
 #include "tz.h"
 
@@ -161,8 +162,12 @@ static void hash_field(struct sha256 *h, const char *s)
 	sha256_update(h, s, strlen(s));
 }
 
-void ical_uid(const char *scenario, const char *nbhd, const char *staff,
-	      int32_t date, const char *shift, char out[ICAL_UID_LEN])
+/* The UID of version `v`: 1 hashed the scenario's name as well (until
+ * 2026-12), so renaming a scenario cancelled and re-created every event;
+ * 2 hashes only the calendar, person, date and shift. */
+static void uid_of(int v, const char *scenario, const char *nbhd,
+		   const char *staff, int32_t date, const char *shift,
+		   char out[ICAL_UID_LEN])
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char md[SHA256_LEN];
@@ -172,8 +177,9 @@ void ical_uid(const char *scenario, const char *nbhd, const char *staff,
 
 	civil_format_date(date, day);
 	sha256_init(&h);
-	hash_field(&h, "rota7 calendar uid 1");
-	hash_field(&h, scenario ? scenario : "");
+	hash_field(&h, v == 1 ? "rota7 calendar uid 1" : "rota7 calendar uid 2");
+	if (v == 1)
+		hash_field(&h, scenario ? scenario : "");
 	hash_field(&h, nbhd ? "neighbourhood" : "staff");
 	hash_field(&h, nbhd ? nbhd : "");
 	hash_field(&h, staff);
@@ -186,6 +192,18 @@ void ical_uid(const char *scenario, const char *nbhd, const char *staff,
 		out[2 * i + 1] = hex[md[i] & 15];
 	}
 	memcpy(out + 32, "@rota7", 7);
+}
+
+void ical_uid(const char *nbhd, const char *staff, int32_t date,
+	      const char *shift, char out[ICAL_UID_LEN])
+{
+	uid_of(2, NULL, nbhd, staff, date, shift, out);
+}
+
+void ical_uid_v1(const char *scenario, const char *nbhd, const char *staff,
+		 int32_t date, const char *shift, char out[ICAL_UID_LEN])
+{
+	uid_of(1, scenario, nbhd, staff, date, shift, out);
 }
 
 /* ---- time ---- */
@@ -538,9 +556,20 @@ static int add_shift(const struct run *run, struct cal_file *f, size_t v,
 
 	it.var = v;
 	it.start = sc->shifts[x->s].start_at[x->d];
-	ical_uid(sc->name, nbhd, sc->staff[x->p].id, scenario_date(sc, x->d),
+	ical_uid(nbhd, sc->staff[x->p].id, scenario_date(sc, x->d),
 		 sc->shifts[x->s].id, it.uid);
 	it.old = ical_previous_find(&f->prev, it.uid);
+	if (!it.old) {
+		/* An event published under the old UID (scenario name
+		 * hashed in) keeps it, so that clients update it. */
+		char v1[ICAL_UID_LEN];
+
+		ical_uid_v1(sc->name, nbhd, sc->staff[x->p].id,
+			    scenario_date(sc, x->d), sc->shifts[x->s].id, v1);
+		it.old = ical_previous_find(&f->prev, v1);
+		if (it.old)
+			memcpy(it.uid, v1, sizeof(v1));
+	}
 	return push(f, &it);
 }
 
@@ -655,6 +684,32 @@ out:
 	return ret;
 }
 
+/* A person of the --previous rota no longer in the scenario: every event
+ * of their earlier calendar inside this horizon, cancelled, so that a
+ * subscribed calendar drops them rather than keep shifts nobody works. */
+static int gone_calendar(const struct run *run, const char *id,
+			 struct rota_error *err)
+{
+	struct cal_file f = {0};
+	char *name = ical_file_name(id);
+	int ret = -1;
+
+	if (!name)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	if (ical_previous_load(&f.prev, run->previous, "staff", name, err))
+		goto out;
+	if (add_cancelled(run, &f)) {
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+		goto out;
+	}
+	ret = f.n_items ? write_calendar(run, &f, run->staff_dir, name, id, NULL,
+					 err) : 0;
+out:
+	cal_file_release(&f);
+	free(name);
+	return ret;
+}
+
 static int nbhd_calendar(const struct run *run, int n, struct rota_error *err)
 {
 	const struct problem *pb = run->pb;
@@ -761,6 +816,9 @@ int ical_write_at(const char *dir, const char *previous,
 		goto out;
 	for (i = 0; i < pb->sc->n_staff; i++)
 		if (staff_calendar(&run, (int)i, err))
+			goto out;
+	for (i = 0; pb->sc->reference && i < pb->sc->reference->n_gone; i++)
+		if (gone_calendar(&run, pb->sc->reference->gone[i], err))
 			goto out;
 	for (i = 0; i < pb->sc->n_neighbourhoods; i++)
 		if (nbhd_calendar(&run, (int)i, err))

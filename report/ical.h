@@ -8,9 +8,9 @@
  * embedded VTIMEZONE in the plain RRULE form Outlook reads, so a night
  * over a clock change shows its real length in every client.
  *
- * UIDs are a SHA-256 of the scenario name, the calendar, person, date and
- * shift: the same shift has the same UID in every run (clients update it
- * rather than adding a copy) and the UID gives away no one's id or name.
+ * UIDs are a SHA-256 of the calendar, person, date and shift: the same
+ * shift has the same UID in every run (clients update it rather than
+ * adding a copy) and the UID gives away no one's id or name.
  *
  * With --previous DIR, each calendar is compared with the same file in
  * DIR: an event whose content changed gets SEQUENCE one above the earlier
@@ -45,10 +45,15 @@ struct roster;
  * UID of person `staff` working shift `shift` starting on civil day
  * `date`, in the calendar of a person (nbhd NULL) or of neighbourhood
  * `nbhd`.  The two calendars get different UIDs so that a client holding
- * both never mistakes one event for the other.
+ * both never mistakes one event for the other.  No free text goes in
+ * (the scenario's name did until 2026-12: renaming a scenario then
+ * re-created every event); ical_uid_v1 is that older UID, which an event
+ * of a --previous calendar published under it keeps.
  */
-void ical_uid(const char *scenario, const char *nbhd, const char *staff,
-	      int32_t date, const char *shift, char out[ICAL_UID_LEN]);
+void ical_uid(const char *nbhd, const char *staff, int32_t date,
+	      const char *shift, char out[ICAL_UID_LEN]);
+void ical_uid_v1(const char *scenario, const char *nbhd, const char *staff,
+		 int32_t date, const char *shift, char out[ICAL_UID_LEN]);
 
 /*
  * Writes every calendar under dir/calendars/, comparing with the

@@ -250,6 +250,7 @@ static void page_body(const struct page *pg)
 {
 	page_head(pg);
 	page_title(pg);
+	html_changes(pg);
 	html_summary(pg);
 	html_fte_gap(pg);
 	if (pg->rc)

@@ -34,9 +34,9 @@ static void people_row(const struct page *pg, size_t p)
 	fprintf(f, "<td class=\"n%s\">", paid < target - 0.005 ? " under" : "");
 	html_num(f, paid - target, 2);
 	fprintf(f, "</td><td class=\"n\">%d</td><td class=\"n\">%d</td>"
-		"<td class=\"n\">%d</td><td class=\"n\">%zu</td></tr>\n",
+		"<td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n",
 		measure_weekends(pb, pg->s->r, (int)p), measure_nights(pb, pg->s->r, (int)p),
-		measure_requests_granted(pb, pg->s->r, (int)p), st->n_requests);
+		measure_requests_granted(pb, pg->s->r, (int)p), measure_requests_total(pb, (int)p));
 }
 
 void html_people(const struct page *pg)

@@ -13,6 +13,7 @@
 #include "outfile.h"
 #include "tz.h"
 #include "measure.h"
+#include "report_changes.h"
 
 static json_t *num(double v, double unit)
 {
@@ -147,7 +148,7 @@ static json_t *staff_summary(const struct problem *pb, const struct roster *r)
 			"weekends", measure_weekends(pb, r, (int)p),
 			"nights", measure_nights(pb, r, (int)p),
 			"requests_granted", measure_requests_granted(pb, r, (int)p),
-			"requests_total", (int)sc->staff[p].n_requests));
+			"requests_total", measure_requests_total(pb, (int)p)));
 	return a;
 }
 
@@ -184,6 +185,8 @@ static json_t *rota_json(const struct problem *pb, const struct roster *r,
 	json_object_set_new(root, "assignments", assignments(pb, r, tz));
 	json_object_set_new(root, "uncovered", uncovered(pb, r, tz));
 	json_object_set_new(root, "staff_summary", staff_summary(pb, r));
+	if (sc->reference)
+		json_object_set_new(root, "changes", report_changes_json(sc));
 	return root;
 }
 
@@ -313,7 +316,8 @@ int report_write_rota(const char *dir, const struct problem *pb,
 		goto out;
 	}
 	if (write_json(dir, root, err) || write_csv(dir, pb, r, tz, err) ||
-	    write_uncovered(dir, json_object_get(root, "uncovered"), err))
+	    write_uncovered(dir, json_object_get(root, "uncovered"), err) ||
+	    report_write_changes(dir, pb->sc, err))
 		goto out;
 	ret = 0;
 out:

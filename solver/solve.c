@@ -320,6 +320,8 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		return -1;
 	}
 	threaded = rc == 0;
+	if (o->start)
+		search_load(&s, o->start);
 	/* Column generation (colphase.h, an experiment behind ROTA7_COLGEN)
 	 * in place of the plain search; meet_seniors then only says why
 	 * not when senior cover is still short. */

@@ -37,6 +37,10 @@ struct solve_opts {
 	double gap;             /* stop when this close to the bound */
 	uint64_t seed;
 	long work;              /* rounds; <= 0: SOLVE_DEFAULT_WORK */
+	const struct roster *start;  /* a legal rota to start from (pins,
+	                                frozen days, a --previous rota;
+	                                restart.h), or NULL: the empty one.
+	                                Borrowed; only solve_run reads it */
 };
 
 

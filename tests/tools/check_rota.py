@@ -369,6 +369,12 @@ class Scenario:
                 q["_date"] = self._date(_req(q, "date", where), "%s.requests[%d].date" % (where, k))
                 reqs.append(q)
             person["requests"] = reqs
+            # staff[].fixed (scenario.md, Additions 2026-12): pins, hard
+            pins = {}
+            for k, q in enumerate(p.get("fixed", []) or []):
+                d = self._date(_req(q, "date", where), "%s.fixed[%d].date" % (where, k))
+                pins[d] = None if q.get("off") is True else q.get("shift")
+            person["fixed"] = pins
             person["rules"] = self._rules_for(p.get("rules", {}) or {})
             self.staff[pid] = person
             self.staff_order.append(pid)
@@ -680,6 +686,15 @@ class Checker:
             r.check(w["date"].weekday() not in p["days_off_weekly"], "days_off_weekly",
                     "%s: works %s on %s, a weekly day off (%s)" % (
                         pid, w["shift"], w["date"], DAY_NAMES[w["date"].weekday()]))
+
+        # pins: that shift on that date, or nothing
+        for d, want in sorted(p.get("fixed", {}).items()):
+            if d not in sc.date_index:
+                continue
+            got = per_date.get(d, [])
+            r.check(got == ([want] if want else []), "fixed",
+                    "%s: pinned to %s on %s, works %s" % (
+                        pid, want or "a day off", d, ", ".join(got) or "nothing"))
 
         # minimum rest between the end of a shift and the start of the next
         min_rest = float(rules["min_rest_hours"]) * 3600

@@ -321,6 +321,20 @@ class MarchTest(Base):
         summary_of(r, "n2").update(paid_hours=0.0, weekends=0, requests_granted=0)
         self.assertFailsOnly(MARCH, r, "leave")
 
+    def test_pins(self):
+        # staff[].fixed: kept pins pass; a pin to a shift not worked, or a
+        # day off worked, fails as "fixed" alone.
+        sc = copy.deepcopy(MARCH)
+        a = MARCH_ROTA["assignments"][0]
+        sc["staff"][[p["id"] for p in sc["staff"]].index(a["staff"])]["fixed"] = [
+            {"date": a["date"], "shift": a["shift"]}]
+        self.assertPasses(sc, MARCH_ROTA)
+        for pin in ({"date": a["date"], "off": True},
+                    {"date": a["date"], "shift": "x-other"}):
+            sc["staff"][[p["id"] for p in sc["staff"]].index(a["staff"])][
+                "fixed"] = [pin]
+            self.assertFailsOnly(sc, MARCH_ROTA, "fixed")
+
     def test_missing_uncovered_entry(self):
         r = copy.deepcopy(MARCH_ROTA)
         del r["uncovered"][1]

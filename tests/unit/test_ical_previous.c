@@ -66,7 +66,7 @@ static const struct ical_event *staff_event(const struct ical_calendar *cal,
 {
 	char uid[ICAL_UID_LEN];
 
-	ical_uid(sc->name, nbhd, staff, scenario_date(sc, day), shift, uid);
+	ical_uid(nbhd, staff, scenario_date(sc, day), shift, uid);
 	return by_uid(cal, uid);
 }
 
@@ -213,6 +213,73 @@ START_TEST(previous_everything_cancelled)
 	ical_rota_release(&a);
 	ical_rota_release(&b);
 	ical_rota_release(&other);
+	rm_rf(d1);
+	rm_rf(d2);
+	rm_rf(d3);
+	free(d1);
+	free(d2);
+	free(d3);
+}
+END_TEST
+
+/* Calendars published before UIDs lost the scenario's name: their events
+ * keep the old UID (an update, not a copy), and renaming the scenario no
+ * longer changes any UID. */
+START_TEST(previous_v1_uids_kept)
+{
+	struct ical_rota a;
+	struct ical_calendar cal;
+	char *d1 = tmpdir(), *d2 = tmpdir(), *d3 = tmpdir(), path[4096];
+	char v1[ICAL_UID_LEN], v2[ICAL_UID_LEN], *text, *at;
+	const struct ical_event *e;
+	int d;
+	FILE *f;
+
+	load_london(&a, "2018-03-23");
+	rota_a(&a);
+	write_ok(&a, d1, NULL);
+	/* n1's file as an older rota7 wrote it. */
+	text = file_in(d1, "staff", "n1.ics");
+	for (d = 0; d < 4; d++) {
+		const char *sh = d == 3 ? "early" : "late";
+
+		ical_uid(NULL, "n1", scenario_date(&a.sc, d), sh, v2);
+		ical_uid_v1(a.sc.name, NULL, "n1", scenario_date(&a.sc, d), sh, v1);
+		if ((at = strstr(text, v2)))
+			memcpy(at, v1, strlen(v1));
+	}
+	snprintf(path, sizeof(path), "%s/calendars/staff/n1.ics", d1);
+	f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	free(text);
+	write_ok(&a, d2, d1);
+	read_cal(d2, "staff", "n1.ics", &cal);
+	ck_assert_uint_eq(cal.n_events, 3);
+	ical_uid_v1(a.sc.name, NULL, "n1", scenario_date(&a.sc, 0), "late", v1);
+	e = by_uid(&cal, v1);
+	ck_assert(e && !e->cancelled && e->sequence == 0);
+	ical_calendar_release(&cal);
+
+	/* A renamed scenario: the same UIDs, nothing cancelled. */
+	free(a.sc.name);
+	a.sc.name = strdup("Renamed");
+	ck_assert_ptr_nonnull(a.sc.name);
+	write_ok(&a, d3, NULL);
+	{
+		struct ical_calendar c1, c3;
+		size_t i;
+
+		read_cal(d1, "staff", "n2.ics", &c1);
+		read_cal(d3, "staff", "n2.ics", &c3);
+		ck_assert_uint_eq(c1.n_events, c3.n_events);
+		for (i = 0; i < c1.n_events; i++)
+			ck_assert_ptr_nonnull(by_uid(&c3, c1.events[i].uid));
+		ical_calendar_release(&c1);
+		ical_calendar_release(&c3);
+	}
+	ical_rota_release(&a);
 	rm_rf(d1);
 	rm_rf(d2);
 	rm_rf(d3);
@@ -406,6 +473,7 @@ int main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, previous_sequence_and_cancelled);
 	tcase_add_test(tc, previous_everything_cancelled);
+	tcase_add_test(tc, previous_v1_uids_kept);
 	tcase_add_test(tc, previous_errors);
 	tcase_add_test(tc, unwritable_output);
 	tcase_add_test(tc, odd_ids_stay_in_their_directory);

@@ -187,6 +187,58 @@ START_TEST(located_errors)
 }
 END_TEST
 
+/* staff[].fixed: pins read, each pin to work priced as a REQUEST_FIXED
+ * request (not one of the person's own), and refused naming both sides
+ * where they contradict the person's leave, weekly day off or shifts. */
+START_TEST(pins)
+{
+	struct scenario sc;
+	const struct staff *s1;
+
+	fixture_load_ok(patched("\"shifts\": [\"office\"]}", "\"shifts\": "
+				"[\"office\"], \"fixed\": [{\"date\": \"2018-03-06\","
+				" \"shift\": \"office\"}, {\"date\": \"2018-03-07\", "
+				"\"off\": true}, {\"date\": \"2018-04-01\", "
+				"\"off\": true}]}"), &sc);
+	s1 = &sc.staff[1];
+	ck_assert_uint_eq(s1->n_fixed, 2);          /* April's dropped */
+	ck_assert_int_eq(s1->fixed[0].day, 5);
+	ck_assert_int_eq(s1->fixed[0].shift, scenario_find_shift(&sc, "office"));
+	ck_assert_int_eq(s1->fixed[1].shift, -1);
+	ck_assert_ptr_eq(staff_fixed(s1, 6), &s1->fixed[1]);
+	ck_assert_ptr_null(staff_fixed(s1, 7));
+	ck_assert_uint_eq(s1->n_requests, 1);
+	ck_assert_int_eq(s1->requests[0].kind, REQUEST_FIXED);
+	ck_assert(s1->requests[0].on && s1->requests[0].day == 5);
+	ck_assert(s1->requests[0].weight * sc.weights.request >= 1e7);
+	ck_assert_int_eq(sc.staff[0].requests[0].kind, REQUEST_STAFF);
+	scenario_release(&sc);
+
+	expect_error(patched("\"x-note\"", "\"fixed\": [{\"date\": "
+			     "\"2018-03-01\", \"shift\": \"early\"}], \"x-note\""),
+		     "$.staff[0].fixed[0]: pin to shift 'early' on 2018-03-01 "
+		     "contradicts the leave of 'n1' ($.staff[0].leave[0])");
+	expect_error(patched("\"x-note\"", "\"fixed\": [{\"date\": "
+			     "\"2018-03-07\", \"shift\": \"early\"}], \"x-note\""),
+		     "contradicts the weekly day off 'wed' of 'n1' "
+		     "($.staff[0].days_off_weekly)");
+	expect_error(patched("\"shifts\": [\"office\"]}", "\"shifts\": "
+			     "[\"office\"], \"fixed\": [{\"date\": \"2018-03-06\","
+			     " \"shift\": \"early\"}]}"),
+		     "$.staff[1].fixed[0].shift: pin to shift 'early' contradicts "
+		     "the shifts 's1' may work ($.staff[1].shifts)");
+	expect_error(patched("\"shifts\": [\"office\"]}", "\"shifts\": "
+			     "[\"office\"], \"fixed\": [{\"date\": \"2018-03-06\","
+			     " \"off\": true}, {\"date\": \"2018-03-06\", "
+			     "\"off\": true}]}"),
+		     "$.staff[1].fixed[1]: a second pin for the same date");
+	expect_error(patched("\"shifts\": [\"office\"]}", "\"shifts\": "
+			     "[\"office\"], \"fixed\": [{\"date\": \"2018-03-06\","
+			     " \"off\": true, \"shift\": \"office\"}]}"),
+		     "$.staff[1].fixed[0]: a pin needs exactly one of");
+}
+END_TEST
+
 START_TEST(all_errors_reported)
 {
 	struct scenario sc;
@@ -286,6 +338,7 @@ int main(void)
 	tcase_add_test(tc, located_errors);
 	tcase_add_test(tc, all_errors_reported);
 	tcase_add_test(tc, syntax_error_has_line_and_column);
+	tcase_add_test(tc, pins);
 	tcase_add_test(tc, error_cap);
 	tcase_add_test(tc, missing_file);
 	tcase_add_test(tc, examples_load);

@@ -1,0 +1,102 @@
+#include "reroster.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "previous.h"
+#include "reference.h"
+#include "restart.h"
+
+static int has_fixed(const struct scenario *sc)
+{
+	size_t p;
+
+	for (p = 0; p < sc->n_staff; p++)
+		if (sc->staff[p].n_fixed)
+			return 1;
+	return 0;
+}
+
+static int load_reference(struct reroster *rr, struct scenario *sc,
+			  struct rota_error *err)
+{
+	struct reference *ref = NULL;
+	int32_t until = 0;
+
+	if (rr->freeze_until && !rr->previous)
+		return rota_error_add(err, ROTA_EINPUT, "--freeze-until needs "
+				      "--previous: there is nothing to freeze");
+	if (rr->freeze_until && civil_parse_date(rr->freeze_until, &until))
+		return rota_error_add(err, ROTA_EINPUT, "invalid value '%s' for "
+				      "--freeze-until: a date YYYY-MM-DD expected",
+				      rr->freeze_until);
+	if (!rr->previous) {
+		reference_price_fixed(sc);
+		return 0;
+	}
+	if (previous_load(rr->previous, rr->freeze_until != NULL, until, &ref,
+			  err))
+		return -1;
+	return reference_apply(sc, ref, err);
+}
+
+int reroster_build(struct reroster *rr, struct scenario *sc,
+		   const struct demand *d, struct problem *pb,
+		   struct rota_error *err)
+{
+	long drop = -1;
+	enum restart_result rc;
+
+	rr->have_start = 0;
+	if (load_reference(rr, sc, err))
+		return -1;
+	for (;;) {
+		if (problem_build(pb, sc, d, err))
+			return -1;
+		if (!sc->reference && !has_fixed(sc))
+			return 0;
+		roster_release(&rr->start);
+		rc = restart_build(pb, &rr->start, &drop, err);
+		if (rc == RESTART_READY) {
+			rr->have_start = 1;
+			return 0;
+		}
+		if (rc == RESTART_FAILED)
+			return -1;
+		/* A frozen assignment that breaks a rule with its frozen
+		 * neighbours: removed, reported, and the problem built
+		 * without it.  Each round drops one, so this ends. */
+		reference_drop(sc, (size_t)drop, "rule");
+		problem_release(pb);
+	}
+}
+
+int reroster_after(const struct problem *pb, const struct roster *r,
+		   struct rota_error *err)
+{
+	if (restart_check_fixed(pb, r, err))
+		return -1;
+	if (!pb->sc->reference)
+		return 0;
+	return reference_changes(pb->sc->reference, pb, r, err);
+}
+
+void reroster_print(const struct scenario *sc)
+{
+	const struct reference *ref = sc->reference;
+	size_t n;
+
+	if (!ref)
+		return;
+	n = reference_changed_people(ref);
+	printf("%zu shift%s changed for %zu %s; %d shift%s left to fill\n",
+	       ref->n_changes, ref->n_changes == 1 ? "" : "s", n,
+	       n == 1 ? "person" : "people", ref->left_to_fill,
+	       ref->left_to_fill == 1 ? "" : "s");
+}
+
+void reroster_release(struct reroster *rr)
+{
+	roster_release(&rr->start);
+	rr->have_start = 0;
+}

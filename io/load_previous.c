@@ -1,0 +1,187 @@
+#include "previous.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grow.h"
+#include "readfile.h"
+
+/* A string member of an assignment; NULL after an error (when required). */
+static const char *member(json_t *a, const char *key, int required,
+			  const char *file, size_t i, struct rota_error *err)
+{
+	json_t *x = json_object_get(a, key);
+	struct rota_place at = ROTA_PLACE_NONE;
+	char path[64];
+
+	if (!x && !required)
+		return NULL;
+	if (json_is_string(x))
+		return json_string_value(x);
+	snprintf(path, sizeof(path), "$.assignments[%zu].%s", i, key);
+	at.file = file;
+	at.path = path;
+	rota_error_at(err, ROTA_EINPUT, &at, "%s expected", x ? "a string" :
+		      "a required string");
+	return NULL;
+}
+
+static char *dup_or_null(const char *s, int *oom)
+{
+	char *d;
+
+	if (!s)
+		return NULL;
+	d = strdup(s);
+	if (!d)
+		*oom = 1;
+	return d;
+}
+
+static int read_assignment(struct reference *ref, json_t *a, size_t i,
+			   const char *file, struct rota_error *err)
+{
+	struct ref_assignment *x = &ref->a[ref->n];
+	const char *staff = member(a, "staff", 1, file, i, err);
+	const char *date = member(a, "date", 1, file, i, err);
+	const char *shift = member(a, "shift", 1, file, i, err);
+	const char *nbhd = member(a, "neighbourhood", 0, file, i, err);
+	const char *role = member(a, "role", 0, file, i, err);
+	struct rota_place at = ROTA_PLACE_NONE;
+	char path[64];
+	int oom = 0;
+
+	if (!staff || !date || !shift)
+		return -1;
+	memset(x, 0, sizeof(*x));
+	if (civil_parse_date(date, &x->date)) {
+		snprintf(path, sizeof(path), "$.assignments[%zu].date", i);
+		at.file = file;
+		at.path = path;
+		return rota_error_at(err, ROTA_EINPUT, &at, "invalid date '%.20s'",
+				     date);
+	}
+	x->staff = dup_or_null(staff, &oom);
+	x->shift = dup_or_null(shift, &oom);
+	x->nbhd = dup_or_null(nbhd, &oom);
+	x->role = dup_or_null(role, &oom);
+	x->p = x->s = x->n = x->r = -1;
+	ref->n++;
+	if (oom)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	return 0;
+}
+
+static int read_horizon(struct reference *ref, json_t *root, const char *file,
+			struct rota_error *err)
+{
+	json_t *h = json_object_get(root, "horizon");
+	json_t *start = json_object_get(h, "start");
+	json_t *days = json_object_get(h, "days");
+	struct rota_place at = ROTA_PLACE_NONE;
+
+	at.file = file;
+	at.path = "$.horizon";
+	if (!json_is_string(start) || !json_is_integer(days) ||
+	    civil_parse_date(json_string_value(start), &ref->start) ||
+	    json_integer_value(days) < 1 || json_integer_value(days) > 366)
+		return rota_error_at(err, ROTA_EINPUT, &at, "a horizon with "
+				     "\"start\" and \"days\" expected");
+	ref->days = (int)json_integer_value(days);
+	return 0;
+}
+
+static int read_root(struct reference *ref, json_t *root, const char *file,
+		     struct rota_error *err)
+{
+	json_t *as = json_object_get(root, "assignments");
+	struct rota_place at = ROTA_PLACE_NONE;
+	size_t i, n;
+	int bad = 0;
+
+	at.file = file;
+	at.path = "$.assignments";
+	if (read_horizon(ref, root, file, err))
+		return -1;
+	if (!json_is_array(as))
+		return rota_error_at(err, ROTA_EINPUT, &at, "an array expected");
+	n = json_array_size(as);
+	ref->a = calloc(n + 1, sizeof(*ref->a));
+	if (!ref->a)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	for (i = 0; i < n; i++) {
+		json_t *a = json_array_get(as, i);
+
+		if (!json_is_object(a)) {
+			char path[64];
+
+			snprintf(path, sizeof(path), "$.assignments[%zu]", i);
+			at.path = path;
+			rota_error_at(err, ROTA_EINPUT, &at, "an object expected");
+			bad = 1;
+			continue;
+		}
+		if (read_assignment(ref, a, i, file, err))
+			bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
+int previous_load(const char *dir, int has_freeze, int32_t freeze_until,
+		  struct reference **out, struct rota_error *err)
+{
+	struct reference *ref = reference_new();
+	struct rota_place at = ROTA_PLACE_NONE;
+	char *buf = NULL;
+	size_t len = 0;
+	json_error_t je;
+	json_t *root = NULL;
+	int ret = -1;
+
+	*out = NULL;
+	if (!ref)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	ref->has_freeze = has_freeze;
+	ref->freeze_until = freeze_until;
+	ref->path = rota_strdupf("%s/rota.json", dir);
+	if (!ref->path) {
+		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+		goto out;
+	}
+	at.file = ref->path;
+	switch (readfile(ref->path, (size_t)READFILE_MAX_BYTES, &buf, &len)) {
+	case READFILE_OK:
+		break;
+	case READFILE_TOO_BIG:
+		rota_error_at(err, ROTA_EINPUT, &at, "file larger than %ld bytes",
+			      READFILE_MAX_BYTES);
+		goto out;
+	default:
+		rota_error_at(err, ROTA_EINPUT, &at, "--previous '%s': cannot "
+			      "read its rota.json: %s", dir, strerror(errno));
+		goto out;
+	}
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
+	if (!root) {
+		at.line = je.line;
+		at.column = je.column;
+		rota_error_at(err, ROTA_EINPUT, &at, "%s", je.text);
+		goto out;
+	}
+	if (!json_is_object(root)) {
+		rota_error_at(err, ROTA_EINPUT, &at, "an object expected");
+		goto out;
+	}
+	if (read_root(ref, root, ref->path, err))
+		goto out;
+	*out = ref;
+	ref = NULL;
+	ret = 0;
+out:
+	json_decref(root);
+	free(buf);
+	reference_free(ref);
+	return ret;
+}

@@ -1,0 +1,220 @@
+#include "restart.h"
+
+#include <string.h>
+
+#include "constraints.h"
+#include "reference.h"
+
+/* The var of p on d working shift s, in neighbourhood n and role r when
+ * those are >= 0 and such a var exists; ROSTER_NONE when none works s. */
+static size_t find_var(const struct problem *pb, int p, int d, int s, int n,
+		       int r)
+{
+	size_t first, end, i, any = ROSTER_NONE;
+
+	if (d < 0 || d >= pb->days || s < 0)
+		return ROSTER_NONE;
+	problem_day_vars(pb, p, d, &first, &end);
+	for (i = first; i < end; i++) {
+		const struct option *o = &pb->people[p].opts[pb->vars[i].k];
+
+		if (pb->vars[i].s != s)
+			continue;
+		if ((n < 0 || o->nbhd == n) && (r < 0 || o->role == r))
+			return i;
+		if (any == ROSTER_NONE)
+			any = i;
+	}
+	return any;
+}
+
+static long frozen_index(const struct problem *pb, int p, int d)
+{
+	const struct reference *ref = pb->sc->reference;
+
+	return ref ? reference_frozen_at(ref, p, d) : -1;
+}
+
+/* The last assignment of p in [lo, hi] not fixed (fixed 0) or frozen
+ * (fixed 1), or -1. */
+static int last_in(const struct problem *pb, const struct roster *r, int p,
+		   int lo, int hi, int fixed)
+{
+	const struct staff *st = &pb->sc->staff[p];
+	int d;
+
+	if (lo < 0 || hi < 0) {
+		lo = 0;
+		hi = pb->days - 1;
+	}
+	for (d = hi; d >= lo; d--) {
+		const struct fixed *fx = staff_fixed(st, d);
+
+		if (roster_get(r, p, d) == ROSTER_NONE)
+			continue;
+		if (!fixed && !fx)
+			return d;
+		if (fixed && fx && fx->frozen)
+			return d;
+	}
+	return -1;
+}
+
+static enum restart_result pins_broken(const struct problem *pb, int p,
+				       struct rota_error *why,
+				       struct rota_error *err)
+{
+	struct rota_place at = rota_error_place(rota_error_last(why));
+
+	rota_error_at(err, ROTA_EINFEASIBLE, &at, "no rota keeps the hard "
+		      "rules: the pins of '%s' (staff[].fixed) break a rule: %s",
+		      pb->sc->staff[p].id, rota_error_last_text(why));
+	return RESTART_FAILED;
+}
+
+/* p's fixed days as fixed; a frozen day whose var is gone is dropped. */
+static enum restart_result set_fixed(const struct problem *pb,
+				     struct roster *r, int p, long *drop,
+				     struct rota_error *err)
+{
+	const struct staff *st = &pb->sc->staff[p];
+	size_t f;
+
+	for (f = 0; f < st->n_fixed; f++) {
+		const struct fixed *fx = &st->fixed[f];
+		size_t v;
+
+		if (fx->shift < 0 || fx->day < 0 || fx->day >= pb->days)
+			continue;
+		v = find_var(pb, p, fx->day, fx->shift, fx->nbhd, fx->role);
+		if (v != ROSTER_NONE) {
+			roster_set(r, p, fx->day, v);
+			continue;
+		}
+		if (fx->frozen && frozen_index(pb, p, fx->day) >= 0) {
+			*drop = frozen_index(pb, p, fx->day);
+			return RESTART_DROP;
+		}
+		rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard "
+			       "rules: '%s' is pinned to shift '%s' on day %d, "
+			       "which no deployment of theirs can work",
+			       st->id, pb->sc->shifts[fx->shift].id, fx->day + 1);
+		return RESTART_FAILED;
+	}
+	return RESTART_READY;
+}
+
+/* p's unfixed reference days. */
+static void set_reference(const struct problem *pb, struct roster *r, int p)
+{
+	const struct reference *ref = pb->sc->reference;
+	size_t i;
+
+	if (!ref)
+		return;
+	for (i = 0; i < ref->n; i++) {
+		const struct ref_assignment *a = &ref->a[i];
+		size_t v;
+
+		if (a->p != p || a->dropped || a->day < 0 || a->day >= pb->days ||
+		    staff_fixed(&pb->sc->staff[p], a->day))
+			continue;
+		v = find_var(pb, p, a->day, a->s, a->n, a->r);
+		if (v == ROSTER_NONE)
+			ref->a[i].dropped = "shift";
+		else
+			roster_set(r, p, a->day, v);
+	}
+}
+
+static void mark_rule(const struct problem *pb, int p, int d)
+{
+	const struct reference *ref = pb->sc->reference;
+	long i = ref ? reference_at(ref, p, d) : -1;
+
+	if (i >= 0)
+		ref->a[i].dropped = "rule";
+}
+
+/* Leaves out assignments of p until p's rules hold. */
+static enum restart_result make_legal(const struct problem *pb,
+				      struct roster *r, int p, long *drop,
+				      struct rota_error *err)
+{
+	struct rota_error why;
+	enum restart_result rc = RESTART_READY;
+
+	rota_error_init(&why);
+	while (constraints_check_person(pb, r, p, &why)) {
+		struct rota_place at = rota_error_place(rota_error_last(&why));
+		int d = last_in(pb, r, p, at.first_day, at.last_day, 0);
+
+		if (d < 0)
+			d = last_in(pb, r, p, -1, -1, 0);
+		if (d >= 0) {
+			mark_rule(pb, p, d);
+			roster_set(r, p, d, ROSTER_NONE);
+			rota_error_release(&why);
+			rota_error_init(&why);
+			continue;
+		}
+		d = last_in(pb, r, p, at.first_day, at.last_day, 1);
+		if (d < 0)
+			d = last_in(pb, r, p, -1, -1, 1);
+		if (d >= 0 && frozen_index(pb, p, d) >= 0) {
+			*drop = frozen_index(pb, p, d);
+			rc = RESTART_DROP;
+		} else {
+			rc = pins_broken(pb, p, &why, err);
+		}
+		break;
+	}
+	rota_error_release(&why);
+	return rc;
+}
+
+enum restart_result restart_build(const struct problem *pb,
+				  struct roster *start, long *drop,
+				  struct rota_error *err)
+{
+	size_t p;
+	enum restart_result rc;
+
+	if (roster_setup(start, pb, err))
+		return RESTART_FAILED;
+	for (p = 0; p < pb->sc->n_staff; p++) {
+		rc = set_fixed(pb, start, (int)p, drop, err);
+		if (rc == RESTART_READY) {
+			set_reference(pb, start, (int)p);
+			rc = make_legal(pb, start, (int)p, drop, err);
+		}
+		if (rc != RESTART_READY)
+			return rc;
+	}
+	return RESTART_READY;
+}
+
+int restart_check_fixed(const struct problem *pb, const struct roster *r,
+			struct rota_error *err)
+{
+	size_t p, f;
+
+	for (p = 0; p < pb->sc->n_staff; p++) {
+		const struct staff *st = &pb->sc->staff[p];
+
+		for (f = 0; f < st->n_fixed; f++) {
+			const struct fixed *fx = &st->fixed[f];
+			int s;
+
+			if (fx->day < 0 || fx->day >= pb->days)
+				continue;
+			s = roster_shift(r, (int)p, fx->day);
+			if (s != fx->shift)
+				return rota_error_add(err, ROTA_EINTERNAL,
+						      "the rota found leaves the "
+						      "fixed day %d of '%s' (a bug)",
+						      fx->day + 1, st->id);
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,275 @@
+#!/usr/bin/env bash
+# Re-rostering against a published rota (issue 16) on a small example:
+#  - solve A; then a changed scenario (sick leave for the person with the
+#    most shifts, leave entered on a frozen day, pins, a person removed)
+#    solved --previous A --freeze-until: frozen days kept exactly but for
+#    the assignment the new leave removes, pins kept, every hard rule
+#    kept (tests/tools/check_rota.py, which checks pins too), changes.csv
+#    and rota.json's changes exactly the diff of the two rota.json, the
+#    stdout line counting them, the removed person's calendar cancelling
+#    every shift of theirs with A's UIDs (python3-icalendar when present);
+#  - the unchanged scenario against A with A's seed: no change at all;
+#  - pins refused with exit 2 naming both sides (leave, weekly day off,
+#    unknown shift), pins breaking a hard rule with exit 3 naming it,
+#    --freeze-until without --previous refused.
+#
+# usage: reroster.sh ROTA7_BINARY SOURCE_DIR
+set -u
+rota7=$1
+src=$2
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rota7-reroster.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+# Debian's python3 has python3-icalendar (.ci/deps); another one on PATH
+# may not.
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+
+"$py" - "$rota7" "$src" "$tmp" <<'EOF'
+import csv, json, os, re, subprocess, sys
+
+rota7, src, tmp = sys.argv[1:4]
+base = os.path.join(src, "examples", "small", "two-neighbourhoods.json")
+check = os.path.join(src, "tests", "tools", "check_rota.py")
+failed = 0
+
+
+def fail(msg):
+    global failed
+    failed += 1
+    print("FAIL:", msg)
+
+
+def ok(cond, msg):
+    if cond:
+        print("ok:", msg)
+    else:
+        fail(msg)
+
+
+def solve(sc, out, *extra, status=0):
+    p = subprocess.run([rota7, "solve", sc, "-o", out, "-q", "--seed", "1",
+                        "--time-limit", "30", *extra],
+                       capture_output=True, text=True)
+    if p.returncode != status:
+        print(p.stderr)
+        sys.exit(f"FAIL: solve {os.path.basename(sc)} {' '.join(extra)}: "
+                 f"exit {p.returncode}, expected {status}")
+    return p
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def write(sc, name):
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(sc, f, ensure_ascii=False)
+    return path
+
+
+def keyed(rota):
+    return {(a["staff"], a["date"]): a for a in rota["assignments"]}
+
+
+def label(a, home):
+    if not a:
+        return ""
+    return a["shift"] + ("" if a["neighbourhood"] == home else
+                         "@" + a["neighbourhood"])
+
+
+a_dir = os.path.join(tmp, "A")
+solve(base, a_dir)
+rota_a = load(f"{a_dir}/rota.json")
+sc = load(base)
+home = {p["id"]: p["neighbourhood"] for p in sc["staff"]}
+dates = sorted({a["date"] for a in rota_a["assignments"]})
+freeze = dates[1]
+ka = keyed(rota_a)
+count = {}
+for a in rota_a["assignments"]:
+    count[a["staff"]] = count.get(a["staff"], 0) + 1
+ids = [p["id"] for p in sc["staff"]]
+removed = ids[-1]
+sick = max(sorted(ids[:-1]), key=lambda s: count.get(s, 0))
+sick_days = [d for d in dates if d > freeze and (sick, d) in ka][:2]
+# leave entered on a frozen day someone works: removed, never replaced
+late = next(s for s in ids[:-1] if s != sick and (s, freeze) in ka)
+# pins for a third person: off on a day worked, on on a day off
+pinned = next(s for s in ids[:-1] if s not in (sick, late) and
+              any((s, d) in ka for d in dates if d > freeze) and
+              any((s, d) not in ka for d in dates if d > freeze))
+# a rule the frozen days now break: one of them removed for "rule"
+ruled = next(s for s in ids[:-1] if s not in (sick, late, pinned) and
+             (s, dates[0]) in ka and (s, dates[1]) in ka)
+pin_off = next(d for d in dates if d > freeze and (pinned, d) in ka)
+pin_on = next(d for d in dates if d > freeze and (pinned, d) not in ka)
+
+changed = json.loads(json.dumps(sc))
+changed["staff"] = [p for p in changed["staff"] if p["id"] != removed]
+for p in changed["staff"]:
+    if p["id"] == sick:
+        p.setdefault("leave", []).append(
+            {"from": sick_days[0], "to": sick_days[-1], "kind": "sick"})
+    if p["id"] == late:
+        p.setdefault("leave", []).append(
+            {"from": freeze, "to": freeze, "kind": "sick"})
+    if p["id"] == ruled:
+        p.setdefault("rules", {})["max_days_in_a_row"] = 1
+    if p["id"] == pinned:
+        p["fixed"] = [{"date": pin_off, "off": True},
+                      {"date": pin_on, "shift": "early"}]
+b_scenario = write(changed, "changed.json")
+b_dir = os.path.join(tmp, "B")
+out = solve(b_scenario, b_dir, "--previous", a_dir, "--freeze-until",
+            freeze).stdout
+rota_b = load(f"{b_dir}/rota.json")
+kb = keyed(rota_b)
+print(f"sick {sick} on {sick_days}, {late} on leave on frozen {freeze}, "
+      f"{pinned} pinned off {pin_off} and on {pin_on}, {removed} removed, "
+      f"{ruled} at most 1 day in a row")
+
+p = subprocess.run([sys.executable, check, b_scenario, f"{b_dir}/rota.json",
+                    "--quiet"], capture_output=True, text=True)
+ok(p.returncode == 0, "every hard rule and pin kept (check_rota.py): " +
+   p.stdout.strip().splitlines()[-1])
+
+with open(f"{b_dir}/changes.csv", encoding="utf-8", newline="") as f:
+    rows = list(csv.DictReader(f))
+by = {(r["staff"], r["date"]): r for r in rows}
+frozen_bad = [k for k in set(ka) | set(kb) if k[1] <= freeze and
+              ka.get(k) != kb.get(k) and
+              not (k == (late, freeze) and k not in kb) and
+              not (k[0] == ruled and k not in kb) and
+              not (k[0] == removed)]
+ok(not frozen_bad, f"nothing changed on or before {freeze} but what the "
+   f"new input removed {frozen_bad}")
+ok(by.get((late, freeze), {}).get("reason") == "leave" and
+   by[(late, freeze)]["after"] == "",
+   "leave on a frozen day: the shift removed, reported with reason leave")
+ok([by.get((ruled, d), {}).get("reason") for d in dates[:2]
+    if (ruled, d) not in kb] == ["rule"],
+   f"a frozen shift {ruled}'s new rule forbids: removed, reason rule")
+ok(kb.get((pinned, pin_on), {}).get("shift") == "early" and
+   (pinned, pin_off) not in kb, "pins kept")
+ok(by.get((pinned, pin_off), {}).get("reason") == "pin" and
+   by.get((pinned, pin_on), {}).get("reason") == "pin", "pins reported as pin")
+ok(all(by.get((sick, d), {}).get("reason") == "leave" for d in sick_days),
+   "sick days reported as leave")
+
+diff = {k for k in set(ka) | set(kb)
+        if (label(ka.get(k), home.get(k[0])), k[0] == removed) !=
+        (label(kb.get(k), home.get(k[0])), k[0] == removed)
+        or (k[0] == removed and k in ka)}
+ok(set(by) == diff and len(rows) == len(diff),
+   f"changes.csv is the diff of the two rota.json ({len(rows)} rows)")
+# a removed person's home is not in the new scenario: always "@neighbourhood"
+ok(all(r["before"] == label(ka.get(k), None if k[0] == removed else
+                            home.get(k[0])) and
+       r["after"] == label(kb.get(k), home.get(k[0])) for k, r in by.items()),
+   "before and after agree with the two rota.json")
+ok(rota_b.get("changes") == rows, "rota.json's changes list is changes.csv")
+people = len({r["staff"] for r in rows})
+m = re.search(r"(\d+) shifts? changed for (\d+) (people|person); (\d+) "
+              r"shifts? left to fill", out)
+ok(m and int(m.group(1)) == len(rows) and int(m.group(2)) == people,
+   f"stdout summary: {m.group(0) if m else out}")
+ok((html := open(f"{b_dir}/report.html", encoding="utf-8").read()).find(
+    'id="changes"') < html.find('id="summary"') and 'id="changes"' in html,
+   "report.html: the changes section first")
+
+# The removed person's calendar: A's events, cancelled.
+def events(path):
+    text = open(path, "rb").read()
+    try:
+        import icalendar
+        cal = icalendar.Calendar.from_ical(text)
+        return [(str(e["UID"]), int(e.get("SEQUENCE", 0)),
+                 str(e.get("STATUS", "")))
+                for e in cal.walk("VEVENT")], "icalendar"
+    except ImportError:
+        text = re.sub(rb"\r\n[ \t]", b"", text).decode()
+        res = []
+        for b in re.findall(r"BEGIN:VEVENT\r\n.*?END:VEVENT", text, re.S):
+            uid = re.search(r"^UID:(.*)$", b, re.M).group(1).strip()
+            seq = re.search(r"^SEQUENCE:(\d+)", b, re.M)
+            st = re.search(r"^STATUS:(\S+)", b, re.M)
+            res.append((uid, int(seq.group(1)) if seq else 0,
+                        st.group(1) if st else ""))
+        return res, "a plain reading (python3-icalendar not installed)"
+
+
+gone_a = f"{a_dir}/calendars/staff/{removed}.ics"
+gone_b = f"{b_dir}/calendars/staff/{removed}.ics"
+if not os.path.exists(gone_a):
+    fail(f"{removed} has no calendar in A")
+elif not os.path.exists(gone_b):
+    fail(f"removed person {removed} gets no calendar")
+else:
+    ea, how = events(gone_a)
+    eb, _ = events(gone_b)
+    ok(sorted(u for u, _, _ in ea) == sorted(u for u, _, _ in eb) and
+       all(st == "CANCELLED" for _, _, st in eb) and
+       all(s == dict((u, q) for u, q, _ in ea)[u] + 1 for u, s, _ in eb),
+       f"removed person's calendar: A's {len(ea)} events, each cancelled "
+       f"with SEQUENCE one higher (read with {how})")
+
+# Unchanged scenario, A's seed: nothing moves.
+c_dir = os.path.join(tmp, "C")
+out = solve(base, c_dir, "--previous", a_dir).stdout
+rota_c = load(f"{c_dir}/rota.json")
+ok(rota_c["assignments"] == rota_a["assignments"] and
+   rota_c["changes"] == [] and "0 shifts changed for 0 people" in out,
+   "unchanged scenario, same seed: no change")
+
+# Pins the input contradicts: exit 2 naming both.
+def refused(mutate, status, words, what):
+    s = json.loads(json.dumps(sc))
+    mutate(s)
+    path = write(s, "bad.json")
+    p = solve(path, os.path.join(tmp, "bad"), status=status)
+    ok(all(w in p.stderr for w in words), f"{what}: exit {status}: "
+       f"{p.stderr.strip().splitlines()[0] if p.stderr.strip() else ''}")
+
+
+def person(s, pred):
+    return next(p for p in s["staff"] if pred(p))
+
+
+def pin_leave(s):
+    p = person(s, lambda p: p.get("leave"))
+    p["fixed"] = [{"date": p["leave"][0]["from"], "shift": "early"}]
+
+
+def pin_day_off(s):
+    p = person(s, lambda p: p.get("days_off_weekly"))
+    wd = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    import datetime as dt
+    d = next(d for d in dates if wd[dt.date.fromisoformat(d).weekday()]
+             in p["days_off_weekly"])
+    p["fixed"] = [{"date": d, "shift": "early"}]
+
+
+def pin_unknown(s):
+    s["staff"][0]["fixed"] = [{"date": dates[0], "shift": "nope"}]
+
+
+def pin_every_day(s):
+    p = person(s, lambda p: not p.get("leave") and not p.get("days_off_weekly"))
+    p["fixed"] = [{"date": d, "shift": "early"} for d in dates]
+
+
+refused(pin_leave, 2, ["fixed[0]", ".leave[0]"], "a pin on leave")
+refused(pin_day_off, 2, ["fixed[0]", "days_off_weekly"], "a pin on a weekly day off")
+refused(pin_unknown, 2, ["fixed[0].shift", "unknown shift"], "a pin to no shift")
+refused(pin_every_day, 3, ["no rota keeps the hard rules", "fixed"],
+        "pins breaking a rule of working time")
+p = subprocess.run([rota7, "solve", base, "-o", os.path.join(tmp, "x"),
+                    "--freeze-until", dates[0]], capture_output=True, text=True)
+ok(p.returncode == 2 and "--previous" in p.stderr,
+   "--freeze-until without --previous: exit 2")
+print(f"{failed} failed")
+sys.exit(1 if failed else 0)
+EOF
