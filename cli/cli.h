@@ -116,6 +116,11 @@ enum cli_parsed cli_parse_options(int argc, char **argv,
 struct scenario;
 struct demand;
 int cli_load(const char *input, struct scenario *sc, struct demand *d);
+/* check's warnings on a valid scenario (check_warn.c), on stderr: shifts
+ * and bands a clock change stops on a day, a model too large to solve,
+ * staff who can never work.  Returns 0 or the exit status to stop with
+ * (out of memory). */
+int cli_check_warnings(const struct scenario *sc, const struct demand *d);
 /* Loads a benchmark instance and the scenario that says the same. */
 struct nrp;
 int cli_load_nrp(const char *input, struct nrp *in, struct scenario *sc,

@@ -173,7 +173,8 @@ static instant_t *breakpoints(const struct scenario *sc, int sv, size_t *n)
 			b[k++] = sc->services[sv].bands[i].to_at[d];
 		}
 		for (i = 0; i < sc->n_shifts; i++)
-			if (sc->shifts[i].service == sv) {
+			if (sc->shifts[i].service == sv &&
+			    demand_shift_occurs(sc, (int)i, d)) {
 				b[k++] = sc->shifts[i].start_at[d];
 				b[k++] = sc->shifts[i].end_at[d];
 			}
@@ -264,6 +265,8 @@ static void shift_presence(const struct scenario *sc, int sv,
 		if (sc->shifts[i].service != sv)
 			continue;
 		for (d = 0; d < sc->horizon.days; d++) {
+			if (!demand_shift_occurs(sc, (int)i, d))
+				continue;
 			on[bp_index(bp, nbp, sc->shifts[i].start_at[d])]++;
 			on[bp_index(bp, nbp, sc->shifts[i].end_at[d])]--;
 		}
@@ -481,7 +484,8 @@ static int person_vars(struct problem *pb, int p, struct varbuf *vb)
 		for (s = 0; s < sc->n_shifts; s++) {
 			int sv = sc->shifts[s].service;
 
-			if (!st->allowed[s] || sv < 0)
+			if (!st->allowed[s] || sv < 0 ||
+			    !demand_shift_occurs(sc, (int)s, d))
 				continue;
 			for (k = 0; k < pp->n_opts; k++) {
 				struct var v = {p, d, (int)s, (int)k,
