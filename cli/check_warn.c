@@ -8,6 +8,7 @@
 
 #include "demand.h"
 #include "diag.h"
+#include "problem.h"
 #include "scenario.h"
 
 static const char *band_name(const struct band *b, size_t i, char *buf,
@@ -65,9 +66,29 @@ static void warn_gap_days(const struct scenario *sc)
 	}
 }
 
+/* A model solve and export-lp would refuse: said here too, since the
+ * scenario itself is valid. */
+static int warn_size(const struct scenario *sc)
+{
+	struct problem_size z;
+	struct rota_error err;
+	int ret = 0;
+
+	rota_error_init(&err);
+	if (problem_measure(sc, &z, &err)) {
+		diag_print(&err);
+		ret = err.status;
+	} else if (problem_size_check(&z, &err)) {
+		diag_warn("%s: solve and export-lp refuse it",
+			  rota_error_last_text(&err));
+	}
+	rota_error_release(&err);
+	return ret;
+}
+
 int cli_check_warnings(const struct scenario *sc, const struct demand *d)
 {
 	(void)d;
 	warn_gap_days(sc);
-	return 0;
+	return warn_size(sc);
 }
