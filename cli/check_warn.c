@@ -1,6 +1,8 @@
 /*
- * check's warnings: what is valid but worth a word before a solve.
- * Kept apart from cmd_check.c's summary, all on stderr through diag.
+ * check's warnings: what is valid but worth a word before a solve, kept
+ * apart from cmd_check.c's summary, all on stderr through diag; and the
+ * prepared problem plan builds (when the model fits) to count the staff
+ * who can never work.
  */
 #include "cli.h"
 
@@ -8,6 +10,8 @@
 
 #include "demand.h"
 #include "diag.h"
+#include "idle.h"
+#include "plan.h"
 #include "problem.h"
 #include "scenario.h"
 
@@ -66,29 +70,99 @@ static void warn_gap_days(const struct scenario *sc)
 	}
 }
 
-/* A model solve and export-lp would refuse: said here too, since the
- * scenario itself is valid. */
-static int warn_size(const struct scenario *sc)
+/* The prepared problem, when the model is within the limits:
+ * PREPARED_OK with pb built, PREPARED_TOO_LARGE with the reason in err,
+ * or -1 (err set). */
+enum { PREPARED_OK = 0, PREPARED_TOO_LARGE = 1 };
+
+static int prepare(const struct scenario *sc, const struct demand *d,
+		   struct problem *pb, struct rota_error *err)
 {
 	struct problem_size z;
-	struct rota_error err;
-	int ret = 0;
 
-	rota_error_init(&err);
-	if (problem_measure(sc, &z, &err)) {
-		diag_print(&err);
-		ret = err.status;
-	} else if (problem_size_check(&z, &err)) {
-		diag_warn("%s: solve and export-lp refuse it",
-			  rota_error_last_text(&err));
+	if (problem_measure(sc, &z, err))
+		return -1;
+	if (problem_size_check(&z, err))
+		return PREPARED_TOO_LARGE;
+	return problem_build(pb, sc, d, err);
+}
+
+static void warn_idle(const struct problem *pb)
+{
+	const struct scenario *sc = pb->sc;
+	char date[CIVIL_DATE_LEN];
+	enum idle_reason r;
+	const char *why;
+	size_t p, q;
+
+	for (p = 0; p < sc->n_staff; p++) {
+		const struct staff *st = &sc->staff[p];
+
+		if (idle_person(pb, (int)p, &r))
+			diag_warn("'%s' can never work where demand is: %s "
+				  "(still counted in post, %g FTE)", st->id,
+				  idle_reason_text(r), st->fte);
+		for (q = 0; q < st->n_requests; q++) {
+			const struct request *rq = &st->requests[q];
+
+			if (!idle_request_impossible(pb, (int)p, q, &why))
+				continue;
+			civil_format_date(scenario_date(sc, rq->day), date);
+			diag_warn("'%s' asks to work %s%s%s on %s, which can "
+				  "never be granted: %s", st->id,
+				  rq->shift >= 0 ? "'" : "",
+				  rq->shift >= 0 ? sc->shifts[rq->shift].id :
+				  "a shift", rq->shift >= 0 ? "'" : "", date,
+				  why);
+		}
 	}
-	rota_error_release(&err);
-	return ret;
 }
 
 int cli_check_warnings(const struct scenario *sc, const struct demand *d)
 {
-	(void)d;
+	struct problem pb;
+	struct rota_error err;
+	int ret;
+
 	warn_gap_days(sc);
-	return warn_size(sc);
+	problem_init(&pb);
+	rota_error_init(&err);
+	ret = prepare(sc, d, &pb, &err);
+	if (ret == PREPARED_OK) {
+		warn_idle(&pb);
+	} else if (ret == PREPARED_TOO_LARGE) {
+		/* Said here too, since the scenario itself is valid. */
+		diag_warn("%s: solve and export-lp refuse it",
+			  rota_error_last_text(&err));
+		ret = 0;
+	} else {
+		diag_print(&err);
+		ret = err.status;
+	}
+	rota_error_release(&err);
+	problem_release(&pb);
+	return ret;
+}
+
+int cli_plan_idle(const struct scenario *sc, const struct demand *d,
+		  struct plan *p)
+{
+	struct problem pb;
+	struct rota_error err;
+	int ret;
+
+	problem_init(&pb);
+	rota_error_init(&err);
+	ret = prepare(sc, d, &pb, &err);
+	if (ret == PREPARED_OK && plan_count_idle(p, &pb, &err))
+		ret = -1;
+	if (ret < 0) {
+		diag_print(&err);
+		ret = err.status;
+	} else {
+		ret = 0;   /* too large: the idle figures are left out */
+	}
+	rota_error_release(&err);
+	problem_release(&pb);
+	return ret;
 }

@@ -90,6 +90,7 @@ static int solve_scenario(const char *input, const char *dir,
 	if (problem_build(&pb, &sc, &d, &err) ||
 	    solve_run(&pb, o, &r, &res, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||
+	    plan_count_idle(&p, &pb, &err) ||
 	    report_write_rota(od.stage, &pb, &r, &res, &err) ||
 	    ical_write_all(od.stage, previous, &pb, &r, &err) ||
 	    write_gap_reports(od.stage, &d, &pb, &r, &res, &p, &g, &err) ||

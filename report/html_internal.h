@@ -8,6 +8,7 @@
  *   report_html_grid.c    the shift codes and the rota grid
  *   report_html_cover.c   coverage by unit, day and band
  *   report_html_people.c  hours, weekends, nights and requests per person
+ *   report_html_idle.c    the staff in post who can never work
  *
  * Every section writes to pg->f and cannot fail: what could run out of
  * memory (the codes, the coverage figures) is made before the file is
@@ -71,5 +72,6 @@ void html_shift_codes(const struct page *pg);  /* report_html_grid.c */
 void html_rota_grid(const struct page *pg);    /* report_html_grid.c */
 void html_coverage(const struct page *pg);     /* report_html_cover.c */
 void html_people(const struct page *pg);       /* report_html_people.c */
+void html_idle(const struct page *pg);         /* report_html_idle.c */
 
 #endif

@@ -341,6 +341,7 @@ static void summary(const struct page *pg)
 	summary_table(pg);
 	by_service(pg);
 	by_role(pg);
+	html_idle(pg);
 	fputs("<p class=\"note\">Required FTE = average weekly demand hours "
 	      "&times; (1 + uplift) &divide; hours per FTE week; group and "
 	      "borough demand is shared among neighbourhoods by weighted "

@@ -9,6 +9,7 @@
 #include "roster.h"
 #include "result.h"
 #include "csv.h"
+#include "idle_internal.h"
 #include "outfile.h"
 #include "tz.h"
 #include "measure.h"
@@ -183,6 +184,7 @@ static json_t *rota_json(const struct problem *pb, const struct roster *r,
 	json_object_set_new(root, "assignments", assignments(pb, r, tz));
 	json_object_set_new(root, "uncovered", uncovered(pb, r, tz));
 	json_object_set_new(root, "staff_summary", staff_summary(pb, r));
+	json_object_set_new(root, "idle_staff", report_idle_json(pb));
 	return root;
 }
 
