@@ -2,6 +2,7 @@
 
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fixture.h"
@@ -264,6 +265,30 @@ START_TEST(spring_gap_does_not_occur)
 }
 END_TEST
 
+/* The autumn repeat never shortens a shift to nothing: read as first
+ * occurrences, 01:30-02:00 on 28 October 2018 is 01:30 BST to 02:00 GMT,
+ * 1.5 real hours, and 01:00-01:30 stays half an hour. */
+START_TEST(autumn_repeat_occurs)
+{
+	struct scenario sc;
+	char *json = strdup(spring);
+	char *at = strstr(json, "2018-03-24");
+
+	ck_assert_ptr_nonnull(at);
+	memcpy(at, "2018-10-27", 10);
+	fixture_load_ok(json, &sc);
+	ck_assert_int_eq(demand_shift_occurs(&sc, 0, 1), 1);
+	ck_assert_double_eq_tol(scenario_paid_hours(&sc, 0, 1), 1.5, 1e-9);
+	ck_assert_double_eq_tol(scenario_paid_hours(&sc, 1, 1), 3, 1e-9);
+	ck_assert_int_eq(demand_shift_occurs(&sc, 3, 1), 1);
+	ck_assert_double_eq_tol(scenario_paid_hours(&sc, 3, 1), 1.5, 1e-9);
+	ck_assert_int_eq(demand_band_applies(&sc, &sc.services[0].bands[0], 1),
+			 1);
+	scenario_release(&sc);
+	free(json);
+}
+END_TEST
+
 /* The prepared problem has no variable for a shift on a day it does not
  * occur, and none with paid hours of zero or less. */
 START_TEST(spring_gap_no_vars)
@@ -313,6 +338,7 @@ int main(void)
 	tcase_add_test(tc, share_by_population);
 	tcase_add_test(tc, spring_gap_does_not_occur);
 	tcase_add_test(tc, spring_gap_no_vars);
+	tcase_add_test(tc, autumn_repeat_occurs);
 	suite_add_tcase(s, tc);
 	return fixture_run(s);
 }
