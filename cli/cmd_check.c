@@ -147,6 +147,9 @@ static int check_scenario(const char *input)
 	       sc.n_services, sc.n_shifts, sc.n_mix, sc.n_staff);
 	print_staff(&sc, &p);
 	print_demand(&sc, &p);
+	status = cli_check_warnings(&sc, &d);
+	if (status)
+		goto out;
 	printf("\nok: '%s' is a valid scenario\n",
 	       strcmp(input, "-") ? input : "<stdin>");
 out:

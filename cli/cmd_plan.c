@@ -28,11 +28,13 @@ static int plan_scenario(const char *input, const char *dir)
 	/* As solve: DIR holds one run's outputs, never a mixture. */
 	if (outdir_begin(&od, dir, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||
+	    (status = cli_plan_idle(&sc, &d, &p)) != 0 ||
 	    report_write_plan(od.stage, &sc, &p, &err) ||
 	    report_write_html(od.stage, &sc, &p, NULL, &err) ||
 	    outdir_commit(&od, &err)) {
 		diag_print(&err);
-		status = err.status;
+		if (err.status)   /* cli_plan_idle has said its own */
+			status = err.status;
 		goto out;
 	}
 	printf("establishment: uplift %g%%, %g hours per FTE week\n",

@@ -96,6 +96,7 @@ static int solve_scenario(const char *input, const char *dir,
 	     solve_run(&pb, o, &r, &res, &err)) ||
 	    reroster_after(&pb, &r, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||
+	    plan_count_idle(&p, &pb, &err) ||
 	    report_write_rota(od.stage, &pb, &r, &res, &err) ||
 	    ical_write_all(od.stage, previous, &pb, &r, &err) ||
 	    ical_count(od.stage, &calendars, &err) ||

@@ -80,6 +80,9 @@ int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
 
 	if (!b->n)
 		return 0;   /* nothing to constrain */
+	b->entries += b->n;
+	if (b->entries > CONSTRAINTS_MAX_ENTRIES)
+		return -1;  /* build_all says why */
 	va_start(ap, fmt);
 	vsnprintf(name, sizeof(name), fmt, ap);
 	va_end(ap);

@@ -81,7 +81,19 @@ struct build {
 	int *cols;
 	double *vals;
 	size_t n, cap;
+	size_t entries;          /* nonzeros handed to the model so far */
 };
+
+/*
+ * Most nonzeros an integer program may have: building stops with exit 2
+ * ("model too large: ... entries of the integer program (limit ...)")
+ * rather than let GLPK's matrix outgrow memory.  problem_build has
+ * already bounded columns and coverage entries (problem.h); this bounds
+ * the rows that grow with shifts squared (rest cliques).  Measured on
+ * 2026-12-02: 40 million entries took 2.3 GB to export; Mid and South
+ * Essex has about 8 million.
+ */
+#define CONSTRAINTS_MAX_ENTRIES ((size_t)50000000)
 
 /* ---- building the integer program ---- */
 

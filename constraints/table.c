@@ -104,7 +104,12 @@ static int build_all(struct build *b, const struct problem *pb,
 			goto oom;
 	return 0;
 oom:
-	rota_error_add(err, ROTA_EINTERNAL, "out of memory building the model");
+	if (b->entries > CONSTRAINTS_MAX_ENTRIES)
+		problem_too_large(err, b->entries, CONSTRAINTS_MAX_ENTRIES,
+				  "entries in the integer program so far");
+	else
+		rota_error_add(err, ROTA_EINTERNAL,
+			       "out of memory building the model");
 	constraints_build_release(b);
 	return -1;
 }

@@ -115,7 +115,17 @@ int demand_per_unit(const struct scenario *sc, int scope,
 int demand_band_applies(const struct scenario *sc, const struct band *b,
 			int day)
 {
-	return (b->days >> scenario_pattern_weekday(sc, day)) & 1u;
+	if (!((b->days >> scenario_pattern_weekday(sc, day)) & 1u))
+		return 0;
+	return b->to_at[day] > b->from_at[day];
+}
+
+int demand_shift_occurs(const struct scenario *sc, int s, int day)
+{
+	const struct shift *sh = &sc->shifts[s];
+
+	return sh->end_at[day] - sh->start_at[day] >
+	       (instant_t)sh->break_minutes * 60;
 }
 
 static int push(struct demand *d, size_t *cap, const struct demand_item *it)

@@ -47,9 +47,26 @@ void demand_release(struct demand *d);
 int demand_expand(const struct scenario *sc, struct demand *d,
 		  struct rota_error *err);
 
-/* Whether band b applies on horizon day `day`. */
+/*
+ * Whether band b applies on horizon day `day`: its days name the day's
+ * pattern day and its real length that day is positive.  A band whose
+ * local start falls in a spring-forward gap (01:30-02:00 on 25 March
+ * 2018 in London: 01:30 GMT to 02:00 BST, -0.5 hours) does not occur
+ * that day, as ../shared/spec/scenario.md's additions say.
+ */
 int demand_band_applies(const struct scenario *sc, const struct band *b,
 			int day);
+
+/*
+ * Whether shift s occurs on horizon day `day`: its real length that day
+ * is longer than its break, so its paid hours are positive.  Without a
+ * break that is the spec's rule (a shift of zero or negative real length
+ * does not occur); with one, a shift the gap leaves all break (01:00 to
+ * 02:30 with an hour's break: half an hour) would be paid nothing or
+ * less, and does not occur either.  No variable, hour or figure comes
+ * from a shift on a day it does not occur.
+ */
+int demand_shift_occurs(const struct scenario *sc, int s, int day);
 
 /*
  * Head-count per unit of `scope` for one requirement; out has

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "idle.h"
+
 void plan_init(struct plan *p)
 {
 	memset(p, 0, sizeof(*p));
@@ -24,6 +26,8 @@ static void add_cell(struct plan_cell *to, const struct plan_cell *c)
 	to->in_post_fte += c->in_post_fte;
 	to->gap_fte += c->gap_fte;
 	to->staff += c->staff;
+	to->idle_fte += c->idle_fte;
+	to->idle_staff += c->idle_staff;
 }
 
 /* Weekly demand hours per neighbourhood and role into the cells. */
@@ -96,5 +100,35 @@ int plan_compute(const struct scenario *sc, const struct demand *d,
 		return -1;
 	}
 	fill_cells(sc, p);
+	return 0;
+}
+
+static void add_idle(struct plan_cell *c, double fte)
+{
+	c->idle_fte += fte;
+	c->idle_staff++;
+}
+
+int plan_count_idle(struct plan *p, const struct problem *pb,
+		    struct rota_error *err)
+{
+	const struct scenario *sc = pb->sc;
+	struct idle_list l;
+	size_t i;
+
+	idle_list_init(&l);
+	if (idle_find(pb, &l, err))
+		return -1;
+	for (i = 0; i < l.n; i++) {
+		const struct staff *st = &sc->staff[l.items[i].staff];
+
+		add_idle(plan_cell(p, (size_t)st->home, (size_t)st->role),
+			 st->fte);
+		add_idle(&p->by_role[st->role], st->fte);
+		add_idle(&p->by_nbhd[st->home], st->fte);
+		add_idle(&p->total, st->fte);
+	}
+	p->idle_known = 1;
+	idle_list_release(&l);
 	return 0;
 }

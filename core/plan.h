@@ -23,6 +23,12 @@ struct plan_cell {
 	double in_post_fte;
 	double gap_fte;
 	int staff;                 /* head-count in post */
+	/* Of those in post, the ones who can never work where demand is
+	 * (idle.h): still in post, since they are on the establishment, but
+	 * shown, so the gap is not read as smaller than it is.  Zero until
+	 * plan_count_idle; known says whether it ran. */
+	double idle_fte;
+	int idle_staff;
 };
 
 struct plan {
@@ -32,6 +38,7 @@ struct plan {
 	struct plan_cell *by_nbhd; /* [n]: all roles */
 	struct plan_cell total;
 	double *service_role_hours;/* [s * n_roles + r]: weekly hours */
+	int idle_known;            /* plan_count_idle has filled idle_* */
 };
 
 void plan_init(struct plan *p);
@@ -40,6 +47,12 @@ void plan_release(struct plan *p);
 /* Returns 0, or -1 with err set (out of memory). */
 int plan_compute(const struct scenario *sc, const struct demand *d,
 		 struct plan *p, struct rota_error *err);
+
+/* Adds the idle staff of pb (idle.h) to the cells' idle_fte and
+ * idle_staff and sets idle_known; 0, or -1 with err set. */
+struct problem;
+int plan_count_idle(struct plan *p, const struct problem *pb,
+		    struct rota_error *err);
 
 static inline struct plan_cell *plan_cell(const struct plan *p, size_t n,
 					  size_t r)

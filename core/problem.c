@@ -156,8 +156,7 @@ static int cmp_instant(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Sorted, unique band and shift edges of one service. */
-static instant_t *breakpoints(const struct scenario *sc, int sv, size_t *n)
+instant_t *problem_breakpoints(const struct scenario *sc, int sv, size_t *n)
 {
 	size_t cap = 2 * (size_t)sc->horizon.days *
 		     (sc->n_shifts + sc->services[sv].n_bands) + 2;
@@ -173,7 +172,8 @@ static instant_t *breakpoints(const struct scenario *sc, int sv, size_t *n)
 			b[k++] = sc->services[sv].bands[i].to_at[d];
 		}
 		for (i = 0; i < sc->n_shifts; i++)
-			if (sc->shifts[i].service == sv) {
+			if (sc->shifts[i].service == sv &&
+			    demand_shift_occurs(sc, (int)i, d)) {
 				b[k++] = sc->shifts[i].start_at[d];
 				b[k++] = sc->shifts[i].end_at[d];
 			}
@@ -201,8 +201,7 @@ static size_t bp_index(const instant_t *b, size_t n, instant_t t)
 	return lo;
 }
 
-/* Whether a role matters in a service: demanded, or in a skill-mix rule. */
-static int live_role(const struct scenario *sc, int sv, int role)
+int problem_live_role(const struct scenario *sc, int sv, int role)
 {
 	const struct service *s = &sc->services[sv];
 	size_t b, r, m;
@@ -264,6 +263,8 @@ static void shift_presence(const struct scenario *sc, int sv,
 		if (sc->shifts[i].service != sv)
 			continue;
 		for (d = 0; d < sc->horizon.days; d++) {
+			if (!demand_shift_occurs(sc, (int)i, d))
+				continue;
 			on[bp_index(bp, nbp, sc->shifts[i].start_at[d])]++;
 			on[bp_index(bp, nbp, sc->shifts[i].end_at[d])]--;
 		}
@@ -277,7 +278,7 @@ static int service_cells(struct problem *pb, const struct demand *dm, int sv,
 {
 	const struct scenario *sc = pb->sc;
 	size_t nbp = 0, i, u, units;
-	instant_t *bp = breakpoints(sc, sv, &nbp);
+	instant_t *bp = problem_breakpoints(sc, sv, &nbp);
 	long *req = malloc((nbp + 1) * sizeof(long));
 	long *on = malloc((nbp + 1) * sizeof(long));
 	int si, role, ret = -1;
@@ -294,7 +295,7 @@ static int service_cells(struct problem *pb, const struct demand *dm, int sv,
 				size_t t = problem_track(pb, sv, scope, (int)u, role);
 
 				pb->track_first[t] = cb->n;
-				if (u >= units || !live_role(sc, sv, role))
+				if (u >= units || !problem_live_role(sc, sv, role))
 					continue;
 				track_required(dm, sv, scope, (int)u, role, bp, nbp,
 					       req);
@@ -455,10 +456,10 @@ static int kept_option(const struct scenario *sc, const struct person *pp,
 {
 	size_t j, cheapest = pp->n_opts;
 
-	if (live_role(sc, sv, pp->opts[k].role))
+	if (problem_live_role(sc, sv, pp->opts[k].role))
 		return 1;
 	for (j = 0; j < pp->n_opts; j++)
-		if (!live_role(sc, sv, pp->opts[j].role) &&
+		if (!problem_live_role(sc, sv, pp->opts[j].role) &&
 		    (cheapest == pp->n_opts ||
 		     pp->opts[j].cost_per_hour <
 		      pp->opts[cheapest].cost_per_hour))
@@ -495,7 +496,8 @@ static int person_vars(struct problem *pb, int p, struct varbuf *vb)
 		for (s = 0; s < sc->n_shifts; s++) {
 			int sv = sc->shifts[s].service;
 
-			if (!st->allowed[s] || sv < 0)
+			if (!st->allowed[s] || sv < 0 ||
+			    !demand_shift_occurs(sc, (int)s, d))
 				continue;
 			for (k = 0; k < pp->n_opts; k++) {
 				struct var v = {p, d, (int)s, (int)k,
@@ -589,8 +591,13 @@ void problem_person_vars(const struct problem *pb, int p, size_t *first,
 int problem_build(struct problem *pb, const struct scenario *sc,
 		  const struct demand *d, struct rota_error *err)
 {
+	struct problem_size z;
 	size_t p;
 
+	/* Counted first, so a model too large is refused before it is
+	 * built rather than by running out of memory part way. */
+	if (problem_measure(sc, &z, err) || problem_size_check(&z, err))
+		return -1;
 	pb->sc = sc;
 	pb->days = sc->horizon.days;
 	pb->people = calloc(sc->n_staff + 1, sizeof(*pb->people));

@@ -79,7 +79,60 @@ struct problem {
 void problem_init(struct problem *pb);
 void problem_release(struct problem *pb);
 
-/* Builds pb from sc and its expanded demand.  0, or -1 with err set. */
+/*
+ * The prepared problem's real size, counted from the scenario alone
+ * before anything is built (in time linear in staff x days x shifts,
+ * which the loader bounds): columns are the (person, day, shift,
+ * deployment option) variables problem_build makes, after leave, weekly
+ * days off, allowed shifts, may_work_in and also_covers; cell_refs are
+ * the coverage entries those columns carry (each column counts toward
+ * every cell of its shift in its neighbourhood's, group's and borough's
+ * track), exactly; cells bounds the coverage cells (the rows of cover)
+ * from above.  Memory grows with all three: a borough-wide may_work_in
+ * multiplies columns by the neighbourhoods, which staff x days x shifts
+ * does not see.
+ */
+struct problem_size {
+	size_t columns;
+	size_t cells;
+	size_t cell_refs;
+};
+
+/*
+ * Limits problem_build refuses beyond (exit 2, naming the figure; README
+ * "Limits").  Measured on 2026-12-02 on the project's machine: Mid and
+ * South Essex for March has 453,645 columns, 35,557 cells and 5.1 million
+ * coverage entries, Stockport 72,222, 14,415 and 0.8 million; a scenario
+ * of 2,000,000 columns and 36 million entries (500 staff over 10 days, 8
+ * shifts, 50 neighbourhoods, all borough-wide) took 0.7 GB to solve and
+ * 2.3 GB to export as LP.
+ */
+#define PROBLEM_MAX_COLUMNS ((size_t)2000000)
+#define PROBLEM_MAX_CELLS ((size_t)2000000)
+#define PROBLEM_MAX_CELL_REFS ((size_t)40000000)
+
+/* Fills z; 0, or -1 with err set (out of memory). */
+int problem_measure(const struct scenario *sc, struct problem_size *z,
+		    struct rota_error *err);
+/* 0 when z is within the limits; else -1 with ROTA_EINPUT in err:
+ * "model too large: 12,500,000 assignment columns (limit 2,000,000)". */
+int problem_size_check(const struct problem_size *z, struct rota_error *err);
+
+/* Records "model too large: GOT WHAT (limit LIMIT)", figures with
+ * thousands separators, as ROTA_EINPUT; returns -1. */
+int problem_too_large(struct rota_error *err, size_t got, size_t limit,
+		      const char *what);
+
+/* Whether a role matters in service sv: demanded by one of its bands,
+ * or named by a skill-mix rule of it. */
+int problem_live_role(const struct scenario *sc, int sv, int role);
+
+/* Sorted, unique band and shift edges of service sv over the horizon
+ * (*n of them); NULL out of memory.  The caller frees the array. */
+instant_t *problem_breakpoints(const struct scenario *sc, int sv, size_t *n);
+
+/* Builds pb from sc and its expanded demand, first refusing a model
+ * beyond the limits above.  0, or -1 with err set. */
 int problem_build(struct problem *pb, const struct scenario *sc,
 		  const struct demand *d, struct rota_error *err);
 

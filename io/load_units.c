@@ -104,6 +104,19 @@ static void member_entry(struct jv *v, json_t *e, const char *path,
 	gr->weighted_population += sc->neighbourhoods[n].weighted_population;
 }
 
+/*
+ * A group with no neighbourhood is refused: a band of its kind puts
+ * demand on it that nobody can meet, and the FTE gap, which shares a
+ * group's demand among its neighbourhoods, would have nowhere to put it,
+ * so its totals would fall short of rota.json's (issue 15).
+ */
+static void refuse_empty_group(struct jv *v, const struct group *gr,
+			       json_t *members, const char *path)
+{
+	if (json_array_size(members) == 0)
+		jv_bad(v, path, "group '%s' has no neighbourhoods", gr->id);
+}
+
 static void group_member(struct jv *v, const char *gid, json_t *members,
 			 const char *path, void *kind)
 {
@@ -120,6 +133,7 @@ static void group_member(struct jv *v, const char *gid, json_t *members,
 	gr->members = ld_alloc(l, json_array_size(members), sizeof(int));
 	if (gr->members)
 		jv_each(v, members, path, JSON_STRING, member_entry, gk);
+	refuse_empty_group(v, gr, members, path);
 }
 
 /* A kind starts with no neighbourhood in any of its groups. */

@@ -13,6 +13,7 @@
  *   report_html_solver.c  objective, bound, gap, stop and work
  *   report_html_recruit.c rota7 recruit's posts and curve
  *   report_html_changes.c changes against --previous, at the top
+ *   report_html_idle.c    the staff in post who can never work
  *
  * Every section writes to pg->f and cannot fail: what could run out of
  * memory (the codes, the coverage figures) is made before the file is
@@ -86,5 +87,6 @@ void html_solver(const struct page *pg);       /* report_html_solver.c */
 /* With pg->rc: the posts and the curve (report_html_recruit.c). */
 void html_recruit(const struct page *pg);
 void html_changes(const struct page *pg);      /* report_html_changes.c */
+void html_idle(const struct page *pg);         /* report_html_idle.c */
 
 #endif

@@ -14,6 +14,19 @@ static json_t *num(double v)
 	return json_real(r == 0 ? 0 : r);
 }
 
+/* Of those in post, who can never work where demand is (idle.h); only
+ * when the plan counted them. */
+static json_t *idle_json(json_t *obj, const struct plan *p,
+			 const struct plan_cell *c)
+{
+	if (!p->idle_known)
+		return obj;
+	json_object_set_new(obj, "in_post_idle_fte", num(c->idle_fte));
+	json_object_set_new(obj, "in_post_idle_staff",
+			    json_integer(c->idle_staff));
+	return obj;
+}
+
 /* Adds the figures of a plan cell to obj. */
 static json_t *cell_json(json_t *obj, const struct plan_cell *c)
 {
@@ -100,19 +113,20 @@ static json_t *plan_json(const struct scenario *sc, const struct plan *p,
 	by_nbhd = json_array();
 	for (n = 0; n < p->n_neighbourhoods; n++)
 		for (r = 0; r < p->n_roles; r++)
-			json_array_append_new(rows, gap_json(cell_json(json_pack(
-				"{s:s, s:s}", "neighbourhood",
+			json_array_append_new(rows, idle_json(gap_json(cell_json(
+				json_pack("{s:s, s:s}", "neighbourhood",
 				sc->neighbourhoods[n].id, "role", sc->roles[r].id),
 				plan_cell(p, n, r)),
-				gap_row(g, n, r)));
+				gap_row(g, n, r)), p, plan_cell(p, n, r)));
 	for (r = 0; r < p->n_roles; r++)
-		json_array_append_new(by_role, gap_json(cell_json(json_pack(
-			"{s:s}", "role", sc->roles[r].id), &p->by_role[r]),
-			gap_role(g, r)));
+		json_array_append_new(by_role, idle_json(gap_json(cell_json(
+			json_pack("{s:s}", "role", sc->roles[r].id),
+			&p->by_role[r]), gap_role(g, r)), p, &p->by_role[r]));
 	for (n = 0; n < p->n_neighbourhoods; n++)
-		json_array_append_new(by_nbhd, gap_json(cell_json(json_pack(
-			"{s:s}", "neighbourhood", sc->neighbourhoods[n].id),
-			&p->by_nbhd[n]), gap_nbhd(g, n)));
+		json_array_append_new(by_nbhd, idle_json(gap_json(cell_json(
+			json_pack("{s:s}", "neighbourhood",
+				  sc->neighbourhoods[n].id),
+			&p->by_nbhd[n]), gap_nbhd(g, n)), p, &p->by_nbhd[n]));
 	root = json_pack("{s:i, s:s, s:o, s:{s:o, s:o}}", "rota7", 1,
 			 "scenario", sc->name, "horizon", horizon_json(sc),
 			 "planning", "uplift_pct", num(sc->planning.uplift_pct),
@@ -123,8 +137,9 @@ static json_t *plan_json(const struct scenario *sc, const struct plan *p,
 	json_object_set_new(root, "rows", rows);
 	json_object_set_new(root, "by_role", by_role);
 	json_object_set_new(root, "by_neighbourhood", by_nbhd);
-	json_object_set_new(root, "total", gap_json(cell_json(json_object(),
-			    &p->total), g ? &g->total : NULL));
+	json_object_set_new(root, "total", idle_json(gap_json(cell_json(
+			    json_object(), &p->total), g ? &g->total : NULL),
+			    p, &p->total));
 	if (g)
 		json_object_set_new(root, "by_service", by_service_json(sc, g));
 	return root;
@@ -155,7 +170,7 @@ out:
 
 static void csv_row(FILE *f, const char *level, const char *nbhd,
 		    const char *role, const struct plan_cell *c,
-		    const struct fte_gap_cell *g)
+		    const struct fte_gap_cell *g, int idle)
 {
 	char staff[32];
 
@@ -178,6 +193,11 @@ static void csv_row(FILE *f, const char *level, const char *nbhd,
 		csv_number(f, g->from_outside_hours, 3);
 		csv_number(f, g->substitution_hours, 3);
 	}
+	if (idle) {
+		snprintf(staff, sizeof(staff), "%d", c->idle_staff);
+		csv_number(f, c->idle_fte, 3);
+		csv_field(f, staff, 0);
+	}
 	csv_end(f);
 }
 
@@ -196,19 +216,22 @@ static int write_csv(const char *dir, const struct scenario *sc,
 		fputs(",demand_hours,covered_hours,uncovered_hours,uncovered_fte,"
 		      "worked_hours,worked_outside_home_hours,"
 		      "covered_from_outside_hours,substitution_hours", o.f);
+	if (p->idle_known)
+		fputs(",in_post_idle_fte,in_post_idle_staff", o.f);
 	csv_end(o.f);
 	for (n = 0; n < p->n_neighbourhoods; n++)
 		for (r = 0; r < p->n_roles; r++)
 			csv_row(o.f, "neighbourhood", sc->neighbourhoods[n].id,
 				sc->roles[r].id, plan_cell(p, n, r),
-				gap_row(g, n, r));
+				gap_row(g, n, r), p->idle_known);
 	for (n = 0; n < p->n_neighbourhoods; n++)
 		csv_row(o.f, "neighbourhood_total", sc->neighbourhoods[n].id, "",
-			&p->by_nbhd[n], gap_nbhd(g, n));
+			&p->by_nbhd[n], gap_nbhd(g, n), p->idle_known);
 	for (r = 0; r < p->n_roles; r++)
 		csv_row(o.f, "role_total", "", sc->roles[r].id, &p->by_role[r],
-			gap_role(g, r));
-	csv_row(o.f, "total", "", "", &p->total, g ? &g->total : NULL);
+			gap_role(g, r), p->idle_known);
+	csv_row(o.f, "total", "", "", &p->total, g ? &g->total : NULL,
+		p->idle_known);
 	return outfile_commit(&o, err);
 }
 

@@ -317,6 +317,7 @@ void html_summary(const struct page *pg)
 		where_short(pg);
 	by_service(pg);
 	by_role(pg);
+	html_idle(pg);
 	fte_note(pg);
 	fputs("</section>\n", pg->f);
 }

@@ -10,6 +10,7 @@
 #include "roster.h"
 #include "result.h"
 #include "csv.h"
+#include "idle_internal.h"
 #include "outfile.h"
 #include "tz.h"
 #include "measure.h"
@@ -187,6 +188,7 @@ static json_t *rota_json(const struct problem *pb, const struct roster *r,
 	json_object_set_new(root, "staff_summary", staff_summary(pb, r));
 	if (sc->reference)
 		json_object_set_new(root, "changes", report_changes_json(sc));
+	json_object_set_new(root, "idle_staff", report_idle_json(pb));
 	return root;
 }
 

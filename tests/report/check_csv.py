@@ -36,6 +36,9 @@ PLAN_COLS = ["demand_hours_per_week", "required_fte", "in_post_fte",
 ROTA_COLS = ["demand_hours", "covered_hours", "uncovered_hours",
              "uncovered_fte", "worked_hours", "worked_outside_home_hours",
              "covered_from_outside_hours", "substitution_hours"]
+# Of those in post, who can never work where demand is (README, an
+# addition to the spec): the last two columns whenever rota7 counted them.
+IDLE_COLS = ["in_post_idle_fte", "in_post_idle_staff"]
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 
@@ -188,7 +191,7 @@ def check_sums(detail, totals, key, cols, label):
 def check_gap_csv(d, sc, rota):
     js = json.load(open(f"{d}/fte-gap.json", encoding="utf-8"))
     rows = read_csv(f"{d}/fte-gap.csv")
-    cols = PLAN_COLS + (ROTA_COLS if rota else [])
+    cols = PLAN_COLS + (ROTA_COLS if rota else []) + IDLE_COLS
     check(rows[0] == ["level", "neighbourhood", "role"] + cols,
           f"fte-gap.csv header {rows[0]}")
     recs = [{k: text("fte-gap.csv", v, k in cols) for k, v in zip(rows[0], r)}

@@ -11,7 +11,8 @@ Each CASE.json has a CASE.expect.json beside it:
                                    only the keys given are compared
    "objective": 12.0}              the objective, to 1e-6
 Every rota written is also checked by tools/check_rota.py, which shares
-no code with rota7. Each case is built so that breaking its rule would be
+no code with rota7, and its fte-gap.json's uncovered hours against
+rota.json's by tools/check_gap_total.py. Each case is built so that breaking its rule would be
 cheaper than keeping it.
 """
 import json
@@ -22,6 +23,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CHECKER = os.path.join(HERE, "..", "tools", "check_rota.py")
+sys.path.insert(0, os.path.join(HERE, "..", "tools"))
+import check_gap_total  # noqa: E402  (the FTE gap's totals against rota.json)
 
 
 def matches(a, pattern):
@@ -47,6 +50,7 @@ def run_case(rota7, scenario, expect, out):
     if c.returncode != 0:
         why.append("independent check failed:\n" + c.stdout[-2000:])
     total = sum(u.get("hours", 0) for u in rota["uncovered"])
+    why += check_gap_total.differences(out)
     if "uncovered_hours" in expect and \
             abs(total - expect["uncovered_hours"]) > 1e-6:
         why.append(f"uncovered {total}, expected {expect['uncovered_hours']}")

@@ -434,7 +434,11 @@ class Scenario:
                     out.append((self.clock.midnight(d),
                                 self.clock.midnight(d + dt.timedelta(days=1))))
                 else:
-                    out.append(self.clock.span(d, from_min, to_min))
+                    a, z = self.clock.span(d, from_min, to_min)
+                    # A band whose real length is zero or less (its start
+                    # in a spring-forward gap) does not occur that day.
+                    if z > a:
+                        out.append((a, z))
         return out
 
     # -- demand
@@ -645,6 +649,9 @@ class Checker:
                         "%s: %s %s shows offset %s, local offset at that instant is %s" % (
                             who, key, a.get(key), off, self.clock.local(t).utcoffset()))
             paid = hours(e - s) - sh["break"] / 60.0
+            r.check(paid > 0, "shift_occurs",
+                    "%s: shift %s does not occur on %s: %.2f h on real instants, "
+                    "%d min break" % (who, sid, date, hours(e - s), sh["break"]))
             r.check(approx(a.get("paid_hours"), paid), "paid_hours",
                     "%s: paid_hours %r, expected %.2f (%.2f h on real instants less %d min break)"
                     % (who, a.get("paid_hours"), paid, hours(e - s), sh["break"]))

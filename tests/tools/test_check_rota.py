@@ -398,6 +398,35 @@ class MarchTest(Base):
         self.assertIn("role", run(MARCH, r).tags())
 
 
+# SPRING: MARCH with a band and a shift from 01:30 to 02:00. On the 24th that
+# is half an hour; on the 25th 01:30 does not exist (01:30 GMT = 01:30Z) and
+# 02:00 BST is 01:00Z: -0.5 h, so neither occurs that day.
+SPRING = copy.deepcopy(MARCH)
+SPRING["services"][0]["bands"].append(
+    {"label": "Gap", "days": ["daily"], "from": "01:30", "to": "02:00",
+     "require": [{"role": "qn", "count": 1}]})
+SPRING["shifts"].append({"id": "gap", "service": "cn", "start": "01:30", "end": "02:00"})
+SPRING["staff"].append({"id": "n4", "name": "D", "role": "qn", "band": 5, "fte": 1.0,
+                        "neighbourhood": "marple"})
+SPRING_ROTA = copy.deepcopy(MARCH_ROTA)
+SPRING_ROTA["uncovered"].insert(0, unc("2018-03-24", "01:30", "02:00", 1, 0))
+SPRING_ROTA["staff_summary"].append(summ("n4", 0.0, 10.71, 0, 0, 0, 0))
+
+
+class SpringGapTest(Base):
+    def test_valid(self):
+        res = self.assertPasses(SPRING, SPRING_ROTA)
+        self.assertIn("uncovered person-hours: recomputed 25.00, rota.json 25.00", res.info)
+
+    def test_shift_in_gap_does_not_occur(self):
+        r = copy.deepcopy(SPRING_ROTA)
+        r["assignments"].append(asg("n4", "2018-03-25", "gap", "2018-03-25T02:30:00+01:00",
+                                    "2018-03-25T02:00:00+01:00", -0.5))
+        summary_of(r, "n4").update(paid_hours=-0.5, weekends=1)
+        res = self.assertFailsOnly(SPRING, r, "shift_occurs")
+        self.assertTrue(any("does not occur on 2018-03-25" in m for _t, m in res.violations))
+
+
 class OctoberTest(Base):
     def test_valid(self):
         res = self.assertPasses(OCTOBER, OCTOBER_ROTA)

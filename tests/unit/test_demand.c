@@ -2,9 +2,11 @@
 
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fixture.h"
+#include "problem.h"
 
 /* Table 10 of the Stockport business case: weighted population of the
  * eight neighbourhoods, 336,656 in all. */
@@ -193,6 +195,135 @@ START_TEST(share_by_population)
 }
 END_TEST
 
+/* 25 March 2018 in London: 01:00-02:00 GMT does not exist.  A band or
+ * shift from 01:30 to 02:00 is read 01:30 GMT to 02:00 BST, -0.5 real
+ * hours; 01:30-02:30 is none; 01:00-03:00 straddles the gap and is one
+ * real hour; 01:00-02:30 with an hour's break is half an hour, all
+ * break. */
+static const char *spring =
+	"{\"rota7\": 1, \"horizon\": {\"start\": \"2018-03-24\", \"days\": 3},"
+	" \"neighbourhoods\": [{\"id\": \"a\", \"weighted_population\": 1}],"
+	" \"roles\": [{\"id\": \"qn\"}],"
+	" \"services\": [{\"id\": \"cn\", \"bands\": ["
+	"   {\"from\": \"01:30\", \"to\": \"02:00\","
+	"    \"require\": [{\"role\": \"qn\", \"count\": 1}]},"
+	"   {\"from\": \"01:00\", \"to\": \"03:00\","
+	"    \"require\": [{\"role\": \"qn\", \"count\": 1}]},"
+	"   {\"from\": \"01:30\", \"to\": \"02:30\","
+	"    \"require\": [{\"role\": \"qn\", \"count\": 1}]}]}],"
+	" \"shifts\": ["
+	"   {\"id\": \"gap\", \"service\": \"cn\", \"start\": \"01:30\", \"end\": \"02:00\"},"
+	"   {\"id\": \"across\", \"service\": \"cn\", \"start\": \"01:00\", \"end\": \"03:00\"},"
+	"   {\"id\": \"none\", \"service\": \"cn\", \"start\": \"01:30\", \"end\": \"02:30\"},"
+	"   {\"id\": \"rest\", \"service\": \"cn\", \"start\": \"01:00\", \"end\": \"02:30\","
+	"    \"break_minutes\": 60}],"
+	" \"staff\": [{\"id\": \"n1\", \"role\": \"qn\", \"neighbourhood\": \"a\"}]"
+	"}";
+
+static double hours_on(const struct demand *d, int band, int day)
+{
+	double h = 0;
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].band == band && d->items[i].day == day) {
+			ck_assert(d->items[i].to > d->items[i].from);
+			h += demand_item_hours(&d->items[i]);
+		}
+	return h;
+}
+
+START_TEST(spring_gap_does_not_occur)
+{
+	struct scenario sc;
+	struct demand d;
+	struct rota_error err;
+
+	fixture_load_ok(spring, &sc);
+	demand_init(&d);
+	rota_error_init(&err);
+	ck_assert_int_eq(demand_expand(&sc, &d, &err), 0);
+	ck_assert_double_eq_tol(hours_on(&d, 0, 0), 0.5, 1e-9);
+	ck_assert_double_eq_tol(hours_on(&d, 0, 1), 0, 1e-12);
+	ck_assert_double_eq_tol(hours_on(&d, 0, 2), 0.5, 1e-9);
+	ck_assert_double_eq_tol(hours_on(&d, 1, 1), 1, 1e-9);
+	ck_assert_double_eq_tol(hours_on(&d, 2, 1), 0, 1e-12);
+	ck_assert_int_eq(demand_band_applies(&sc, &sc.services[0].bands[0], 1),
+			 0);
+	ck_assert_int_eq(demand_band_applies(&sc, &sc.services[0].bands[1], 1),
+			 1);
+	ck_assert_int_eq(demand_shift_occurs(&sc, 0, 0), 1);
+	ck_assert_int_eq(demand_shift_occurs(&sc, 0, 1), 0);
+	ck_assert_int_eq(demand_shift_occurs(&sc, 1, 1), 1);
+	ck_assert_double_eq_tol(scenario_paid_hours(&sc, 1, 1), 1, 1e-9);
+	ck_assert_int_eq(demand_shift_occurs(&sc, 2, 1), 0);
+	ck_assert_int_eq(demand_shift_occurs(&sc, 3, 0), 1);
+	ck_assert_int_eq(demand_shift_occurs(&sc, 3, 1), 0);
+	rota_error_release(&err);
+	demand_release(&d);
+	scenario_release(&sc);
+}
+END_TEST
+
+/* The autumn repeat never shortens a shift to nothing: read as first
+ * occurrences, 01:30-02:00 on 28 October 2018 is 01:30 BST to 02:00 GMT,
+ * 1.5 real hours, and 01:00-01:30 stays half an hour. */
+START_TEST(autumn_repeat_occurs)
+{
+	struct scenario sc;
+	char *json = strdup(spring);
+	char *at = strstr(json, "2018-03-24");
+
+	ck_assert_ptr_nonnull(at);
+	memcpy(at, "2018-10-27", 10);
+	fixture_load_ok(json, &sc);
+	ck_assert_int_eq(demand_shift_occurs(&sc, 0, 1), 1);
+	ck_assert_double_eq_tol(scenario_paid_hours(&sc, 0, 1), 1.5, 1e-9);
+	ck_assert_double_eq_tol(scenario_paid_hours(&sc, 1, 1), 3, 1e-9);
+	ck_assert_int_eq(demand_shift_occurs(&sc, 3, 1), 1);
+	ck_assert_double_eq_tol(scenario_paid_hours(&sc, 3, 1), 1.5, 1e-9);
+	ck_assert_int_eq(demand_band_applies(&sc, &sc.services[0].bands[0], 1),
+			 1);
+	scenario_release(&sc);
+	free(json);
+}
+END_TEST
+
+/* The prepared problem has no variable for a shift on a day it does not
+ * occur, and none with paid hours of zero or less. */
+START_TEST(spring_gap_no_vars)
+{
+	struct scenario sc;
+	struct demand d;
+	struct problem pb;
+	struct rota_error err;
+	size_t v;
+	int seen[4][3] = {{0}};
+
+	fixture_load_ok(spring, &sc);
+	demand_init(&d);
+	problem_init(&pb);
+	rota_error_init(&err);
+	ck_assert_int_eq(demand_expand(&sc, &d, &err), 0);
+	ck_assert_int_eq(problem_build(&pb, &sc, &d, &err), 0);
+	for (v = 0; v < pb.n_vars; v++) {
+		ck_assert(pb.vars[v].paid_hours > 0);
+		seen[pb.vars[v].s][pb.vars[v].d] = 1;
+	}
+	ck_assert_int_eq(seen[0][0] + seen[0][1] * 10 + seen[0][2] * 100, 101);
+	ck_assert_int_eq(seen[1][0] + seen[1][1] * 10 + seen[1][2] * 100, 111);
+	ck_assert_int_eq(seen[2][0] + seen[2][1] * 10 + seen[2][2] * 100, 101);
+	ck_assert_int_eq(seen[3][0] + seen[3][1] * 10 + seen[3][2] * 100, 101);
+	for (v = 0; v < pb.n_cells; v++)
+		ck_assert(pb.cells[v].to > pb.cells[v].from &&
+			  pb.cells[v].required >= 0);
+	rota_error_release(&err);
+	problem_release(&pb);
+	demand_release(&d);
+	scenario_release(&sc);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("demand");
@@ -205,6 +336,9 @@ int main(void)
 	tcase_add_test(tc, expansion);
 	tcase_add_test(tc, bank_holiday_pattern);
 	tcase_add_test(tc, share_by_population);
+	tcase_add_test(tc, spring_gap_does_not_occur);
+	tcase_add_test(tc, spring_gap_no_vars);
+	tcase_add_test(tc, autumn_repeat_occurs);
 	suite_add_tcase(s, tc);
 	return fixture_run(s);
 }
