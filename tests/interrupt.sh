@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # SIGINT during a long solve stops the search and writes the best legal
-# rota found so far, promptly, with every output whole.
+# rota found so far, promptly, with every output whole, marks it
+# "interrupted" in rota.json and exits 130 (128 + SIGINT, as a shell
+# reports an interrupted command), so a script can tell.
 set -u
 rota7=$1
 src=$2
@@ -16,8 +18,11 @@ wait "$pid"
 status=$?
 took=$(( $(date +%s) - start ))
 fail=0
-if [ "$status" -ne 0 ]; then
-  echo "FAIL exit $status after SIGINT"; cat "$out/log"; fail=1
+if [ "$status" -ne 130 ]; then
+  echo "FAIL exit $status after SIGINT, expected 130"; cat "$out/log"; fail=1
+elif ! grep -q '"stopped_by": "interrupted"' "$out/r/rota.json"; then
+  echo "FAIL rota.json does not say it was interrupted"
+  grep stopped_by "$out/r/rota.json"; fail=1
 elif [ "$took" -gt 60 ]; then
   echo "FAIL took ${took}s to stop after SIGINT"; fail=1
 elif ! /usr/bin/python3 "$src/tests/tools/check_rota.py" "$scenario" \
