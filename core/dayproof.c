@@ -229,8 +229,20 @@ static int overlaps(const struct proof *pf, size_t s, int dd)
 {
 	const struct shift *sh = &pf->pb->sc->shifts[s];
 
-	return (int)sh->service == pf->m->service &&
+	return sh->service == pf->m->service &&
 	       sh->start_at[dd] < pf->b && sh->end_at[dd] > pf->a;
+}
+
+/* The days whose shifts can reach day d's window: a shift lasts at most
+ * a day and a window ends by the next day. */
+static int first_day(const struct proof *pf)
+{
+	return pf->d > 0 ? pf->d - 1 : 0;
+}
+
+static int end_day(const struct proof *pf)
+{
+	return pf->d + 2 < pf->pb->days ? pf->d + 2 : pf->pb->days;
 }
 
 static int reason_band(const struct proof *pf, size_t p, struct text *t)
@@ -264,11 +276,11 @@ static int reason_shifts(const struct proof *pf, size_t p, struct text *t)
 	int dd, any = 0;
 
 	for (s = 0; s < sc->n_shifts; s++)
-		for (dd = 0; dd < pf->pb->days; dd++)
+		for (dd = first_day(pf); dd < end_day(pf); dd++)
 			if (sc->staff[p].allowed[s] && overlaps(pf, s, dd))
 				return 0;
 	for (s = 0; s < sc->n_shifts; s++)
-		for (dd = 0; dd < pf->pb->days; dd++)
+		for (dd = first_day(pf); dd < end_day(pf); dd++)
 			if (overlaps(pf, s, dd)) {
 				text_add(t, "%s'%s'", any++ ? ", " :
 					 "may not work ", sc->shifts[s].id);
@@ -299,12 +311,12 @@ static int reason_days_off(const struct proof *pf, size_t p, struct text *t)
 	size_t s;
 	int dd, n = 0;
 
-	for (dd = 0; dd < pf->pb->days; dd++)
+	for (dd = first_day(pf); dd < end_day(pf); dd++)
 		for (s = 0; s < sc->n_shifts; s++)
 			if (st->allowed[s] && overlaps(pf, s, dd) &&
 			    !pf->pb->people[p].off[dd])
 				return 0;
-	for (dd = 0; dd < pf->pb->days; dd++) {
+	for (dd = first_day(pf); dd < end_day(pf); dd++) {
 		for (s = 0; s < sc->n_shifts; s++)
 			if (st->allowed[s] && overlaps(pf, s, dd))
 				break;
@@ -448,10 +460,16 @@ int dayproof_find(const struct problem *pb, struct rota_error *err)
 				continue;
 			for (u = 0; u < scenario_units(sc, pf.m->scope); u++) {
 				pf.u = (int)u;
-				if (short_stretch(&pf)) {
-					found = 1;
+				if (!short_stretch(&pf))
+					continue;
+				found = 1;
+				/* Past the messages kept, only counted: no
+				 * reasons to work out. */
+				if (err && err->kept < ROTA_ERROR_CAP)
 					report(&pf, err);
-				}
+				else
+					rota_error_add(err, ROTA_EINFEASIBLE, "senior "
+						       "cover cannot be met");
 			}
 		}
 	}
