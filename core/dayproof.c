@@ -134,6 +134,23 @@ static int take_part(struct proof *pf, instant_t from, instant_t to,
 	return 0;
 }
 
+/* The first cell of track t ending after `from` (cells of a track are in
+ * time order and do not overlap). */
+static size_t first_cell(const struct problem *pb, size_t t, instant_t from)
+{
+	size_t a = pb->track_first[t], b = pb->track_first[t + 1];
+
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+
+		if (pb->cells[mid].to <= from)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a;
+}
+
 /* The first stretch of m's window on day d in unit u that no rota can
  * staff: 1 when found (in pf), 0 when none. */
 static int short_stretch(struct proof *pf)
@@ -146,13 +163,11 @@ static int short_stretch(struct proof *pf)
 	size_t c;
 	int in_run = 0;
 
-	for (c = pb->track_first[t]; c < pb->track_first[t + 1]; c++) {
+	for (c = first_cell(pb, t, from); c < pb->track_first[t + 1]; c++) {
 		const struct cell *ce = &pb->cells[c];
 		instant_t cf = ce->from > from ? ce->from : from;
 		instant_t ct = ce->to < to ? ce->to : to;
 
-		if (ce->to <= from)
-			continue;
 		if (ce->from >= to)
 			break;
 		/* Between cells no shift of the service is on duty. */
@@ -360,9 +375,8 @@ static void mark_can(struct proof *pf)
 	size_t c, i;
 
 	memset(pf->can, 0, pb->sc->n_staff + 1);
-	for (c = pb->track_first[t]; c < pb->track_first[t + 1]; c++) {
-		if (pb->cells[c].to <= pf->a || pb->cells[c].from >= pf->b)
-			continue;
+	for (c = first_cell(pb, t, pf->a); c < pb->track_first[t + 1] &&
+	     pb->cells[c].from < pf->b; c++) {
 		for (i = pb->cell_var_first[c]; i < pb->cell_var_first[c + 1]; i++)
 			if (counts(pb, pf->m, pb->cell_vars[i]))
 				pf->can[pb->vars[pb->cell_vars[i]].p] = 1;
