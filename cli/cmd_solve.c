@@ -110,11 +110,11 @@ static int solve_scenario(const char *input, const char *dir,
 		goto out;
 	}
 	summary(&pb, &r, &res);
+	status = interrupted_status(&res);
 	putchar('\n');
 	cli_print_gap(&sc, &p, &g);
 	diag_progress("wrote %s/rota.json, rota.csv, fte-gap.json, fte-gap.csv, "
 		      "report.html", dir);
-	status = interrupted_status(&res);
 out:
 	outdir_abort(&od);
 	rota_error_release(&err);
