@@ -3,9 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dayproof.h"
 #include "demand.h"
 #include "diag.h"
 #include "plan.h"
+#include "problem.h"
 #include "scenario.h"
 
 static void print_horizon(const struct scenario *sc)
@@ -119,6 +121,20 @@ static void print_demand(const struct scenario *sc, const struct plan *p)
 	}
 }
 
+/* Exit 3 from check too when a hard rule can be shown unmeetable from
+ * one day's facts (dayproof.h), as solve would say before searching. */
+static int check_days(const struct scenario *sc, const struct demand *d,
+		      struct rota_error *err)
+{
+	struct problem pb;
+	int rc;
+
+	problem_init(&pb);
+	rc = problem_build(&pb, sc, d, err) || dayproof_find(&pb, err) ? -1 : 0;
+	problem_release(&pb);
+	return rc;
+}
+
 static int check_scenario(const char *input)
 {
 	struct scenario sc;
@@ -134,7 +150,7 @@ static int check_scenario(const char *input)
 	status = cli_load(input, &sc, &d);
 	if (status)
 		goto out;
-	if (plan_compute(&sc, &d, &p, &err)) {
+	if (plan_compute(&sc, &d, &p, &err) || check_days(&sc, &d, &err)) {
 		diag_print(&err);
 		status = err.status;
 		goto out;

@@ -109,6 +109,9 @@ static int solve_instance(const char *input, const char *dir,
 	diag_progress("%s, bound %.1f, gap %.2f%%, %.1f s; wrote %s/solution.txt",
 		      res.optimal ? "optimal" : "feasible", res.bound,
 		      100 * res.gap, res.seconds, dir);
+	/* As solve: the best so far is written, and the exit says so. */
+	if (res.stopped_by == SOLVE_STOP_INTERRUPT)
+		status = ROTA_EINTERRUPTED;
 	goto out;
 fail:
 	diag_print(&err);

@@ -1,6 +1,8 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 
 #include "demand.h"
 #include "diag.h"
@@ -9,7 +11,34 @@
 #include "outfile.h"
 #include "report.h"
 
-static int plan_scenario(const char *input, const char *dir)
+/*
+ * plan and solve share the default DIR, and a DIR holds one run's files,
+ * so plan would replace a solved rota, its CSV and every calendar with
+ * its three files.  It refuses unless told (--force).  The other way is
+ * fine: solve writes everything plan does, and more.
+ */
+static int keep_solved(const char *dir, int force, struct rota_error *err)
+{
+	struct stat st;
+	char *path;
+	int solved;
+
+	if (force)
+		return 0;
+	path = rota_strdupf("%s/rota.json", dir);
+	if (!path)
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
+	solved = lstat(path, &st) == 0;
+	free(path);
+	if (!solved)
+		return 0;
+	return rota_error_add(err, ROTA_EOUTPUT, "'%s' holds a solved rota "
+			      "(rota.json) that plan would replace with the "
+			      "FTE gap alone: give --force to replace it, or "
+			      "-o another directory", dir);
+}
+
+static int plan_scenario(const char *input, const char *dir, int force)
 {
 	struct scenario sc;
 	struct demand d;
@@ -26,7 +55,7 @@ static int plan_scenario(const char *input, const char *dir)
 	if (status)
 		goto out;
 	/* As solve: DIR holds one run's outputs, never a mixture. */
-	if (outdir_begin(&od, dir, &err) ||
+	if (keep_solved(dir, force, &err) || outdir_begin(&od, dir, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||
 	    (status = cli_plan_idle(&sc, &d, &p)) != 0 ||
 	    report_write_plan(od.stage, &sc, &p, &err) ||
@@ -54,10 +83,12 @@ out:
 static int cmd_plan(int argc, char **argv)
 {
 	const char *input = NULL, *dir = "rota-out";
-	int quiet = 0;
+	int quiet = 0, force = 0;
 	const struct cli_option options[] = {
 		CLI_OPT_ARG(&input, "input file"),
 		CLI_OPT_DIR(&dir),
+		CLI_OPT_FLAG(0, "--force", &force,
+			     "replace DIR even if it holds a solved rota"),
 		CLI_OPT_QUIET(&quiet),
 		CLI_OPT_END(),
 	};
@@ -66,11 +97,11 @@ static int cmd_plan(int argc, char **argv)
 	if (r != CLI_RUN)
 		return r == CLI_HELP_SHOWN ? ROTA_OK : ROTA_EINPUT;
 	diag_set_quiet(quiet);
-	return plan_scenario(input, dir);
+	return plan_scenario(input, dir, force);
 }
 
 const struct cli_command cli_plan = {
-	"plan", "plan SCENARIO [-o DIR] [-q]",
+	"plan", "plan SCENARIO [-o DIR] [--force] [-q]",
 	"required FTE, in post and gap per neighbourhood and role",
 	cmd_plan,
 };

@@ -56,6 +56,17 @@ static int write_gap_reports(const char *dir, const struct demand *d,
 	return report_write_html(dir, pb->sc, p, &s, err);
 }
 
+/* A search cut short by SIGINT or SIGTERM has written its best rota
+ * (rota.json's stopped_by says "interrupted") and exits 130, so a script
+ * can tell; a signal after the search ended cut nothing: 0. */
+static int interrupted_status(const struct solve_result *res)
+{
+	if (res->stopped_by != SOLVE_STOP_INTERRUPT)
+		return ROTA_OK;
+	diag_progress("interrupted: the rota written is the best found so far");
+	return ROTA_EINTERRUPTED;
+}
+
 static int solve_scenario(const char *input, const char *dir,
 			  struct reroster *rr, const struct solve_opts *opts)
 {
@@ -108,6 +119,7 @@ static int solve_scenario(const char *input, const char *dir,
 	}
 	summary(&pb, &r, &res);
 	reroster_print(&sc);
+	status = interrupted_status(&res);
 	putchar('\n');
 	cli_print_gap(&sc, &p, &g);
 	diag_progress("wrote %s: rota.json, rota.csv, uncovered.csv, %zu "

@@ -43,8 +43,12 @@ enum rota_status {
 	ROTA_OK = 0,
 	ROTA_EINTERNAL = 1,
 	ROTA_EINPUT = 2,
-	ROTA_EINFEASIBLE = 3,
-	ROTA_EOUTPUT = 4
+	ROTA_EINFEASIBLE = 3,    /* proven: no rota keeps the hard rules */
+	ROTA_EOUTPUT = 4,
+	ROTA_ELIMIT = 5,         /* no legal rota found within the limits,
+	                            which proves nothing */
+	ROTA_EINTERRUPTED = 130  /* SIGINT or SIGTERM (128 + SIGINT, as a
+	                            shell reports a process it interrupted) */
 };
 
 #define ROTA_ERROR_CAP 50

@@ -269,6 +269,40 @@ void jv_each(struct jv *v, json_t *arr, const char *path, json_type type,
 	}
 }
 
+/* Whether id may stand in a path as it is: short, no control bytes, no
+ * parenthesis (which would blur where it ends). */
+static int plain_id(const char *id)
+{
+	size_t n = strlen(id), i;
+
+	if (!n || n > JV_ID_MAX)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)id[i] < 0x20 || id[i] == 0x7f || id[i] == ')' ||
+		    id[i] == '(')
+			return 0;
+	return 1;
+}
+
+void jv_each_named(struct jv *v, json_t *arr, const char *path,
+		   jv_entry_fn *fn, void *arg)
+{
+	char sub[JV_PATH_MAX];
+	json_t *e;
+	size_t i;
+
+	json_array_foreach(arr, i, e) {
+		const char *id = json_string_value(json_object_get(e, "id"));
+
+		jv_index_path(sub, path, i);
+		if (!jv_is(v, e, sub, JSON_OBJECT))
+			continue;
+		if (id && plain_id(id))
+			snprintf(sub, sizeof(sub), "%s[%zu] (%s)", path, i, id);
+		fn(v, e, sub, i, arg);
+	}
+}
+
 void jv_each_member(struct jv *v, json_t *obj, const char *path,
 		    jv_member_fn *fn, void *arg)
 {

@@ -99,4 +99,15 @@ void jv_each(struct jv *v, json_t *arr, const char *path, json_type type,
 void jv_each_member(struct jv *v, json_t *obj, const char *path,
 		    jv_member_fn *fn, void *arg);
 
+/*
+ * jv_each over objects, each entry's path carrying its "id" where it has
+ * a plain one ("$.staff[3] (n004)", so "$.staff[3] (n004).role"): in a
+ * list of thousands a message should say whom it is about.  An id that
+ * is not a string, longer than JV_ID_MAX bytes or holding control bytes
+ * or parentheses is left out; the index always stays.
+ */
+#define JV_ID_MAX 100
+void jv_each_named(struct jv *v, json_t *arr, const char *path,
+		   jv_entry_fn *fn, void *arg);
+
 #endif

@@ -342,5 +342,5 @@ void load_staff(struct ld *l, json_t *root)
 		return;
 	sc->staff = ld_alloc(l, json_array_size(a), sizeof(*sc->staff));
 	if (sc->staff)
-		jv_each(&l->v, a, "$.staff", JSON_OBJECT, staff_entry, NULL);
+		jv_each_named(&l->v, a, "$.staff", staff_entry, NULL);
 }

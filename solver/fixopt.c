@@ -535,15 +535,23 @@ int fixopt_run(const struct problem *pb, const struct solve_opts *o,
 	st = construct(&f, &who);
 	if (st == CONSTRUCT_ENOMEM)
 		goto oom;
-	if (st != CONSTRUCT_DONE) {
+	if (st == CONSTRUCT_IMPOSSIBLE) {
 		rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard "
 			       "rules of '%s' (days off, total hours, runs in a "
-			       "row, weekends, shift limits): %s",
-			       pb->sc->staff[who].id,
-			       st == CONSTRUCT_IMPOSSIBLE ?
-			       "GLPK proved that they admit none over the horizon" :
-			       "none was found within the time limit; a longer "
-			       "--time-limit may find one");
+			       "row, weekends, shift limits): GLPK proved that "
+			       "they admit none over the horizon",
+			       pb->sc->staff[who].id);
+		goto out;
+	}
+	if (st != CONSTRUCT_DONE) {
+		/* Not a proof: exit 5, or 130 when stopped. */
+		rota_error_add(err, timer_stop_requested() ? ROTA_EINTERRUPTED :
+			       ROTA_ELIMIT, "no rota keeping the hard rules of "
+			       "'%s' was found %s; that is no proof that none "
+			       "exists; nothing written", pb->sc->staff[who].id,
+			       timer_stop_requested() ? "before the interrupt" :
+			       "within the time limit (a longer --time-limit may "
+			       "find one)");
 		goto out;
 	}
 	progress(&f, "construct", 1);

@@ -10,6 +10,13 @@
  * every variable of a person who cannot meet a senior rule fixed at zero,
  * so what is left is the seniors' feasibility problem; GLPK's presolver
  * removes the rest.
+ *
+ * That model is stricter than the rules, so when it finds nothing a
+ * second one decides: every formulation exact or weaker than its rule
+ * (BUILD_PROOF), the whole months of everyone who could count toward a
+ * senior rule or a ratio's `per` role.  Only its "infeasible" is
+ * SENIORS_IMPOSSIBLE, a proof; its solution is taken when it keeps every
+ * hard rule.
  */
 #ifndef ROTA7_SENIORS_H
 #define ROTA7_SENIORS_H
@@ -20,8 +27,10 @@
 /* What seniors_find found, named as jq names its exit codes. */
 enum seniors_result {
 	SENIORS_FOUND,          /* r holds a senior-feasible rota */
-	SENIORS_IMPOSSIBLE,     /* GLPK proved no rota meets the senior rules */
-	SENIORS_UNKNOWN,        /* no answer within the time given */
+	SENIORS_IMPOSSIBLE,     /* GLPK proved that no rota meets the senior
+	                           rules with the other hard rules */
+	SENIORS_UNKNOWN,        /* no answer within the time given, or a
+	                           stop requested */
 	SENIORS_ERROR           /* out of memory, or GLPK failed */
 };
 

@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "model.h"
 #include "bound.h"
 #include "colphase.h"
+#include "dayproof.h"
 #include "local_search.h"
 #include "prove.h"
 #include "seniors.h"
@@ -149,46 +151,152 @@ static int fail_infeasible(struct rota_error *why, struct rota_error *err)
 	return -1;
 }
 
+/*
+ * No legal rota, and no proof that none exists: the search was stopped
+ * (ROTA_EINTERRUPTED) or ran out of time (ROTA_ELIMIT).  why's last
+ * entry is what the best rota found still breaks.
+ */
+static int fail_unproven(struct rota_error *why, double limit,
+			 struct rota_error *err)
+{
+	struct rota_place at = ROTA_PLACE_NONE;
+
+	if (rota_error_last(why))
+		at = rota_error_place(rota_error_last(why));
+	if (timer_stop_requested())
+		rota_error_at(err, ROTA_EINTERRUPTED, &at, "interrupted before "
+			      "any rota keeping the hard rules was found "
+			      "(the best so far breaks %s); nothing written",
+			      rota_error_last_text(why));
+	else
+		rota_error_at(err, ROTA_ELIMIT, &at, "no rota keeping the hard "
+			      "rules was found within --time-limit %g s (the "
+			      "best breaks %s); that is no proof that none "
+			      "exists: a longer --time-limit may find one; "
+			      "nothing written", limit, rota_error_last_text(why));
+	rota_error_release(why);
+	return -1;
+}
+
+/* Appends to buf (of size n) as snprintf would, cutting at the end. */
+static void add_text(char *buf, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void add_text(char *buf, size_t n, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf + len, n - len, fmt, ap);
+	va_end(ap);
+}
+
+/* Whether staff p has the band of senior rule m, in its role or one
+ * that covers it. */
+static int senior_for(const struct scenario *sc, size_t p,
+		      const struct skill_mix *m)
+{
+	const struct staff *st = &sc->staff[p];
+	size_t c;
+
+	if (st->band < m->min_band)
+		return 0;
+	if (st->role == m->role)
+		return 1;
+	for (c = 0; c < sc->roles[st->role].n_covers; c++)
+		if (sc->roles[st->role].covers[c].role == m->role)
+			return 1;
+	return 0;
+}
+
+/*
+ * GLPK's proof, in words: the senior rules, the people who could meet
+ * them, and where the closest rota the search found falls short (the
+ * proof is over the whole horizon; that day is a pointer, not its
+ * culprit).
+ */
+static void say_proof(const struct problem *pb, struct rota_error *found,
+		      struct rota_error *err)
+{
+	const struct scenario *sc = pb->sc;
+	struct rota_place at = ROTA_PLACE_NONE;
+	char rules[400] = "", who[400] = "";
+	size_t m, p, n_rules = 0, n_who = 0;
+
+	if (rota_error_last(found))
+		at = rota_error_place(rota_error_last(found));
+	for (m = 0; m < sc->n_mix; m++)
+		if (sc->mix[m].type == MIX_SENIOR)
+			add_text(rules, sizeof(rules), "%s$.skill_mix[%zu]",
+				 n_rules++ ? ", " : "", m);
+	for (p = 0; p < sc->n_staff; p++) {
+		for (m = 0; m < sc->n_mix; m++)
+			if (sc->mix[m].type == MIX_SENIOR &&
+			    senior_for(sc, p, &sc->mix[m]))
+				break;
+		if (m == sc->n_mix)
+			continue;
+		if (n_who++ < 10)
+			add_text(who, sizeof(who), "%s%s", n_who > 1 ? ", " : "",
+				 sc->staff[p].id);
+	}
+	if (n_who > 10)
+		add_text(who, sizeof(who), " and %zu more", n_who - 10);
+	rota_error_at(err, ROTA_EINFEASIBLE, &at, "no rota keeps the hard "
+		      "rules: GLPK proved that senior cover (%s) cannot be met "
+		      "on every day together with the working-time rules, leave "
+		      "and days off of the %zu %s who could give it (%s); "
+		      "the closest rota found first falls short at %s", rules,
+		      n_who, n_who == 1 ? "person" : "people",
+		      n_who ? who : "nobody",
+		      rota_error_last_text(found));
+}
+
 /* Meets every senior rule or says why not: greedy and repair first,
- * then GLPK on the seniors' own problem. */
+ * then GLPK on the seniors' own problem.  -1 with err: ROTA_EINFEASIBLE
+ * only when GLPK proved it, else ROTA_ELIMIT or ROTA_EINTERRUPTED. */
 static int meet_seniors(struct search *s, double t0, double limit,
 			struct rota_error *err)
 {
 	const struct problem *pb = s->pb;
 	struct roster start;
 	struct rota_error found;
-	struct rota_place at = ROTA_PLACE_NONE;
-	enum seniors_result sr;
+	enum seniors_result sr = SENIORS_UNKNOWN;
+	double left;
 
-	search_seniors(s, t0 + limit * 0.3);
+	/* The greedy repair is bounded by its own work (30 rounds): only
+	 * the whole time limit cuts it, so on a loaded machine it still
+	 * ends where it would on an idle one rather than handing GLPK a
+	 * half-done start (Essex at --time-limit 10, load 28 on 2 cores:
+	 * cut at 30% of the limit it left 18 h of senior cover unmet). */
+	search_seniors(s, t0 + limit);
 	if (search_senior_short(s) <= 0)
 		return 0;
-	diag_progress("%5.0fs  seniors  greedy repair left %.1f h of senior cover "
-		      "unmet; asking GLPK", timer_now() - t0,
-		      search_senior_short(s));
-	if (roster_setup(&start, pb, err))
-		return -1;
-	sr = seniors_find(pb, fmax(1.0, t0 + limit * 0.8 - timer_now()), &start);
-	if (sr == SENIORS_FOUND)
-		search_load(s, &start);
-	diag_progress("%5.0fs  seniors  GLPK: %s", timer_now() - t0,
-		      sr == SENIORS_FOUND ? "found" : sr == SENIORS_IMPOSSIBLE ?
-		      "proved impossible" : "no answer in time");
-	roster_release(&start);
+	/* Past the time limit GLPK is not started: 0 s would be none. */
+	left = t0 + limit * 0.8 - timer_now();
+	if (timer_now() < t0 + limit && !timer_stop_requested()) {
+		diag_progress("%5.0fs  seniors  greedy repair left %.1f h of "
+			      "senior cover unmet; asking GLPK", timer_now() - t0,
+			      search_senior_short(s));
+		if (roster_setup(&start, pb, err))
+			return -1;
+		sr = seniors_find(pb, fmax(1.0, left), &start);
+		if (sr == SENIORS_FOUND)
+			search_load(s, &start);
+		diag_progress("%5.0fs  seniors  GLPK: %s", timer_now() - t0,
+			      sr == SENIORS_FOUND ? "found" :
+			      sr == SENIORS_IMPOSSIBLE ? "proved impossible" :
+			      "no answer in time");
+		roster_release(&start);
+	}
 	if (sr == SENIORS_FOUND && search_senior_short(s) <= 0)
 		return 0;
 	rota_error_init(&found);
-	if (constraints_check(pb, &s->r, &found))
-		at = rota_error_place(rota_error_last(&found));
-	if (sr == SENIORS_IMPOSSIBLE)
-		rota_error_at(err, ROTA_EINFEASIBLE, &at, "%s (GLPK proved that "
-			      "no rota meets the senior rules)",
-			      rota_error_last_text(&found));
-	else
-		rota_error_at(err, ROTA_EINFEASIBLE, &at, "%s (no rota meeting "
-			      "the senior rules was found within the time limit; "
-			      "a longer --time-limit may find one)",
-			      rota_error_last_text(&found));
+	constraints_check(pb, &s->r, &found);
+	if (sr != SENIORS_IMPOSSIBLE)
+		return fail_unproven(&found, limit, err);
+	say_proof(pb, &found, err);
 	rota_error_release(&found);
 	return -1;
 }
@@ -301,7 +409,10 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	t.job = &job;
 	deadline = t.t0 + o->time_limit;
 	rota_error_init(&why);
-	if (roster_setup(best, pb, err) || bound_setup(&bd, pb, err))
+	/* A rule no rota can meet on one day is found before anything is
+	 * searched, and said in full (dayproof.h). */
+	if (roster_setup(best, pb, err) || dayproof_find(pb, err) ||
+	    bound_setup(&bd, pb, err))
 		return -1;
 	rc = search_setup(&s, pb, o->seed, &why);
 	if (rc) {
@@ -333,11 +444,11 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	}
 	if ((!colgen || search_senior_short(&s) > 0) &&
-	    meet_seniors(&s, t.t0, o->time_limit, &why)) {
+	    meet_seniors(&s, t.t0, o->time_limit, err)) {
 		end_bound(&job, th, threaded, 1);
 		bound_release(&bd);
 		search_release(&s);
-		return fail_infeasible(&why, err);
+		return -1;
 	}
 	proven = prove_first(pb, &s, deadline, best, res);
 	if (proven < 0) {
@@ -375,7 +486,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		roster_copy(best, &s.r);
 	if (search_senior_short(&s) > 0 && constraints_check(pb, best, &why)) {
 		search_release(&s);
-		return fail_infeasible(&why, err);
+		return fail_unproven(&why, o->time_limit, err);
 	}
 	search_release(&s);
 	if (constraints_check(pb, best, &why)) {

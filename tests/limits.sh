@@ -100,7 +100,7 @@ expect roles-102 3 300 "\$.roles: too many entries, 102, at most 100" \
 	check "$tmp/roles.json"
 grow leave "s['staff'][0]['leave'] *= 20001"
 expect leave-20001 3 300 \
-	"\$.staff[0].leave: too many entries, 20001, at most 20000" \
+	"\$.staff[0] (a1).leave: too many entries, 20001, at most 20000" \
 	check "$tmp/leave.json"
 # Each count within bounds, their product not.
 grow cells "

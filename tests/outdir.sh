@@ -44,10 +44,10 @@ else
 	bad "files of the first run remain:"
 	diff <(tree "$tmp/fresh") <(tree "$tmp/d")
 fi
-"$rota7" plan "$two" -o "$tmp/d" >/dev/null 2>&1
+"$rota7" plan "$two" -o "$tmp/d" --force >/dev/null 2>&1
 "$rota7" plan "$two" -o "$tmp/fresh-plan" >/dev/null 2>&1
 if [ "$(tree "$tmp/d")" = "$(tree "$tmp/fresh-plan")" ]; then
-	ok "plan after solve: only plan's files"
+	ok "plan --force after solve: only plan's files"
 else
 	bad "plan after solve left:"; diff <(tree "$tmp/fresh-plan") <(tree "$tmp/d")
 fi
@@ -118,7 +118,7 @@ before=$(digest "$m/out")
 mount -o remount,ro "$m"
 solve "$one" "$m/out" 2>"$tmp/err"
 kept "read-only file system" 4 "$m/out" "$before" $? "$tmp/err"
-"$rota7" plan "$one" -o "$m/out" >/dev/null 2>"$tmp/err"
+"$rota7" plan "$one" -o "$m/out" --force >/dev/null 2>"$tmp/err"
 kept "plan, read-only file system" 4 "$m/out" "$before" $? "$tmp/err"
 mount -o remount,rw "$m"
 # DIR itself a mount point (a container's volume): it cannot be renamed,

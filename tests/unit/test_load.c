@@ -161,23 +161,30 @@ START_TEST(located_errors)
 {
 	expect_error(patched("\"role\": \"sw\", \"neighbourhood\"",
 			     "\"role\": \"nurse\", \"neighbourhood\""),
-		     "test.json: $.staff[1].role: unknown role 'nurse'");
+		     "test.json: $.staff[1] (s1).role: unknown role 'nurse'");
 	expect_error(patched("\"fte\": 0.6", "\"fte\": 1.6"),
-		     "$.staff[1].fte: 1.6 out of range");
+		     "$.staff[1] (s1).fte: 1.6 out of range");
 	expect_error(patched("\"total\": 5,", "\"total\": 5, \"count\": 2,"),
 		     "$.services[0].bands[0].require[0]: give exactly one of");
 	expect_error(patched("\"east\": [\"marple\"]", "\"east\": [\"cheadle\"]"),
 		     "$.groups.locality.east[0]: neighbourhood 'cheadle' is "
 		     "already in group 'south'");
 	expect_error(patched("\"to\": \"2018-03-02\"", "\"to\": \"2018-02-02\""),
-		     "$.staff[0].leave[0]: leave ends before it starts");
+		     "$.staff[0] (n1).leave[0]: leave ends before it starts");
 	expect_error(patched("\"month\": \"2018-03\"", "\"start\": \"2018-03-01\", "
 			     "\"days\": 367"), "$.horizon.days: 367 out of range");
 	expect_error(patched("\"name\": \"Test\",", "\"name\": \"Test\", "
 			     "\"timezone\": \"Europe/Londres\","),
 		     "$.timezone: unknown timezone 'Europe/Londres'");
 	expect_error(patched("\"x-note\"", "\"note\""),
-		     "$.staff[0]: unknown key 'note'");
+		     "$.staff[0] (n1): unknown key 'note'");
+	/* No id, or one that is not plain, and the index alone. */
+	expect_error(patched("{\"id\": \"s1\", \"role\": \"sw\"",
+			     "{\"id\": \"s(1)\", \"role\": \"nurse\""),
+		     "$.staff[1].role: unknown role 'nurse'");
+	expect_error(patched("{\"id\": \"s1\", \"role\": \"sw\"",
+			     "{\"role\": \"nurse\""),
+		     "$.staff[1].role: unknown role 'nurse'");
 	expect_error(patched("\"2018-03-30\", \"2018-01-01\"",
 			     "\"2018-02-30\", \"2018-01-01\""),
 		     "$.bank_holidays[0]: invalid date '2018-02-30'");
@@ -248,8 +255,8 @@ START_TEST(all_errors_reported)
 	rota_error_init(&err);
 	ck_assert_int_eq(fixture_load(json, &sc, &err), -1);
 	ck_assert_uint_eq(err.count, 2);
-	ck_assert(fixture_has_message(&err, "$.staff[1].fte"));
-	ck_assert(fixture_has_message(&err, "$.staff[1].band"));
+	ck_assert(fixture_has_message(&err, "$.staff[1] (s1).fte"));
+	ck_assert(fixture_has_message(&err, "$.staff[1] (s1).band"));
 	rota_error_release(&err);
 }
 END_TEST
