@@ -122,13 +122,20 @@ static void print_demand(const struct scenario *sc, const struct plan *p)
 }
 
 /* Exit 3 from check too when a hard rule can be shown unmeetable from
- * one day's facts (dayproof.h), as solve would say before searching. */
+ * one day's facts (dayproof.h), as solve would say before searching.
+ * A model too large to build is not looked at here: the scenario is
+ * still valid, and check's warnings say solve will refuse it. */
 static int check_days(const struct scenario *sc, const struct demand *d,
 		      struct rota_error *err)
 {
+	struct problem_size z;
 	struct problem pb;
 	int rc;
 
+	if (problem_measure(sc, &z, err))
+		return -1;
+	if (problem_size_check(&z, NULL))
+		return 0;
 	problem_init(&pb);
 	rc = problem_build(&pb, sc, d, err) || dayproof_find(&pb, err) ? -1 : 0;
 	problem_release(&pb);

@@ -223,26 +223,26 @@ START_TEST(pins)
 
 	expect_error(patched("\"x-note\"", "\"fixed\": [{\"date\": "
 			     "\"2018-03-01\", \"shift\": \"early\"}], \"x-note\""),
-		     "$.staff[0].fixed[0]: pin to shift 'early' on 2018-03-01 "
-		     "contradicts the leave of 'n1' ($.staff[0].leave[0])");
+		     "$.staff[0] (n1).fixed[0]: pin to shift 'early' on 2018-03-01 "
+		     "contradicts the leave of 'n1' ($.staff[0] (n1).leave[0])");
 	expect_error(patched("\"x-note\"", "\"fixed\": [{\"date\": "
 			     "\"2018-03-07\", \"shift\": \"early\"}], \"x-note\""),
 		     "contradicts the weekly day off 'wed' of 'n1' "
-		     "($.staff[0].days_off_weekly)");
+		     "($.staff[0] (n1).days_off_weekly)");
 	expect_error(patched("\"shifts\": [\"office\"]}", "\"shifts\": "
 			     "[\"office\"], \"fixed\": [{\"date\": \"2018-03-06\","
 			     " \"shift\": \"early\"}]}"),
-		     "$.staff[1].fixed[0].shift: pin to shift 'early' contradicts "
-		     "the shifts 's1' may work ($.staff[1].shifts)");
+		     "$.staff[1] (s1).fixed[0].shift: pin to shift 'early' contradicts "
+		     "the shifts 's1' may work ($.staff[1] (s1).shifts)");
 	expect_error(patched("\"shifts\": [\"office\"]}", "\"shifts\": "
 			     "[\"office\"], \"fixed\": [{\"date\": \"2018-03-06\","
 			     " \"off\": true}, {\"date\": \"2018-03-06\", "
 			     "\"off\": true}]}"),
-		     "$.staff[1].fixed[1]: a second pin for the same date");
+		     "$.staff[1] (s1).fixed[1]: a second pin for the same date");
 	expect_error(patched("\"shifts\": [\"office\"]}", "\"shifts\": "
 			     "[\"office\"], \"fixed\": [{\"date\": \"2018-03-06\","
 			     " \"off\": true, \"shift\": \"office\"}]}"),
-		     "$.staff[1].fixed[0]: a pin needs exactly one of");
+		     "$.staff[1] (s1).fixed[0]: a pin needs exactly one of");
 }
 END_TEST
 
