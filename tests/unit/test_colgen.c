@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "colphase.h"
 #include "constraints.h"
 #include "demand.h"
 #include "fixture.h"
@@ -174,6 +175,39 @@ START_TEST(colgen_months_legal_and_bound_below)
 }
 END_TEST
 
+/*
+ * The phase's switch reads only the input and the budget: on for
+ * Stockport (189 people) at the default --work, with the rounds a share
+ * of it and the polish the whole of it; off for a small budget, for a
+ * small scenario and for ROTA7_COLGEN=off; a list turns it on anywhere.
+ */
+START_TEST(colphase_switches_on_size_and_work)
+{
+	struct fix big, small;
+	struct colphase_opts o;
+
+	unsetenv("ROTA7_COLGEN");
+	fix_open(&big, "examples/stockport/scenario.json");
+	fix_open(&small, "examples/small/two-neighbourhoods.json");
+	ck_assert_int_eq(colphase_wanted(&big.pb, 2000, &o), 1);
+	ck_assert_int_eq(o.rounds, 2000 / COLPHASE_WORK_PER_ROUND);
+	ck_assert_int_eq(o.polish, 2000);
+	ck_assert_int_eq(colphase_wanted(&big.pb, 4000, &o), 1);
+	ck_assert_int_eq(o.rounds, 4000 / COLPHASE_WORK_PER_ROUND);
+	ck_assert_int_eq(colphase_wanted(&big.pb, COLPHASE_MIN_WORK - 1, &o), 0);
+	ck_assert_int_eq(colphase_wanted(&small.pb, 2000, &o), 0);
+	setenv("ROTA7_COLGEN", "off", 1);
+	ck_assert_int_eq(colphase_wanted(&big.pb, 2000, &o), 0);
+	setenv("ROTA7_COLGEN", "rounds=3,polish=7", 1);
+	ck_assert_int_eq(colphase_wanted(&small.pb, 100, &o), 1);
+	ck_assert_int_eq(o.rounds, 3);
+	ck_assert_int_eq(o.polish, 7);
+	unsetenv("ROTA7_COLGEN");
+	fix_close(&small);
+	fix_close(&big);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("colgen");
@@ -183,6 +217,7 @@ int main(void)
 	tcase_add_test(tc, master_solves_a_small_lp);
 	tcase_add_test(tc, relaxed_program_is_below_pattern_pick);
 	tcase_add_test(tc, colgen_months_legal_and_bound_below);
+	tcase_add_test(tc, colphase_switches_on_size_and_work);
 	suite_add_tcase(s, tc);
 	return fixture_run(s);
 }
