@@ -147,9 +147,6 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 	if (roster_setup(&before, pb, NULL))
 		goto out;
 	have_before = 1;
-	/* Senior cover first, greedily (as the plain search starts): a rota
-	 * to fall back on if the phase is cut before its own meets it. */
-	search_seniors(s, deadline);
 	if (co->warm > 0) {
 		search_run(s, deadline, co->warm, progress, ctx);
 		o.start = &s->r;

@@ -1,8 +1,9 @@
 /*
  * colphase: column generation (colgen.h) as a phase of `rota7 solve`:
- * senior cover met greedily, the rounds and the dive, then the local
- * search's polish of the dived rota (falling back to the greedy rota
- * when that is better).
+ * from solve's rota meeting senior cover, the rounds and the dive, then
+ * the local search's polish of the dived rota (falling back to the rota
+ * it started from when that is better or the polished one breaks a
+ * rule, as when the time limit cuts the phase short).
  *
  * Its budget is a share of solve's --work W, counted, never timed:
  * W / COLPHASE_WORK_PER_ROUND pricing rounds (at least one), each of
@@ -59,7 +60,7 @@ int colphase_wanted(const struct problem *pb, long work,
 		    struct colphase_opts *o);
 
 /*
- * Runs the phase on s (initialised, seniors met or not) until deadline:
+ * Runs the phase on s (its rota legal: senior cover met) until deadline:
  * s ends holding the polished rota, *bound the best bound seen.
  * 0 done, 1 cut short by the deadline or a stop, -1 out of memory.
  */

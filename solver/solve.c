@@ -319,22 +319,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		return -1;
 	}
 	threaded = rc == 0;
-	/* Column generation (colphase.h) in place of the plain search on
-	 * large problems; meet_seniors then only says why not when senior
-	 * cover is still short. */
-	if (colgen) {
-		cg_cut = colphase_run(&co, &s, t.t0, deadline, &cg_bound, check,
-				      &t);
-		if (cg_cut < 0) {
-			end_bound(&job, th, threaded, 1);
-			bound_release(&bd);
-			search_release(&s);
-			return rota_error_add(err, ROTA_EINTERNAL,
-					      "out of memory");
-		}
-	}
-	if ((!colgen || search_senior_short(&s) > 0) &&
-	    meet_seniors(&s, t.t0, o->time_limit, &why)) {
+	if (meet_seniors(&s, t.t0, o->time_limit, &why)) {
 		end_bound(&job, th, threaded, 1);
 		bound_release(&bd);
 		search_release(&s);
@@ -348,9 +333,23 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 		return -1;
 	}
-	if (!proven && !colgen)
+	/* Column generation (colphase.h) in place of the plain search on
+	 * large problems, from the rota meeting senior cover: that rota
+	 * stays the fallback however early the time limit cuts it. */
+	if (!proven && colgen) {
+		cg_cut = colphase_run(&co, &s, t.t0, deadline, &cg_bound, check,
+				      &t);
+		if (cg_cut < 0) {
+			end_bound(&job, th, threaded, 1);
+			bound_release(&bd);
+			search_release(&s);
+			return rota_error_add(err, ROTA_EINTERNAL,
+					      "out of memory");
+		}
+	} else if (!proven) {
 		search_run(&s, deadline, work,
 			   threaded || o->gap <= 0 ? check : NULL, &t);
+	}
 	res->work = s.rounds;
 	res->stopped_by = proven || t.stopped == SOLVE_STOP_OPTIMAL ?
 			  SOLVE_STOP_OPTIMAL : t.have_stop ? t.stopped :
