@@ -61,6 +61,7 @@ int colphase_wanted(const struct problem *pb, long work,
 	o->dive_first = d.dive_first;
 	if (!env)
 		return pb->sc->n_staff >= COLPHASE_STAFF &&
+		       pb->sc->n_staff <= COLPHASE_MAX_STAFF &&
 		       work >= COLPHASE_MIN_WORK;
 	if (!strcmp(env, "off"))
 		return 0;
