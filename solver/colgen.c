@@ -13,13 +13,15 @@
 #include "grow.h"
 
 #define NONE ((size_t)-1)
-/* Diving thresholds: the first, the factor down, the last. */
+/* The dive's first threshold, the method's 0.75: on Stockport (25
+ * rounds, work 2000) 0.99 gave a dived rota of 2,075,740 against
+ * 2,040,026 and the same polished rota (1,703,069 / 1,702,998). */
 #define DIVE_FIRST 0.75
 
 void colgen_opts_default(struct colgen_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->rounds = 30;
+	o->rounds = 25;
 	o->iters = 300;
 	o->dive_iters = 300;
 	o->max_idle = 5;

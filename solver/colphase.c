@@ -12,47 +12,61 @@
 #include "measure.h"
 #include "timer.h"
 
-int colphase_wanted(struct colphase_opts *o)
+/* Reads one "key=value" of ROTA7_COLGEN into o. */
+static void setting(struct colphase_opts *o, const char *p)
+{
+	if (!strncmp(p, "rounds=", 7))
+		o->rounds = atoi(p + 7);
+	else if (!strncmp(p, "iters=", 6))
+		o->iters = atol(p + 6);
+	else if (!strncmp(p, "dive=", 5))
+		o->dive_iters = atol(p + 5);
+	else if (!strncmp(p, "polish=", 7))
+		o->polish = atol(p + 7);
+	else if (!strncmp(p, "probe=", 6))
+		o->probe = atol(p + 6);
+	else if (!strncmp(p, "smooth=", 7))
+		o->smooth = atof(p + 7);
+	else if (!strncmp(p, "tol=", 4))
+		o->tol = atof(p + 4);
+	else if (!strncmp(p, "share=", 6))
+		o->dive_share = atof(p + 6);
+	else if (!strncmp(p, "first=", 6))
+		o->dive_first = atof(p + 6);
+	else if (!strncmp(p, "lambda=", 7))
+		o->lambda = atol(p + 7);
+	else if (!strncmp(p, "skip=", 5))
+		o->skip = atoi(p + 5);
+	else if (!strncmp(p, "warm=", 5))
+		o->warm = atol(p + 5);
+}
+
+int colphase_wanted(const struct problem *pb, long work,
+		    struct colphase_opts *o)
 {
 	const char *env = getenv("ROTA7_COLGEN"), *p;
+	struct colgen_opts d;
 
-	o->rounds = 30;
-	o->iters = 300;
-	o->dive_iters = 300;
-	o->warm = 0;
-	o->probe = 0;
-	o->smooth = 0.5;
-	o->tol = 0;
-	o->dive_share = 0.05;
-	o->dive_first = 0.75;
-	o->lambda = 0;
-	o->skip = 0;
+	colgen_opts_default(&d);
+	memset(o, 0, sizeof(*o));
+	o->rounds = (int)(work / COLPHASE_WORK_PER_ROUND);
+	if (o->rounds < 1)
+		o->rounds = 1;
+	o->iters = d.iters;
+	o->dive_iters = d.dive_iters;
+	o->polish = work;
+	o->smooth = d.smooth;
+	o->tol = d.tol;
+	o->dive_share = d.dive_share;
+	o->dive_first = d.dive_first;
 	if (!env)
+		return pb->sc->n_staff >= COLPHASE_STAFF &&
+		       pb->sc->n_staff <= COLPHASE_MAX_STAFF &&
+		       work >= COLPHASE_MIN_WORK;
+	if (!strcmp(env, "off"))
 		return 0;
-	for (p = env; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
-		if (!strncmp(p, "rounds=", 7))
-			o->rounds = atoi(p + 7);
-		else if (!strncmp(p, "iters=", 6))
-			o->iters = atol(p + 6);
-		else if (!strncmp(p, "dive=", 5))
-			o->dive_iters = atol(p + 5);
-		else if (!strncmp(p, "probe=", 6))
-			o->probe = atol(p + 6);
-		else if (!strncmp(p, "smooth=", 7))
-			o->smooth = atof(p + 7);
-		else if (!strncmp(p, "tol=", 4))
-			o->tol = atof(p + 4);
-		else if (!strncmp(p, "share=", 6))
-			o->dive_share = atof(p + 6);
-		else if (!strncmp(p, "first=", 6))
-			o->dive_first = atof(p + 6);
-		else if (!strncmp(p, "lambda=", 7))
-			o->lambda = atol(p + 7);
-		else if (!strncmp(p, "skip=", 5))
-			o->skip = atoi(p + 5);
-		else if (!strncmp(p, "warm=", 5))
-			o->warm = atol(p + 5);
-	}
+	for (p = env; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+		setting(o, p);
 	return 1;
 }
 
@@ -117,7 +131,7 @@ static void keep_better(struct search *s, const struct roster *fallback)
 }
 
 int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
-		 double deadline, long work, double *bound,
+		 double deadline, double *bound,
 		 int (*progress)(void *ctx, const struct search *s), void *ctx)
 {
 	const struct problem *pb = s->pb;
@@ -135,7 +149,6 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 		goto out;
 	have_before = 1;
 	if (co->warm > 0) {
-		search_seniors(s, deadline);
 		search_run(s, deadline, co->warm, progress, ctx);
 		o.start = &s->r;
 		say_rota(pb, &s->r, t0, "start");
@@ -150,10 +163,9 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 	if (co->skip) {
 		/* A control for measuring: the polish alone, from the empty
 		 * rota, with the same senior repair. */
-		search_seniors(s, deadline);
-		search_run(s, deadline, work, progress, ctx);
+		search_run(s, deadline, co->polish, progress, ctx);
 		say_rota(pb, &s->r, t0, "control");
-		rc = 0;
+		rc = s->cut;
 		goto out;
 	}
 	rc = colgen_run(pb, &o, &dived, &st);
@@ -170,10 +182,10 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 	search_load(s, &dived);
 	search_seniors(s, deadline);
 	say_rota(pb, &s->r, t0, "repaired");
-	search_run(s, deadline, work, progress, ctx);
+	search_run(s, deadline, co->polish, progress, ctx);
 	say_rota(pb, &s->r, t0, "polished");
 	keep_better(s, &before);
-	rc = 0;
+	rc = st.stopped || s->cut;
 out:
 	if (have_bd)
 		bound_release(&bd);

@@ -1,13 +1,23 @@
 /*
  * colphase: column generation (colgen.h) as a phase of `rota7 solve`:
- * rounds, dive, then the local search's polish of the dived rota.
+ * from solve's rota meeting senior cover, the rounds and the dive, then
+ * the local search's polish of the dived rota (falling back to the rota
+ * it started from when that is better or the polished one breaks a
+ * rule, as when the time limit cuts the phase short).
  *
- * Reached through the environment for now: ROTA7_COLGEN set (to a list
- * like "rounds=30,iters=300,dive=300,warm=0") replaces the usual
- * search-and-bound with this phase.  warm=N first runs N rounds of the
- * usual search and starts the pool from its rota; lambda=N takes N steps
- * of bound.h's subgradient first.  An experiment for the engine issue:
- * colgen itself still stops at a share of the time limit.
+ * Its budget is a share of solve's --work W, counted, never timed:
+ * W / COLPHASE_WORK_PER_ROUND pricing rounds (at least one), each of
+ * colgen's iterations per part, the dive's steps of its own iterations,
+ * then W rounds of the search's polish.  The time limit only cuts it.
+ *
+ * ROTA7_COLGEN tunes it (measuring aids), a list like
+ * "rounds=25,iters=150": rounds, iters, dive (iterations between
+ * fixings), first (the dive's first threshold), share (least share of
+ * days fixed a step), smooth, tol, probe (colgen.h), polish=N (search
+ * rounds after the dive), warm=N (N rounds of plain search first, its
+ * rota in the pool), lambda=N (N steps of bound.h's subgradient first,
+ * its prices the starting duals), skip=1 (no colgen: the polish alone).
+ * ROTA7_COLGEN=off never runs the phase.
  *
  * Memory: nothing kept; the search is the caller's.
  */
@@ -20,6 +30,7 @@
 struct colphase_opts {
 	int rounds;
 	long iters, dive_iters;
+	long polish;             /* search rounds after the dive */
 	long warm;               /* rounds of plain search first */
 	long probe;              /* see colgen_opts */
 	double smooth;           /* see colgen_opts */
@@ -31,17 +42,33 @@ struct colphase_opts {
 	                            its prices the duals to start from */
 };
 
-/* Whether ROTA7_COLGEN asks for the phase; o filled from it. */
-int colphase_wanted(struct colphase_opts *o);
+/*
+ * Whether the phase runs for pb with the budget `work`, o filled:
+ * ROTA7_COLGEN=off never, ROTA7_COLGEN set to a list always (with its
+ * settings), unset when pb has COLPHASE_STAFF to COLPHASE_MAX_STAFF
+ * people and work is at least COLPHASE_MIN_WORK: where it was measured
+ * to help (Stockport, 189 people; the small examples' plain rotas are at
+ * or near their bounds already).  Essex (605 people, each round's
+ * pricing three times Stockport's) is not measured yet and keeps the
+ * plain search.  A choice from the input, before anything runs: the
+ * same command takes the same path on every machine and at any load.
+ */
+#define COLPHASE_STAFF 100
+#define COLPHASE_MAX_STAFF 300
+#define COLPHASE_MIN_WORK 800
+/* 25 rounds at the default 2000: the count measured best on Stockport
+ * (branch engine-colgen, 60 s). */
+#define COLPHASE_WORK_PER_ROUND 80
+int colphase_wanted(const struct problem *pb, long work,
+		    struct colphase_opts *o);
 
 /*
- * Runs the phase on s (initialised, seniors met or not) until deadline,
- * polishing with `work` rounds of the search: s ends holding the
- * polished rota, *bound the best bound seen.
- * 0, or -1 out of memory.
+ * Runs the phase on s (its rota legal: senior cover met) until deadline:
+ * s ends holding the polished rota, *bound the best bound seen.
+ * 0 done, 1 cut short by the deadline or a stop, -1 out of memory.
  */
 int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
-		 double deadline, long work, double *bound,
+		 double deadline, double *bound,
 		 int (*progress)(void *ctx, const struct search *s), void *ctx);
 
 #endif

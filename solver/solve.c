@@ -399,7 +399,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	long work = o->work > 0 ? o->work : SOLVE_DEFAULT_WORK;
 	double deadline, cg_bound = -HUGE_VAL;
 	struct colphase_opts co;
-	int rc, proven, colgen = colphase_wanted(&co);
+	int rc, proven, colgen = colphase_wanted(pb, work, &co), cg_cut = 0;
 
 	memset(res, 0, sizeof(*res));
 	res->seed = o->seed;
@@ -433,18 +433,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	threaded = rc == 0;
 	if (o->start)
 		search_load(&s, o->start);
-	/* Column generation (colphase.h, an experiment behind ROTA7_COLGEN)
-	 * in place of the plain search; meet_seniors then only says why
-	 * not when senior cover is still short. */
-	if (colgen && colphase_run(&co, &s, t.t0, deadline, work, &cg_bound,
-				   check, &t)) {
-		end_bound(&job, th, threaded, 1);
-		bound_release(&bd);
-		search_release(&s);
-		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-	}
-	if ((!colgen || search_senior_short(&s) > 0) &&
-	    meet_seniors(&s, t.t0, o->time_limit, err)) {
+	if (meet_seniors(&s, t.t0, o->time_limit, err)) {
 		end_bound(&job, th, threaded, 1);
 		bound_release(&bd);
 		search_release(&s);
@@ -458,14 +447,28 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 		return -1;
 	}
-	if (!proven && !colgen)
+	/* Column generation (colphase.h) in place of the plain search on
+	 * large problems, from the rota meeting senior cover: that rota
+	 * stays the fallback however early the time limit cuts it. */
+	if (!proven && colgen) {
+		cg_cut = colphase_run(&co, &s, t.t0, deadline, &cg_bound, check,
+				      &t);
+		if (cg_cut < 0) {
+			end_bound(&job, th, threaded, 1);
+			bound_release(&bd);
+			search_release(&s);
+			return rota_error_add(err, ROTA_EINTERNAL,
+					      "out of memory");
+		}
+	} else if (!proven) {
 		search_run(&s, deadline, work,
 			   threaded || o->gap <= 0 ? check : NULL, &t);
+	}
 	res->work = s.rounds;
 	res->stopped_by = proven || t.stopped == SOLVE_STOP_OPTIMAL ?
 			  SOLVE_STOP_OPTIMAL : t.have_stop ? t.stopped :
 			  timer_stop_requested() ? SOLVE_STOP_INTERRUPT :
-			  s.cut ? SOLVE_STOP_TIME : SOLVE_STOP_WORK;
+			  s.cut || cg_cut ? SOLVE_STOP_TIME : SOLVE_STOP_WORK;
 	if (timer_stop_requested())
 		diag_progress("%5.0fs  interrupted: keeping the best rota so far",
 			      timer_now() - t.t0);

@@ -4,7 +4,9 @@
  *
  * The rota comes from local search (local_search.h), which first meets
  * the senior rules, asking GLPK for a rota of the seniors alone
- * (seniors.h) when its greedy repair cannot.  The bound is the
+ * (seniors.h) when its greedy repair cannot; on problems of Stockport's
+ * size column generation (colphase.h) makes the rota the search then
+ * polishes.  The bound is the
  * Lagrangian bound of bound.h, improved on a second thread while the
  * search runs and for a while after it settles, within the time limit.
  * The final rota is checked against every hard rule before it is

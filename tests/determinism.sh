@@ -3,6 +3,8 @@
 # aside), whatever else the machine is doing: the second run of each pair
 # has a busy loop on every core beside it.  The time limit is far above
 # what the work needs, so the run must end by its work ("stopped_by").
+# The colgen cases take the column-generation phase (solver/colphase.h,
+# its pricing on two threads) with a small budget set in ROTA7_COLGEN.
 set -u
 rota7=$1
 src=$2
@@ -10,8 +12,9 @@ out=$(mktemp -d)
 busy=()
 trap 'kill "${busy[@]}" 2>/dev/null; rm -rf "$out"' EXIT
 fail=0
-same() { # name scenario work
+same() { # name scenario work [ROTA7_COLGEN]
 	local name=$1 scenario=$2 work=$3
+	export ROTA7_COLGEN=${4:-off}
 	"$rota7" solve "$scenario" -o "$out/$name-1" -q --seed 3 --work "$work" \
 		--time-limit 600 >/dev/null 2>"$out/$name.err" ||
 		{ echo "FAIL $name: solve failed"; cat "$out/$name.err"; fail=1; return; }
@@ -49,5 +52,9 @@ PY
 }
 same two-neighbourhoods "$src/examples/small/two-neighbourhoods.json" 400
 same stockport "$src/examples/stockport/scenario.json" 100
-[ "$fail" -eq 0 ] && echo "2 passed, 0 failed" || echo "failed"
+same colgen-two-neighbourhoods "$src/examples/small/two-neighbourhoods.json" \
+	200 rounds=4,iters=100,dive=50
+same colgen-stockport "$src/examples/stockport/scenario.json" 100 \
+	rounds=2,iters=50,dive=30
+[ "$fail" -eq 0 ] && echo "4 passed, 0 failed" || echo "failed"
 exit "$fail"

@@ -1,10 +1,13 @@
 #include "colgen.h"
 
 #include <check.h>
+#include <dirent.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "colphase.h"
 #include "constraints.h"
 #include "demand.h"
 #include "fixture.h"
@@ -174,6 +177,115 @@ START_TEST(colgen_months_legal_and_bound_below)
 }
 END_TEST
 
+/*
+ * The phase's switch reads only the input and the budget: on for
+ * Stockport (189 people) at the default --work, with the rounds a share
+ * of it and the polish the whole of it; off for a small budget, for a
+ * small scenario, for Essex (605 people, not measured) and for
+ * ROTA7_COLGEN=off; a list turns it on anywhere.
+ */
+START_TEST(colphase_switches_on_size_and_work)
+{
+	struct fix big, small, essex;
+	struct colphase_opts o;
+
+	unsetenv("ROTA7_COLGEN");
+	fix_open(&big, "examples/stockport/scenario.json");
+	fix_open(&small, "examples/small/two-neighbourhoods.json");
+	ck_assert_int_eq(colphase_wanted(&big.pb, 2000, &o), 1);
+	ck_assert_int_eq(o.rounds, 2000 / COLPHASE_WORK_PER_ROUND);
+	ck_assert_int_eq(o.polish, 2000);
+	ck_assert_int_eq(colphase_wanted(&big.pb, 4000, &o), 1);
+	ck_assert_int_eq(o.rounds, 4000 / COLPHASE_WORK_PER_ROUND);
+	ck_assert_int_eq(colphase_wanted(&big.pb, COLPHASE_MIN_WORK - 1, &o), 0);
+	ck_assert_int_eq(colphase_wanted(&small.pb, 2000, &o), 0);
+	fix_open(&essex, "examples/essex/scenario.json");
+	ck_assert_int_eq(colphase_wanted(&essex.pb, 2000, &o), 0);
+	fix_close(&essex);
+	setenv("ROTA7_COLGEN", "off", 1);
+	ck_assert_int_eq(colphase_wanted(&big.pb, 2000, &o), 0);
+	setenv("ROTA7_COLGEN", "rounds=3,polish=7", 1);
+	ck_assert_int_eq(colphase_wanted(&small.pb, 100, &o), 1);
+	ck_assert_int_eq(o.rounds, 3);
+	ck_assert_int_eq(o.polish, 7);
+	unsetenv("ROTA7_COLGEN");
+	fix_close(&small);
+	fix_close(&big);
+}
+END_TEST
+
+/* The optimum an exhaustive search proved for tiny case `name`
+ * (tests/tiny/NAME.expect.json, made by gen.py); 0 when the case has
+ * no legal rota (exit 3) and so no optimum. */
+static int tiny_optimum(const char *name, double *opt)
+{
+	char rel[512], text[4096];
+	const char *at;
+	FILE *f;
+	size_t n;
+
+	snprintf(rel, sizeof(rel), "tests/tiny/%.*s.expect.json",
+		 (int)(strlen(name) - 5), name);
+	f = fopen(fixture_source_path(rel), "r");
+	ck_assert_ptr_nonnull(f);
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = 0;
+	if (!strstr(text, "\"exit\": 0"))
+		return 0;
+	at = strstr(text, "\"objective\":");
+	ck_assert_ptr_nonnull(at);
+	*opt = strtod(at + strlen("\"objective\":"), NULL);
+	return 1;
+}
+
+/*
+ * The column generation's Lagrangian bound is a bound: on every tiny
+ * case it is at most the optimum the exhaustive search proved, and every
+ * dived month keeps its person's rules.
+ */
+START_TEST(colgen_bound_below_tiny_optima)
+{
+	DIR *dir = opendir(fixture_source_path("tests/tiny"));
+	struct dirent *e;
+	int cases = 0;
+
+	ck_assert_ptr_nonnull(dir);
+	while ((e = readdir(dir))) {
+		size_t len = strlen(e->d_name);
+		char rel[512];
+		struct fix f;
+		struct colgen_opts o;
+		struct colgen_stats st;
+		struct roster out;
+		double opt;
+		int p;
+
+		if (len < 6 || strcmp(e->d_name + len - 5, ".json") ||
+		    strstr(e->d_name, ".expect.") ||
+		    !tiny_optimum(e->d_name, &opt))
+			continue;
+		snprintf(rel, sizeof(rel), "tests/tiny/%s", e->d_name);
+		fix_open(&f, rel);
+		ck_assert_int_eq(roster_setup(&out, &f.pb, NULL), 0);
+		colgen_opts_default(&o);
+		o.rounds = 10;
+		ck_assert_int_ge(colgen_run(&f.pb, &o, &out, &st), 0);
+		ck_assert_msg(st.bound <= opt + 1e-6 * fmax(1, fabs(opt)),
+			      "%s: colgen bound %.6f above the optimum %.6f",
+			      e->d_name, st.bound, opt);
+		for (p = 0; p < (int)f.pb.sc->n_staff; p++)
+			ck_assert_int_eq(constraints_check_person(&f.pb, &out, p,
+								  NULL), 0);
+		roster_release(&out);
+		fix_close(&f);
+		cases++;
+	}
+	closedir(dir);
+	ck_assert_int_ge(cases, 30);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("colgen");
@@ -183,6 +295,8 @@ int main(void)
 	tcase_add_test(tc, master_solves_a_small_lp);
 	tcase_add_test(tc, relaxed_program_is_below_pattern_pick);
 	tcase_add_test(tc, colgen_months_legal_and_bound_below);
+	tcase_add_test(tc, colphase_switches_on_size_and_work);
+	tcase_add_test(tc, colgen_bound_below_tiny_optima);
 	suite_add_tcase(s, tc);
 	return fixture_run(s);
 }
