@@ -173,6 +173,120 @@ static enum restart_result make_legal(const struct problem *pb,
 	return rc;
 }
 
+/* Most assignments the ratio repair takes out before it leaves the
+ * rest to the search (a generous cap: each costs a whole check). */
+#define REPAIR_MAX 200
+
+/* Whether an assignment in neighbourhood n filling role r counts
+ * against a ratio rule of unit `who` (its `role`, not its `per`):
+ * taking it out never breaks a ratio. */
+static int ratio_limited(const struct scenario *sc, int n, int r,
+			 const char *who)
+{
+	size_t m;
+
+	for (m = 0; m < sc->n_mix; m++) {
+		const struct skill_mix *x = &sc->mix[m];
+		int u;
+
+		if (x->type != MIX_RATIO || x->role != r)
+			continue;
+		u = scenario_unit_of(sc, x->scope, n);
+		if (u >= 0 && who &&
+		    !strcmp(scenario_unit_id(sc, x->scope, (size_t)u), who))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether r's first broken rule is no longer the one `text` said. */
+static int moved_on(const struct problem *pb, const struct roster *r,
+		    const char *text)
+{
+	struct rota_error why;
+	int moved;
+
+	rota_error_init(&why);
+	moved = !constraints_check(pb, r, &why) ||
+		strcmp(rota_error_last_text(&why), text) != 0;
+	rota_error_release(&why);
+	return moved;
+}
+
+/* Takes p's assignment on day e out of r if a ratio rule of unit `who`
+ * limits it, p's own rules still hold without it and, with `text`, the
+ * broken rule `text` said is mended.  0 when taken out. */
+static int try_out(const struct problem *pb, struct roster *r, int p, int e,
+		   const char *who, const char *text)
+{
+	size_t v = roster_get(r, p, e);
+	const struct option *o;
+
+	if (v == ROSTER_NONE || staff_fixed(&pb->sc->staff[p], e))
+		return -1;
+	o = &pb->people[p].opts[pb->vars[v].k];
+	if (!ratio_limited(pb->sc, o->nbhd, o->role, who))
+		return -1;
+	roster_set(r, p, e, ROSTER_NONE);
+	if (!constraints_check_person(pb, r, p, NULL) &&
+	    (!text || moved_on(pb, r, text))) {
+		mark_rule(pb, p, e);
+		return 0;
+	}
+	roster_set(r, p, e, v);
+	return -1;
+}
+
+/* Takes out one assignment on day d or the day before (a night reaches
+ * into d) that a ratio rule of unit `who` limits: first one whose
+ * removal mends the broken rule `text`, else one that only lessens the
+ * count (a cell over by several needs more than one out before its text
+ * changes).  0 when one was taken out. */
+static int mend_ratio(const struct problem *pb, struct roster *r, int d,
+		      const char *who, const char *text)
+{
+	int pass, p, e;
+
+	for (pass = 0; pass < 2; pass++)
+		for (e = d; e >= d - 1 && e >= 0; e--)
+			for (p = 0; p < (int)pb->sc->n_staff; p++)
+				if (!try_out(pb, r, p, e, who,
+					     pass ? NULL : text))
+					return 0;
+	return -1;
+}
+
+/*
+ * A ratio rule the start breaks (a sick qn's shift taken out leaves too
+ * many support workers on duty): the search only makes legal moves, so
+ * it would keep the break to the end.  Support workers' reference
+ * shifts are taken out until the ratios hold; what this cannot mend is
+ * left, and solve's final check says so.
+ */
+static void repair_ratios(const struct problem *pb, struct roster *r)
+{
+	struct rota_error why;
+	int n;
+
+	for (n = 0; n < REPAIR_MAX; n++) {
+		struct rota_place at;
+		int mended;
+
+		rota_error_init(&why);
+		if (!constraints_check(pb, r, &why)) {
+			rota_error_release(&why);
+			return;
+		}
+		at = rota_error_place(rota_error_last(&why));
+		mended = at.first_day >= 0 &&
+			 !mend_ratio(pb, r, at.first_day, at.who,
+				     rota_error_last_text(&why));
+		rota_error_release(&why);
+		if (!mended)
+			return;
+	}
+}
+
 enum restart_result restart_build(const struct problem *pb,
 				  struct roster *start, long *drop,
 				  struct rota_error *err)
@@ -191,6 +305,7 @@ enum restart_result restart_build(const struct problem *pb,
 		if (rc != RESTART_READY)
 			return rc;
 	}
+	repair_ratios(pb, start);
 	return RESTART_READY;
 }
 

@@ -7,7 +7,9 @@
  * against every rule of that person (constraints_check_person); where it
  * breaks one, an unfixed reference assignment inside the days broken is
  * left out (marked dropped "rule"), then a frozen one.  Skill mix is
- * global and left to the search, which repairs senior cover first.
+ * global: a ratio the start breaks is mended by leaving out unfixed
+ * assignments of the role it limits (dropped "rule"); senior cover is
+ * left to the search, which repairs it first.
  *
  * Memory: start is set up by restart_build (roster_setup) and released
  * by the caller, also on failure; pb and its scenario are borrowed, but

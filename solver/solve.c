@@ -399,7 +399,14 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	long work = o->work > 0 ? o->work : SOLVE_DEFAULT_WORK;
 	double deadline, cg_bound = -HUGE_VAL;
 	struct colphase_opts co;
-	int rc, proven, colgen = colphase_wanted(pb, work, &co), cg_cut = 0;
+	/* A start (a --previous rota made legal, pins, frozen days) is
+	 * already close to the answer and every change from it is priced:
+	 * the column generation would rebuild the rota from nothing (on
+	 * Stockport's sick-leave case its polished rota cost 2,476,946
+	 * against the start's 1.72 M), so the plain search improves the
+	 * start instead. */
+	int rc, proven, cg_cut = 0;
+	int colgen = !o->start && colphase_wanted(pb, work, &co);
 
 	memset(res, 0, sizeof(*res));
 	res->seed = o->seed;
@@ -484,8 +491,12 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 		      "%s", timer_now() - t.t0, res->bound, bd.iterations,
 		      s.rounds, stop_name(res->stopped_by));
 	bound_release(&bd);
-	/* The search's rota where it beats the start or GLPK's. */
-	if (!proven && constraints_cost(pb, &s.r) < res->objective)
+	/* The search's rota where it beats the start or GLPK's, or where
+	 * the start breaks a rule the search has since repaired (a shift
+	 * removed from a --previous rota can leave a ratio short). */
+	if (!proven && (constraints_cost(pb, &s.r) < res->objective ||
+			(constraints_check(pb, best, NULL) &&
+			 !constraints_check(pb, &s.r, NULL))))
 		roster_copy(best, &s.r);
 	if (search_senior_short(&s) > 0 && constraints_check(pb, best, &why)) {
 		search_release(&s);
