@@ -63,6 +63,15 @@ int reroster_build(struct reroster *rr, struct scenario *sc,
 		}
 		if (rc == RESTART_FAILED)
 			return -1;
+		if (rc == RESTART_UNFREEZE) {
+			/* Set free on its frozen day to keep a ratio: each
+			 * round frees one, so this ends too. */
+			if (reference_unfreeze(sc, (size_t)drop))
+				return rota_error_add(err, ROTA_EINTERNAL,
+						      "out of memory");
+			problem_release(pb);
+			continue;
+		}
 		/* A frozen assignment that breaks a rule with its frozen
 		 * neighbours: removed, reported, and the problem built
 		 * without it.  Each round drops one, so this ends. */

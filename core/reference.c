@@ -149,7 +149,8 @@ long reference_frozen_at(const struct reference *ref, int p, int d)
 {
 	long i = reference_at(ref, p, d);
 
-	return i >= 0 && ref->a[i].frozen && !ref->a[i].dropped ? i : -1;
+	return i >= 0 && ref->a[i].frozen && !ref->a[i].unfrozen &&
+	       !ref->a[i].dropped ? i : -1;
 }
 
 /* Whether horizon day d of the new scenario is a day of the reference. */
@@ -290,6 +291,27 @@ void reference_drop(struct scenario *sc, size_t i, const char *why)
 	st->n_requests = f;
 }
 
+int reference_unfreeze(struct scenario *sc, size_t i)
+{
+	struct ref_assignment *a = &sc->reference->a[i];
+	struct staff *st = &sc->staff[a->p];
+	size_t cap = st->n_requests, q, f;
+
+	a->unfrozen = a->rule = 1;
+	for (q = f = 0; q < st->n_fixed; q++)
+		if (st->fixed[q].day != a->day || !st->fixed[q].frozen)
+			st->fixed[f++] = st->fixed[q];
+	st->n_fixed = f;
+	for (q = f = 0; q < st->n_requests; q++)
+		if (st->requests[q].kind != REQUEST_FIXED ||
+		    st->requests[q].day != a->day)
+			st->requests[f++] = st->requests[q];
+	st->n_requests = f;
+	return add_request(st, &cap, (struct request){
+		a->day, a->s, 1, sc->weights.change / sc->weights.request,
+		REQUEST_CHANGE, a->n});
+}
+
 /* ---- what changed ---- */
 
 static char *label(const struct scenario *sc, int p, const char *shift,
@@ -331,7 +353,7 @@ static const char *reason(const struct scenario *sc,
 		return a->dropped;
 	if (fx && !fx->frozen)
 		return "pin";
-	return "cover";
+	return a && a->rule ? "rule" : "cover";
 }
 
 static int person_changes(struct changes *c, const struct problem *pb,

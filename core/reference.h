@@ -45,6 +45,14 @@ struct ref_assignment {
 	/* Set by reference_apply, in the new scenario; -1 when gone. */
 	int p, day, s, n, r;
 	int frozen;                         /* on or before --freeze-until */
+	int unfrozen;                       /* frozen, but set free to keep
+	                                       a skill-mix rule its frozen
+	                                       day breaks without it
+	                                       (reference_unfreeze) */
+	int rule;                           /* inside the days a rule of the
+	                                       person broke with the
+	                                       reference: a change of it is
+	                                       for "rule" */
 	const char *dropped;                /* why the new input removed it
 	                                       ("leave", "pin", "removed",
 	                                       "shift", "rule"), or NULL */
@@ -99,6 +107,16 @@ int reference_apply(struct scenario *sc, struct reference *ref,
  * problem must be built again before it is used.
  */
 void reference_drop(struct scenario *sc, size_t i, const char *why);
+
+/*
+ * Sets frozen assignment i of sc's reference free: its day is no longer
+ * fixed but priced at weights.change like an unfrozen day, the start
+ * leaves it off, and a change of it is reported for "rule".  For a
+ * skill-mix rule (a ratio) that its frozen day breaks once another
+ * frozen assignment is removed.  The problem must be built again.  0, or
+ * -1 out of memory.
+ */
+int reference_unfreeze(struct scenario *sc, size_t i);
 
 /* The frozen assignment of person p on horizon day d still kept, as an
  * index into ref->a, or -1. */

@@ -1,5 +1,6 @@
 #include "restart.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "constraints.h"
@@ -116,7 +117,8 @@ static void set_reference(const struct problem *pb, struct roster *r, int p)
 		const struct ref_assignment *a = &ref->a[i];
 		size_t v;
 
-		if (a->p != p || a->dropped || a->day < 0 || a->day >= pb->days ||
+		if (a->p != p || a->dropped || a->unfrozen || a->day < 0 ||
+		    a->day >= pb->days ||
 		    staff_fixed(&pb->sc->staff[p], a->day))
 			continue;
 		v = find_var(pb, p, a->day, a->s, a->n, a->r);
@@ -136,6 +138,24 @@ static void mark_rule(const struct problem *pb, int p, int d)
 		ref->a[i].dropped = "rule";
 }
 
+/* The reference's assignments of p inside the days a rule broke over
+ * (all of them for a rule over the horizon): their changes are for it. */
+static void mark_window(const struct problem *pb, int p,
+			const struct rota_place *at)
+{
+	const struct reference *ref = pb->sc->reference;
+	size_t i;
+
+	for (i = 0; ref && i < ref->n; i++) {
+		struct ref_assignment *a = &ref->a[i];
+
+		if (a->p == p && (at->first_day < 0 || at->last_day < 0 ||
+				  (a->day >= at->first_day &&
+				   a->day <= at->last_day)))
+			a->rule = 1;
+	}
+}
+
 /* Leaves out assignments of p until p's rules hold. */
 static enum restart_result make_legal(const struct problem *pb,
 				      struct roster *r, int p, long *drop,
@@ -149,6 +169,7 @@ static enum restart_result make_legal(const struct problem *pb,
 		struct rota_place at = rota_error_place(rota_error_last(&why));
 		int d = last_in(pb, r, p, at.first_day, at.last_day, 0);
 
+		mark_window(pb, p, &at);
 		if (d < 0)
 			d = last_in(pb, r, p, -1, -1, 0);
 		if (d >= 0) {
@@ -173,6 +194,119 @@ static enum restart_result make_legal(const struct problem *pb,
 	return rc;
 }
 
+/* Whether var v (of p on d) fills rule m's role in unit `who`. */
+static int in_rule(const struct problem *pb, const struct skill_mix *m,
+		   int p, size_t v, const char *who, int role)
+{
+	const struct option *o = &pb->people[p].opts[pb->vars[v].k];
+	int u = scenario_unit_of(pb->sc, m->scope, o->nbhd);
+
+	return o->role == role && u >= 0 &&
+	       pb->sc->shifts[pb->vars[v].s].service == m->service &&
+	       !strcmp(scenario_unit_id(pb->sc, m->scope, (size_t)u), who);
+}
+
+/* A frozen assignment of the role of a ratio broken in `who` on day d. */
+static long ratio_frozen(const struct problem *pb, const struct roster *r,
+			 int d, const char *who)
+{
+	size_t mi;
+	int p;
+
+	for (mi = 0; mi < pb->sc->n_mix; mi++) {
+		const struct skill_mix *m = &pb->sc->mix[mi];
+
+		if (m->type != MIX_RATIO)
+			continue;
+		for (p = (int)pb->sc->n_staff - 1; p >= 0; p--) {
+			size_t v = roster_get(r, p, d);
+			long i = frozen_index(pb, p, d);
+
+			if (v != ROSTER_NONE && i >= 0 &&
+			    in_rule(pb, m, p, v, who, m->role))
+				return i;
+		}
+	}
+	return -1;
+}
+
+/* "b4 early, c1 early (removed: leave)": the reference's frozen
+ * assignments on day d in a unit called `who`. */
+static char *frozen_list(const struct problem *pb, int d, const char *who)
+{
+	const struct reference *ref = pb->sc->reference;
+	char *list = strdup(""), *more;
+	size_t i, mi;
+
+	for (i = 0; list && i < ref->n; i++) {
+		const struct ref_assignment *a = &ref->a[i];
+		int here = 0;
+
+		if (a->day != d || !a->frozen || a->n < 0)
+			continue;
+		for (mi = 0; mi < pb->sc->n_mix && !here; mi++) {
+			int u = scenario_unit_of(pb->sc, pb->sc->mix[mi].scope,
+						 a->n);
+
+			here = u >= 0 && !strcmp(scenario_unit_id(
+				pb->sc, pb->sc->mix[mi].scope, (size_t)u), who);
+		}
+		if (!here)
+			continue;
+		more = rota_strdupf("%s%s'%s' %s%s%s%s", list, *list ? ", " : "",
+				    a->staff, a->shift, a->dropped ?
+				    " (removed: " : "", a->dropped ? a->dropped :
+				    "", a->dropped ? ")" : "");
+		free(list);
+		list = more;
+	}
+	return list;
+}
+
+/*
+ * The skill mix of the frozen days, which the search cannot change: a
+ * ratio broken there sets one frozen assignment of its role free; any
+ * other rule broken there cannot be kept with the frozen days (they are
+ * hard), and is exit 3.
+ */
+static enum restart_result frozen_mix(const struct problem *pb,
+				      const struct roster *r, long *drop,
+				      struct rota_error *err)
+{
+	const struct reference *ref = pb->sc->reference;
+	struct rota_error why;
+	struct rota_place at;
+	enum restart_result rc = RESTART_READY;
+	char date[CIVIL_DATE_LEN], *list;
+
+	if (!ref || !ref->has_freeze)
+		return RESTART_READY;
+	rota_error_init(&why);
+	if (!constraints_check(pb, r, &why))
+		goto out;
+	at = rota_error_place(rota_error_last(&why));
+	if (at.first_day < 0 || !at.who ||
+	    scenario_date(pb->sc, at.first_day) > ref->freeze_until)
+		goto out;   /* not on a frozen day: the search's to repair */
+	if (strstr(rota_error_last_text(&why), "skill mix: more than")) {
+		*drop = ratio_frozen(pb, r, at.first_day, at.who);
+		if (*drop >= 0) {
+			rc = RESTART_UNFREEZE;
+			goto out;
+		}
+	}
+	civil_format_date(ref->freeze_until, date);
+	list = frozen_list(pb, at.first_day, at.who);
+	rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard rules "
+		       "with the days frozen until %s: %s; frozen there: %s",
+		       date, rota_error_last_text(&why), list ? list : "");
+	free(list);
+	rc = RESTART_FAILED;
+out:
+	rota_error_release(&why);
+	return rc;
+}
+
 enum restart_result restart_build(const struct problem *pb,
 				  struct roster *start, long *drop,
 				  struct rota_error *err)
@@ -191,7 +325,7 @@ enum restart_result restart_build(const struct problem *pb,
 		if (rc != RESTART_READY)
 			return rc;
 	}
-	return RESTART_READY;
+	return frozen_mix(pb, start, drop, err);
 }
 
 int restart_check_fixed(const struct problem *pb, const struct roster *r,
