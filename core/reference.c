@@ -153,6 +153,22 @@ long reference_frozen_at(const struct reference *ref, int p, int d)
 	       !ref->a[i].dropped ? i : -1;
 }
 
+int reference_short_notice(const struct reference *ref,
+			   const struct rules *r, int32_t date)
+{
+	return ref->has_today && date >= ref->today &&
+	       date - ref->today < r->change_notice_days;
+}
+
+/* What a change of person st on civil day date costs. */
+static double change_price(const struct scenario *sc, const struct staff *st,
+			   int32_t date)
+{
+	return sc->weights.change +
+	       (reference_short_notice(sc->reference, &st->rules, date) ?
+		sc->weights.short_notice_change : 0);
+}
+
 /* Whether horizon day d of the new scenario is a day of the reference. */
 static int in_reference(const struct scenario *sc, const struct reference *ref,
 			int d)
@@ -192,7 +208,8 @@ static int apply_person(struct scenario *sc, struct reference *ref, int p,
 			continue;
 		}
 		if (add_request(st, &cap_rq, (struct request){
-			    d, a ? a->s : -1, a != NULL, sc->weights.change / unit,
+			    d, a ? a->s : -1, a != NULL,
+			    change_price(sc, st, date) / unit,
 			    REQUEST_CHANGE, a ? a->n : -1}))
 			return -1;
 	}
@@ -308,7 +325,8 @@ int reference_unfreeze(struct scenario *sc, size_t i)
 			st->requests[f++] = st->requests[q];
 	st->n_requests = f;
 	return add_request(st, &cap, (struct request){
-		a->day, a->s, 1, sc->weights.change / sc->weights.request,
+		a->day, a->s, 1, change_price(sc, st, a->date) /
+		sc->weights.request,
 		REQUEST_CHANGE, a->n});
 }
 
@@ -386,6 +404,9 @@ static int person_changes(struct changes *c, const struct problem *pb,
 		ch.before = label(sc, p, a ? a->shift : NULL, a ? a->nbhd : NULL);
 		ch.after = label(sc, p, sh, nb);
 		ch.reason = reason(sc, a, p, d);
+		ch.short_notice = reference_short_notice(c->ref,
+							 &sc->staff[p].rules,
+							 ch.date);
 		ch.service = v != ROSTER_NONE ? sc->shifts[pb->vars[v].s].service :
 			     a && a->s >= 0 ? sc->shifts[a->s].service : -1;
 		if (push(c, ch))
@@ -412,6 +433,8 @@ static int gone_changes(struct changes *c, const struct scenario *sc)
 			ch.before = label(sc, -1, a->shift, a->nbhd);
 			ch.after = strdup("");
 			ch.reason = "removed";
+			ch.short_notice = reference_short_notice(
+				c->ref, &sc->rules, ch.date);
 			ch.service = a->s >= 0 ? sc->shifts[a->s].service : -1;
 			if (push(c, ch))
 				return -1;

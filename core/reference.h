@@ -68,6 +68,8 @@ struct change {
 	const char *reason;        /* leave, pin, removed, shift, rule,
 	                              cover */
 	int service;               /* of the shift lost or taken, or -1 */
+	int short_notice;          /* within the person's
+	                              rules.change_notice_days of --today */
 };
 
 struct reference {
@@ -78,6 +80,8 @@ struct reference {
 	struct ref_assignment *a;
 	int has_freeze;
 	int32_t freeze_until;      /* civil day, when has_freeze */
+	int has_today;
+	int32_t today;             /* --today, civil day, when has_today */
 	size_t n_gone;
 	char **gone;               /* staff of the reference no longer in
 	                              the scenario, sorted, unique */
@@ -130,6 +134,11 @@ long reference_at(const struct reference *ref, int p, int d);
  * -1 with err set (out of memory). */
 int reference_changes(struct reference *ref, const struct problem *pb,
 		      const struct roster *r, struct rota_error *err);
+
+/* Whether a change on civil day `date` to a person with rules r is at
+ * short notice (--today and rules.change_notice_days). */
+int reference_short_notice(const struct reference *ref,
+			   const struct rules *r, int32_t date);
 
 /* Distinct staff among ref->changes. */
 size_t reference_changed_people(const struct reference *ref);

@@ -170,7 +170,11 @@ ok(all(r["before"] == label(ka.get(k), None if k[0] == removed else
                             home.get(k[0])) and
        r["after"] == label(kb.get(k), home.get(k[0])) for k, r in by.items()),
    "before and after agree with the two rota.json")
-ok(rota_b.get("changes") == rows, "rota.json's changes list is changes.csv")
+ok([{k: str(v).lower() if isinstance(v, bool) else v for k, v in c.items()}
+    for c in rota_b.get("changes", [])] == rows,
+   "rota.json's changes list is changes.csv")
+ok(all(r["short_notice"] == "false" for r in rows),
+   "no --today: no change at short notice")
 people = len({r["staff"] for r in rows})
 m = re.search(r"(\d+) shifts? changed for (\d+) (people|person); (\d+) "
               r"shifts? left to fill", out)
@@ -179,6 +183,36 @@ ok(m and int(m.group(1)) == len(rows) and int(m.group(2)) == people,
 ok((html := open(f"{b_dir}/report.html", encoding="utf-8").read()).find(
     'id="changes"') < html.find('id="summary"') and 'id="changes"' in html,
    "report.html: the changes section first")
+
+# Notice: --today and rules.change_notice_days.  With short-notice
+# changes priced out of reach, the optimiser makes none inside the
+# notice (the leave, pins and rules still do), where without --today it
+# did; each change inside it is marked short_notice.
+import datetime as dt
+today = (dt.date.fromisoformat(freeze) + dt.timedelta(days=1)).isoformat()
+notice_end = (dt.date.fromisoformat(today) + dt.timedelta(days=2)).isoformat()
+in_notice = lambda d: today <= d < notice_end
+noticed = json.loads(json.dumps(changed))
+noticed.setdefault("rules", {})["change_notice_days"] = 2
+noticed.setdefault("weights", {})["short_notice_change"] = 1e6
+solve(write(noticed, "notice.json"), os.path.join(tmp, "N"), "--previous",
+      a_dir, "--freeze-until", freeze, "--today", today)
+with open(os.path.join(tmp, "N", "changes.csv"), encoding="utf-8") as f:
+    nrows = list(csv.DictReader(f))
+ok(any(r["reason"] == "cover" and in_notice(r["date"]) for r in rows) and
+   not any(r["reason"] == "cover" and in_notice(r["date"]) for r in nrows),
+   f"short-notice changes priced out: no cover change from {today} to "
+   f"before {notice_end} (there were without --today)")
+ok(all(r["short_notice"] == ("true" if in_notice(r["date"]) else "false")
+       for r in nrows) and any(r["short_notice"] == "true" for r in nrows),
+   "each change inside the notice marked short_notice")
+ok([c["short_notice"] for c in load(os.path.join(tmp, "N", "rota.json"))
+    ["changes"]] == [r["short_notice"] == "true" for r in nrows],
+   "rota.json's changes carry short_notice")
+p = subprocess.run([rota7, "solve", base, "-o", os.path.join(tmp, "x"),
+                    "--today", today], capture_output=True, text=True)
+ok(p.returncode == 2 and "--previous" in p.stderr,
+   "--today without --previous: exit 2")
 
 # The removed person's calendar: A's events, cancelled.
 def events(path):
