@@ -272,6 +272,53 @@ void reference_price_fixed(struct scenario *sc)
 		}
 }
 
+/* Whether p worked on civil day date in the reference, and a night. */
+static int worked(const struct scenario *sc, const struct reference *ref,
+		  int p, int32_t date, int *night)
+{
+	size_t i;
+
+	for (i = 0; i < ref->n; i++)
+		if (ref->a[i].p == p && ref->a[i].date == date) {
+			*night = ref->a[i].s >= 0 && sc->shifts[ref->a[i].s].night;
+			return 1;
+		}
+	return 0;
+}
+
+void reference_history(struct scenario *sc, const struct reference *ref)
+{
+	int32_t start = sc->horizon.start;
+	size_t i, p;
+
+	if (ref->start >= start || ref->start + ref->days < start)
+		return;   /* it does not reach the day before the horizon */
+	for (i = 0; i < ref->n; i++) {
+		const struct ref_assignment *a = &ref->a[i];
+		struct staff *st;
+		instant_t until;
+
+		if (a->p < 0 || a->date >= start || !a->end)
+			continue;
+		st = &sc->staff[a->p];
+		until = a->end + (instant_t)(st->rules.min_rest_hours * 3600);
+		if (until > st->history_rest_until)
+			st->history_rest_until = until;
+	}
+	for (p = 0; p < sc->n_staff; p++) {
+		struct staff *st = &sc->staff[p];
+		int32_t d;
+		int night, nights = 1;
+
+		for (d = start - 1; d >= ref->start &&
+		     worked(sc, ref, (int)p, d, &night); d--) {
+			st->history_days++;
+			nights = nights && night;
+			st->history_nights += nights;
+		}
+	}
+}
+
 int reference_apply(struct scenario *sc, struct reference *ref,
 		    struct rota_error *err)
 {
@@ -279,6 +326,7 @@ int reference_apply(struct scenario *sc, struct reference *ref,
 
 	sc->reference = ref;
 	map(sc, ref);
+	reference_history(sc, ref);
 	reference_price_fixed(sc);
 	for (p = 0; p < sc->n_staff; p++)
 		if (apply_person(sc, ref, (int)p, sc->weights.request))

@@ -210,6 +210,12 @@ struct staff {
 	size_t n_fixed;
 	struct fixed *fixed;         /* sorted by day, one per day at most */
 	struct rules rules;
+	/* History: what the person worked up to the day before the horizon,
+	 * from a --previous rota that reaches it (reference.h); 0 without. */
+	instant_t history_rest_until;/* no shift may start before: the last
+	                                shift's end plus min_rest_hours */
+	int history_days;            /* days worked in a row up to day -1 */
+	int history_nights;          /* nights worked in a row up to day -1 */
 };
 
 /* The fixed entry of person st on horizon day `day`, or NULL. */

@@ -374,6 +374,110 @@ with open(os.path.join(tmp, "RB", "changes.csv"), encoding="utf-8") as f:
 ok(len(rrows) >= 2 and all(r["reason"] == "rule" for r in rrows),
    f"{runner}'s run cut by a new max_days_in_a_row: "
    f"{[(r['date'], r['reason']) for r in rrows]}")
+# The next horizon against A (last month's run): A's last days are
+# history.  (i) rest: a shift of the first day must start min_rest_hours
+# after the last shift of A; (ii) days and nights in a row count A's;
+# each person asks hard (weight 1000) for the shift history forbids,
+# which they get without --previous, so each check can fail.
+import datetime as dt
+last = dates[-1]
+first = (dt.date.fromisoformat(last) + dt.timedelta(days=1)).isoformat()
+nxt = json.loads(json.dumps(sc))
+nxt["horizon"]["start"] = first
+for p in nxt["staff"]:
+    p.pop("leave", None)
+    p.pop("requests", None)
+rested = next(s for s in ids if (s, last) in ka)   # worked A's last day
+run_of = lambda s: next(i for i, d in enumerate(reversed(dates))
+                        if (s, d) not in ka) if any(
+                            (s, d) not in ka for d in dates) else len(dates)
+runner2 = max((s for s in ids if s != rested), key=run_of)
+for p in nxt["staff"]:
+    if p["id"] == rested:
+        p.setdefault("rules", {})["min_rest_hours"] = 20
+    if p["id"] == runner2:
+        p.setdefault("rules", {})["max_days_in_a_row"] = run_of(runner2)
+    if p["id"] in (rested, runner2):
+        p["requests"] = [{"date": first, "shift": "early", "on": True,
+                          "weight": 1000}]
+nx = write(nxt, "next.json")
+plain = keyed(solve(nx, os.path.join(tmp, "N0")) and
+              load(os.path.join(tmp, "N0", "rota.json")))
+solve(nx, os.path.join(tmp, "N1"), "--previous", a_dir)
+hist = keyed(load(os.path.join(tmp, "N1", "rota.json")))
+ok((rested, first) in plain and (rested, first) not in hist,
+   f"rest across the horizon's start: {rested} worked {last} till 16:00, "
+   f"so no 08:00 shift on {first} with 20 hours' rest")
+ok(run_of(runner2) > 0 and (runner2, first) in plain and
+   (runner2, first) not in hist,
+   f"days in a row across the horizon's start: {runner2} ended A with "
+   f"{run_of(runner2)} days in a row, the most allowed, so off on {first}")
+c = subprocess.run([sys.executable, check, nx, os.path.join(tmp, "N1",
+                    "rota.json"), "--quiet"], capture_output=True, text=True)
+ok(c.returncode == 0, "the next horizon keeps every hard rule (check_rota.py)")
+
+# Calendars of the next horizon keep A's events unchanged (same UID,
+# SEQUENCE, times and text), so a subscribed feed keeps last month.
+def vevents(path):
+    text = re.sub(rb"\r\n[ \t]", b"", open(path, "rb").read()).decode()
+    res = {}
+    for b in re.findall(r"BEGIN:VEVENT\r\n.*?END:VEVENT", text, re.S):
+        props = dict(l.split(":", 1) for l in b.split("\r\n")[1:-1]
+                     if not l.startswith("DTSTAMP"))
+        res[props["UID"]] = props
+    return res
+kept = True
+n_kept = 0
+for sub in ("staff", "neighbourhood"):
+    for name in os.listdir(os.path.join(a_dir, "calendars", sub)):
+        old = vevents(os.path.join(a_dir, "calendars", sub, name))
+        new_path = os.path.join(tmp, "N1", "calendars", sub, name)
+        new = vevents(new_path) if os.path.exists(new_path) else {}
+        n_kept += len(old)
+        kept = kept and all(new.get(u) == e for u, e in old.items())
+ok(kept and n_kept, f"next horizon's calendars carry A's {n_kept} events "
+   f"unchanged")
+try:
+    import icalendar
+    b1 = icalendar.Calendar.from_ical(open(os.path.join(
+        tmp, "N1", "calendars", "staff", f"{rested}.ics"), "rb").read())
+    starts = sorted(str(e["DTSTART"].dt.date()) for e in b1.walk("VEVENT"))
+    ok(starts[0] < first <= starts[-1] and len(set(str(e["UID"]) for e in
+       b1.walk("VEVENT"))) == len(starts),
+       "python-icalendar reads last month and this one, no duplicate UID")
+except ImportError:
+    print("skip: python3-icalendar not installed")
+# (iii) nights in a row across the horizon's start, from a previous
+# rota.json written by hand: X's night of the day before counts.
+night = json.loads(json.dumps(nxt))
+night["shifts"].append({"id": "night", "service": "community-nursing",
+                        "start": "22:00", "end": "07:00", "night": True})
+nx_id = ids[0]
+for p in night["staff"]:
+    p.pop("requests", None)
+    p.pop("rules", None)
+    if p["id"] == nx_id:
+        p["shifts"] = ["early", "night"]
+        p["rules"] = {"max_nights_in_a_row": 1}
+        p["requests"] = [{"date": first, "shift": "night", "on": True,
+                          "weight": 1000}]
+prev_n = os.path.join(tmp, "PN")
+os.makedirs(prev_n)
+with open(os.path.join(prev_n, "rota.json"), "w") as f:
+    json.dump({"horizon": {"start": dates[0], "days": len(dates)},
+               "assignments": [{"staff": nx_id, "date": last,
+                                "shift": "night",
+                                "start": f"{last}T22:00:00+00:00",
+                                "end": f"{first}T07:00:00+00:00"}]}, f)
+nn = write(night, "night.json")
+solve(nn, os.path.join(tmp, "NN0"))
+solve(nn, os.path.join(tmp, "NN1"), "--previous", prev_n)
+n0 = keyed(load(os.path.join(tmp, "NN0", "rota.json")))
+n1 = keyed(load(os.path.join(tmp, "NN1", "rota.json")))
+ok(n0.get((nx_id, first), {}).get("shift") == "night" and
+   (nx_id, first) not in n1,
+   f"nights in a row across the horizon's start: {nx_id}'s night of {last} "
+   f"counts (at most 1), and its end at 07:00 rules out the 08:00 early")
 print(f"{failed} failed")
 sys.exit(1 if failed else 0)
 EOF
