@@ -263,6 +263,90 @@ static char *frozen_list(const struct problem *pb, int d, const char *who)
 	return list;
 }
 
+/* The first skill-mix rule broken on a frozen day, found by walking
+ * every cell of every rule's window (constraints_check stops at the
+ * first rule broken anywhere, which may be a later day's). */
+struct frozen_walk {
+	const struct problem *pb;
+	const struct roster *r;
+	int32_t until;
+	int found, have;
+	size_t rule;
+	int unit, day;
+};
+
+static int seniors_on(const struct problem *pb, const struct roster *r,
+		      const struct skill_mix *m, size_t c)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = pb->cell_var_first[c]; i < pb->cell_var_first[c + 1]; i++) {
+		size_t v = pb->cell_vars[i];
+
+		n += roster_get(r, pb->vars[v].p, pb->vars[v].d) == v &&
+		     pb->people[pb->vars[v].p].opts[pb->vars[v].k].role ==
+		     m->role && skill_mix_is_senior(pb, m, v);
+	}
+	return n;
+}
+
+static int frozen_cell(void *ctx, size_t rule, int unit, int day, size_t cell,
+		       size_t per_cell)
+{
+	struct frozen_walk *w = ctx;
+	const struct skill_mix *m = &w->pb->sc->mix[rule];
+	int broken, have = 0;
+
+	if (w->found || scenario_date(w->pb->sc, day) > w->until)
+		return 0;
+	if (m->type == MIX_RATIO)
+		broken = w->r->on_duty[cell] > m->at_most *
+			 (per_cell == (size_t)-1 ? 0 : w->r->on_duty[per_cell]) +
+			 1e-9;
+	else
+		broken = (have = seniors_on(w->pb, w->r, m, cell)) < m->count;
+	if (broken) {
+		w->found = 1;
+		w->rule = rule;
+		w->unit = unit;
+		w->day = day;
+		w->have = have;
+	}
+	return 0;
+}
+
+static enum restart_result frozen_fail(const struct problem *pb,
+				       const struct frozen_walk *w,
+				       struct rota_error *err)
+{
+	const struct skill_mix *m = &pb->sc->mix[w->rule];
+	const char *unit = scenario_unit_id(pb->sc, m->scope, (size_t)w->unit);
+	char date[CIVIL_DATE_LEN], until[CIVIL_DATE_LEN];
+	char *list = frozen_list(pb, w->day, unit);
+
+	civil_format_date(scenario_date(pb->sc, w->day), date);
+	civil_format_date(w->until, until);
+	if (m->type == MIX_RATIO)
+		rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard "
+			       "rules with the days frozen until %s: skill mix "
+			       "($.skill_mix[%zu]): more than %g '%s' per '%s' in "
+			       "'%s' on %s; frozen there: %s", until, w->rule,
+			       m->at_most, pb->sc->roles[m->role].id,
+			       pb->sc->roles[m->per].id, unit, date,
+			       list ? list : "");
+	else
+		rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard "
+			       "rules with the days frozen until %s: senior cover "
+			       "($.skill_mix[%zu]): %d of %d '%s' of band %d or "
+			       "above in '%s' on %s; frozen there: %s", until,
+			       w->rule, w->have, m->count,
+			       pb->sc->roles[m->role].id, m->min_band, unit, date,
+			       list ? list : "");
+	free(list);
+	return RESTART_FAILED;
+}
+
 /*
  * The skill mix of the frozen days, which the search cannot change: a
  * ratio broken there sets one frozen assignment of its role free; any
@@ -274,37 +358,28 @@ static enum restart_result frozen_mix(const struct problem *pb,
 				      struct rota_error *err)
 {
 	const struct reference *ref = pb->sc->reference;
+	struct frozen_walk w = {pb, r, 0, 0, 0, 0, 0, 0};
 	struct rota_error why;
-	struct rota_place at;
-	enum restart_result rc = RESTART_READY;
-	char date[CIVIL_DATE_LEN], *list;
+	const struct skill_mix *m;
+	const char *unit;
 
-	if (!ref || !ref->has_freeze)
+	if (!ref || !ref->has_freeze || !pb->sc->n_mix)
 		return RESTART_READY;
+	w.until = ref->freeze_until;
 	rota_error_init(&why);
-	if (!constraints_check(pb, r, &why))
-		goto out;
-	at = rota_error_place(rota_error_last(&why));
-	if (at.first_day < 0 || !at.who ||
-	    scenario_date(pb->sc, at.first_day) > ref->freeze_until)
-		goto out;   /* not on a frozen day: the search's to repair */
-	if (strstr(rota_error_last_text(&why), "skill mix: more than")) {
-		*drop = ratio_frozen(pb, r, at.first_day, at.who);
-		if (*drop >= 0) {
-			rc = RESTART_UNFREEZE;
-			goto out;
-		}
-	}
-	civil_format_date(ref->freeze_until, date);
-	list = frozen_list(pb, at.first_day, at.who);
-	rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard rules "
-		       "with the days frozen until %s: %s; frozen there: %s",
-		       date, rota_error_last_text(&why), list ? list : "");
-	free(list);
-	rc = RESTART_FAILED;
-out:
+	/* A senior window no shift can reach is the day proof's: skipped. */
+	skill_mix_cells(pb, frozen_cell, &w, &why);
 	rota_error_release(&why);
-	return rc;
+	if (!w.found)
+		return RESTART_READY;
+	m = &pb->sc->mix[w.rule];
+	unit = scenario_unit_id(pb->sc, m->scope, (size_t)w.unit);
+	if (m->type == MIX_RATIO) {
+		*drop = ratio_frozen(pb, r, w.day, unit);
+		if (*drop >= 0)
+			return RESTART_UNFREEZE;
+	}
+	return frozen_fail(pb, &w, err);
 }
 
 enum restart_result restart_build(const struct problem *pb,
