@@ -141,7 +141,7 @@ out:
 static int cmd_solve(int argc, char **argv)
 {
 	const char *input = NULL, *dir = "rota-out";
-	struct reroster rr = {NULL, NULL, {0}, 0};
+	struct reroster rr = {NULL, NULL, NULL, {0}, 0};
 	double time_limit = 0, gap = 0, work = 0;
 	unsigned long seed = 0;
 	int quiet = 0;
@@ -161,6 +161,9 @@ static int cmd_solve(int argc, char **argv)
 		CLI_OPT_STRING(0, "--freeze-until", &rr.freeze_until, "DATE",
 			       "with --previous: keep every assignment on or "
 			       "before DATE as it was"),
+		CLI_OPT_STRING(0, "--today", &rr.today, "DATE",
+			       "with --previous: the run's date, from which "
+			       "rules.change_notice_days counts"),
 		CLI_OPT_QUIET(&quiet),
 		CLI_OPT_END(),
 	};
@@ -185,7 +188,8 @@ static int cmd_solve(int argc, char **argv)
 
 const struct cli_command cli_solve = {
 	"solve", "solve SCENARIO [-o DIR] [--time-limit SEC] [--gap REL] "
-	"[--seed N] [--work N] [--previous DIR] [--freeze-until DATE] [-q]",
+	"[--seed N] [--work N] [--previous DIR] [--freeze-until DATE] "
+	"[--today DATE] [-q]",
 	"build and solve the rota; write the rota and the FTE gap",
 	cmd_solve,
 };

@@ -21,7 +21,7 @@ static int load_reference(struct reroster *rr, struct scenario *sc,
 			  struct rota_error *err)
 {
 	struct reference *ref = NULL;
-	int32_t until = 0;
+	int32_t until = 0, today = 0;
 
 	if (rr->freeze_until && !rr->previous)
 		return rota_error_add(err, ROTA_EINPUT, "--freeze-until needs "
@@ -30,6 +30,13 @@ static int load_reference(struct reroster *rr, struct scenario *sc,
 		return rota_error_add(err, ROTA_EINPUT, "invalid value '%s' for "
 				      "--freeze-until: a date YYYY-MM-DD expected",
 				      rr->freeze_until);
+	if (rr->today && !rr->previous)
+		return rota_error_add(err, ROTA_EINPUT, "--today needs "
+				      "--previous: there is nothing to change");
+	if (rr->today && civil_parse_date(rr->today, &today))
+		return rota_error_add(err, ROTA_EINPUT, "invalid value '%s' for "
+				      "--today: a date YYYY-MM-DD expected",
+				      rr->today);
 	if (!rr->previous) {
 		reference_price_fixed(sc);
 		return 0;
@@ -37,6 +44,8 @@ static int load_reference(struct reroster *rr, struct scenario *sc,
 	if (previous_load(rr->previous, rr->freeze_until != NULL, until, &ref,
 			  err))
 		return -1;
+	ref->has_today = rr->today != NULL;
+	ref->today = today;
 	return reference_apply(sc, ref, err);
 }
 
@@ -63,6 +72,15 @@ int reroster_build(struct reroster *rr, struct scenario *sc,
 		}
 		if (rc == RESTART_FAILED)
 			return -1;
+		if (rc == RESTART_UNFREEZE) {
+			/* Set free on its frozen day to keep a ratio: each
+			 * round frees one, so this ends too. */
+			if (reference_unfreeze(sc, (size_t)drop))
+				return rota_error_add(err, ROTA_EINTERNAL,
+						      "out of memory");
+			problem_release(pb);
+			continue;
+		}
 		/* A frozen assignment that breaks a rule with its frozen
 		 * neighbours: removed, reported, and the problem built
 		 * without it.  Each round drops one, so this ends. */

@@ -28,6 +28,7 @@
 struct reroster {
 	const char *previous;      /* --previous DIR, or NULL */
 	const char *freeze_until;  /* --freeze-until DATE, or NULL */
+	const char *today;         /* --today DATE, or NULL */
 	struct roster start;
 	int have_start;            /* start holds the rota to start from */
 };

@@ -481,6 +481,28 @@ static int fixed_allows(const struct staff *st, const struct person *pp,
 	       (fx->role < 0 || pp->opts[k].role == fx->role);
 }
 
+/*
+ * Whether history (the previous rota's last days, scenario.h) leaves
+ * shift s on day d: not before the last shift's rest is over, and not on
+ * day 0 once the days or nights in a row are used up.  Exactly the rest
+ * and run rules across the horizon's start, as a pre-filter every phase
+ * keeps; a run shorter than the limit is not carried (README).
+ */
+static int history_allows(const struct scenario *sc, const struct staff *st,
+			  int d, size_t s)
+{
+	const struct shift *sh = &sc->shifts[s];
+
+	if (sh->start_at[d] < st->history_rest_until)
+		return 0;
+	if (d > 0)
+		return 1;
+	if (st->history_days && st->history_days >= st->rules.max_days_in_a_row)
+		return 0;
+	return !sh->night || !st->history_nights ||
+	       st->history_nights < st->rules.max_nights_in_a_row;
+}
+
 static int person_vars(struct problem *pb, int p, struct varbuf *vb)
 {
 	const struct scenario *sc = pb->sc;
@@ -497,7 +519,8 @@ static int person_vars(struct problem *pb, int p, struct varbuf *vb)
 			int sv = sc->shifts[s].service;
 
 			if (!st->allowed[s] || sv < 0 ||
-			    !demand_shift_occurs(sc, (int)s, d))
+			    !demand_shift_occurs(sc, (int)s, d) ||
+			    !history_allows(sc, st, d, s))
 				continue;
 			for (k = 0; k < pp->n_opts; k++) {
 				struct var v = {p, d, (int)s, (int)k,

@@ -149,7 +149,24 @@ long reference_frozen_at(const struct reference *ref, int p, int d)
 {
 	long i = reference_at(ref, p, d);
 
-	return i >= 0 && ref->a[i].frozen && !ref->a[i].dropped ? i : -1;
+	return i >= 0 && ref->a[i].frozen && !ref->a[i].unfrozen &&
+	       !ref->a[i].dropped ? i : -1;
+}
+
+int reference_short_notice(const struct reference *ref,
+			   const struct rules *r, int32_t date)
+{
+	return ref->has_today && date >= ref->today &&
+	       date - ref->today < r->change_notice_days;
+}
+
+/* What a change of person st on civil day date costs. */
+static double change_price(const struct scenario *sc, const struct staff *st,
+			   int32_t date)
+{
+	return sc->weights.change +
+	       (reference_short_notice(sc->reference, &st->rules, date) ?
+		sc->weights.short_notice_change : 0);
 }
 
 /* Whether horizon day d of the new scenario is a day of the reference. */
@@ -191,7 +208,8 @@ static int apply_person(struct scenario *sc, struct reference *ref, int p,
 			continue;
 		}
 		if (add_request(st, &cap_rq, (struct request){
-			    d, a ? a->s : -1, a != NULL, sc->weights.change / unit,
+			    d, a ? a->s : -1, a != NULL,
+			    change_price(sc, st, date) / unit,
 			    REQUEST_CHANGE, a ? a->n : -1}))
 			return -1;
 	}
@@ -254,6 +272,53 @@ void reference_price_fixed(struct scenario *sc)
 		}
 }
 
+/* Whether p worked on civil day date in the reference, and a night. */
+static int worked(const struct scenario *sc, const struct reference *ref,
+		  int p, int32_t date, int *night)
+{
+	size_t i;
+
+	for (i = 0; i < ref->n; i++)
+		if (ref->a[i].p == p && ref->a[i].date == date) {
+			*night = ref->a[i].s >= 0 && sc->shifts[ref->a[i].s].night;
+			return 1;
+		}
+	return 0;
+}
+
+void reference_history(struct scenario *sc, const struct reference *ref)
+{
+	int32_t start = sc->horizon.start;
+	size_t i, p;
+
+	if (ref->start >= start || ref->start + ref->days < start)
+		return;   /* it does not reach the day before the horizon */
+	for (i = 0; i < ref->n; i++) {
+		const struct ref_assignment *a = &ref->a[i];
+		struct staff *st;
+		instant_t until;
+
+		if (a->p < 0 || a->date >= start || !a->end)
+			continue;
+		st = &sc->staff[a->p];
+		until = a->end + (instant_t)(st->rules.min_rest_hours * 3600);
+		if (until > st->history_rest_until)
+			st->history_rest_until = until;
+	}
+	for (p = 0; p < sc->n_staff; p++) {
+		struct staff *st = &sc->staff[p];
+		int32_t d;
+		int night, nights = 1;
+
+		for (d = start - 1; d >= ref->start &&
+		     worked(sc, ref, (int)p, d, &night); d--) {
+			st->history_days++;
+			nights = nights && night;
+			st->history_nights += nights;
+		}
+	}
+}
+
 int reference_apply(struct scenario *sc, struct reference *ref,
 		    struct rota_error *err)
 {
@@ -261,6 +326,7 @@ int reference_apply(struct scenario *sc, struct reference *ref,
 
 	sc->reference = ref;
 	map(sc, ref);
+	reference_history(sc, ref);
 	reference_price_fixed(sc);
 	for (p = 0; p < sc->n_staff; p++)
 		if (apply_person(sc, ref, (int)p, sc->weights.request))
@@ -288,6 +354,28 @@ void reference_drop(struct scenario *sc, size_t i, const char *why)
 		    st->requests[q].day != a->day)
 			st->requests[f++] = st->requests[q];
 	st->n_requests = f;
+}
+
+int reference_unfreeze(struct scenario *sc, size_t i)
+{
+	struct ref_assignment *a = &sc->reference->a[i];
+	struct staff *st = &sc->staff[a->p];
+	size_t cap = st->n_requests, q, f;
+
+	a->unfrozen = a->rule = 1;
+	for (q = f = 0; q < st->n_fixed; q++)
+		if (st->fixed[q].day != a->day || !st->fixed[q].frozen)
+			st->fixed[f++] = st->fixed[q];
+	st->n_fixed = f;
+	for (q = f = 0; q < st->n_requests; q++)
+		if (st->requests[q].kind != REQUEST_FIXED ||
+		    st->requests[q].day != a->day)
+			st->requests[f++] = st->requests[q];
+	st->n_requests = f;
+	return add_request(st, &cap, (struct request){
+		a->day, a->s, 1, change_price(sc, st, a->date) /
+		sc->weights.request,
+		REQUEST_CHANGE, a->n});
 }
 
 /* ---- what changed ---- */
@@ -331,7 +419,7 @@ static const char *reason(const struct scenario *sc,
 		return a->dropped;
 	if (fx && !fx->frozen)
 		return "pin";
-	return "cover";
+	return a && a->rule ? "rule" : "cover";
 }
 
 static int person_changes(struct changes *c, const struct problem *pb,
@@ -364,6 +452,9 @@ static int person_changes(struct changes *c, const struct problem *pb,
 		ch.before = label(sc, p, a ? a->shift : NULL, a ? a->nbhd : NULL);
 		ch.after = label(sc, p, sh, nb);
 		ch.reason = reason(sc, a, p, d);
+		ch.short_notice = reference_short_notice(c->ref,
+							 &sc->staff[p].rules,
+							 ch.date);
 		ch.service = v != ROSTER_NONE ? sc->shifts[pb->vars[v].s].service :
 			     a && a->s >= 0 ? sc->shifts[a->s].service : -1;
 		if (push(c, ch))
@@ -390,6 +481,8 @@ static int gone_changes(struct changes *c, const struct scenario *sc)
 			ch.before = label(sc, -1, a->shift, a->nbhd);
 			ch.after = strdup("");
 			ch.reason = "removed";
+			ch.short_notice = reference_short_notice(
+				c->ref, &sc->rules, ch.date);
 			ch.service = a->s >= 0 ? sc->shifts[a->s].service : -1;
 			if (push(c, ch))
 				return -1;

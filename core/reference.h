@@ -42,9 +42,18 @@ struct roster;
 struct ref_assignment {
 	char *staff, *shift, *nbhd, *role;  /* ids as rota.json gives them */
 	int32_t date;                       /* civil day */
+	instant_t end;                      /* its "end", or 0 when absent */
 	/* Set by reference_apply, in the new scenario; -1 when gone. */
 	int p, day, s, n, r;
 	int frozen;                         /* on or before --freeze-until */
+	int unfrozen;                       /* frozen, but set free to keep
+	                                       a skill-mix rule its frozen
+	                                       day breaks without it
+	                                       (reference_unfreeze) */
+	int rule;                           /* inside the days a rule of the
+	                                       person broke with the
+	                                       reference: a change of it is
+	                                       for "rule" */
 	const char *dropped;                /* why the new input removed it
 	                                       ("leave", "pin", "removed",
 	                                       "shift", "rule"), or NULL */
@@ -60,6 +69,8 @@ struct change {
 	const char *reason;        /* leave, pin, removed, shift, rule,
 	                              cover */
 	int service;               /* of the shift lost or taken, or -1 */
+	int short_notice;          /* within the person's
+	                              rules.change_notice_days of --today */
 };
 
 struct reference {
@@ -70,6 +81,8 @@ struct reference {
 	struct ref_assignment *a;
 	int has_freeze;
 	int32_t freeze_until;      /* civil day, when has_freeze */
+	int has_today;
+	int32_t today;             /* --today, civil day, when has_today */
 	size_t n_gone;
 	char **gone;               /* staff of the reference no longer in
 	                              the scenario, sorted, unique */
@@ -94,11 +107,29 @@ int reference_apply(struct scenario *sc, struct reference *ref,
 		    struct rota_error *err);
 
 /*
+ * The reference's days before sc's horizon, when the reference reaches
+ * the day before it (last month's run), as each person's history
+ * (staff.history_*): the end of their last shift, and the days and nights
+ * worked in a row up to the horizon.  reference_apply calls it.
+ */
+void reference_history(struct scenario *sc, const struct reference *ref);
+
+/*
  * Drops frozen assignment i of sc's reference for `why`: its day becomes
  * a frozen day off and its REQUEST_FIXED request is cancelled.  The
  * problem must be built again before it is used.
  */
 void reference_drop(struct scenario *sc, size_t i, const char *why);
+
+/*
+ * Sets frozen assignment i of sc's reference free: its day is no longer
+ * fixed but priced at weights.change like an unfrozen day, the start
+ * leaves it off, and a change of it is reported for "rule".  For a
+ * skill-mix rule (a ratio) that its frozen day breaks once another
+ * frozen assignment is removed.  The problem must be built again.  0, or
+ * -1 out of memory.
+ */
+int reference_unfreeze(struct scenario *sc, size_t i);
 
 /* The frozen assignment of person p on horizon day d still kept, as an
  * index into ref->a, or -1. */
@@ -112,6 +143,11 @@ long reference_at(const struct reference *ref, int p, int d);
  * -1 with err set (out of memory). */
 int reference_changes(struct reference *ref, const struct problem *pb,
 		      const struct roster *r, struct rota_error *err);
+
+/* Whether a change on civil day `date` to a person with rules r is at
+ * short notice (--today and rules.change_notice_days). */
+int reference_short_notice(const struct reference *ref,
+			   const struct rules *r, int32_t date);
 
 /* Distinct staff among ref->changes. */
 size_t reference_changed_people(const struct reference *ref);

@@ -36,6 +36,7 @@ void weights_defaults(struct weights *w)
 	w->weekend_fairness = 10;
 	w->unsocial_fairness = 1;
 	w->change = WEIGHTS_DEFAULT_CHANGE;
+	w->short_notice_change = WEIGHTS_DEFAULT_SHORT_NOTICE;
 }
 
 const struct fixed *staff_fixed(const struct staff *st, int day)

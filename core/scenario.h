@@ -144,6 +144,10 @@ struct rules {
 	double min_total_hours;      /* hard bounds on paid hours over the */
 	double max_total_hours;      /* horizon; < 0: none (benchmarks) */
 	int *max_shifts;             /* [n_shifts]: limit, or -1 for none */
+	int change_notice_days;      /* a change on a date less than this
+	                                many days after --today (today
+	                                included) is at short notice; 0:
+	                                none */
 };
 
 struct leave {
@@ -206,6 +210,12 @@ struct staff {
 	size_t n_fixed;
 	struct fixed *fixed;         /* sorted by day, one per day at most */
 	struct rules rules;
+	/* History: what the person worked up to the day before the horizon,
+	 * from a --previous rota that reaches it (reference.h); 0 without. */
+	instant_t history_rest_until;/* no shift may start before: the last
+	                                shift's end plus min_rest_hours */
+	int history_days;            /* days worked in a row up to day -1 */
+	int history_nights;          /* nights worked in a row up to day -1 */
 };
 
 /* The fixed entry of person st on horizon day `day`, or NULL. */
@@ -222,6 +232,9 @@ struct weights {
 	double unsocial_fairness;
 	double change;               /* per assignment changed, added or
 	                                removed against --previous */
+	double short_notice_change;  /* on top of change, for a change
+	                                within rules.change_notice_days of
+	                                --today */
 };
 
 /*
@@ -233,6 +246,16 @@ struct weights {
  * published shift on their own.
  */
 #define WEIGHTS_DEFAULT_CHANGE 2000.0
+
+/*
+ * Default weights.short_notice_change: 4000 on top of weights.change, so
+ * a change at short notice costs 6000, six person-hours of missing
+ * cover.  One call-in still fills a lost 7.5-hour shift (7,500 of cover
+ * for 6,000), but two short-notice changes (a swap, 12,000) never buy one
+ * shift, and a change outside the notice (2,000) is always preferred:
+ * notice is asked for because short-notice changes are what staff mind.
+ */
+#define WEIGHTS_DEFAULT_SHORT_NOTICE 4000.0
 
 struct planning {
 	double uplift_pct;

@@ -1,6 +1,7 @@
 #include "previous.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,27 @@ static const char *member(json_t *a, const char *key, int required,
 	return NULL;
 }
 
+/* "2018-03-11T16:00:00+00:00", as rota.json writes a shift's end, as an
+ * instant; 0 when s is not one (an older rota.json without times). */
+static instant_t parse_instant(const char *s)
+{
+	char date[CIVIL_DATE_LEN];
+	int32_t day;
+	int h, m, sec, oh, om, n = 0;
+	char sign;
+
+	if (!s || strlen(s) < 25 || s[10] != 'T')
+		return 0;
+	memcpy(date, s, 10);
+	date[10] = 0;
+	if (civil_parse_date(date, &day) ||
+	    sscanf(s + 11, "%2d:%2d:%2d%c%2d:%2d%n", &h, &m, &sec, &sign, &oh,
+		   &om, &n) != 6 || s[11 + n] || (sign != '+' && sign != '-'))
+		return 0;
+	return (instant_t)day * 86400 + h * 3600 + m * 60 + sec -
+	       (sign == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+}
+
 static char *dup_or_null(const char *s, int *oom)
 {
 	char *d;
@@ -49,6 +71,7 @@ static int read_assignment(struct reference *ref, json_t *a, size_t i,
 	const char *shift = member(a, "shift", 1, file, i, err);
 	const char *nbhd = member(a, "neighbourhood", 0, file, i, err);
 	const char *role = member(a, "role", 0, file, i, err);
+	const char *end = member(a, "end", 0, file, i, err);
 	struct rota_place at = ROTA_PLACE_NONE;
 	char path[64];
 	int oom = 0;
@@ -63,6 +86,7 @@ static int read_assignment(struct reference *ref, json_t *a, size_t i,
 		return rota_error_at(err, ROTA_EINPUT, &at, "invalid date '%.20s'",
 				     date);
 	}
+	x->end = parse_instant(end);
 	x->staff = dup_or_null(staff, &oom);
 	x->shift = dup_or_null(shift, &oom);
 	x->nbhd = dup_or_null(nbhd, &oom);

@@ -9,7 +9,8 @@
 static const char *const weight_keys[] = {
 	"uncovered_hour", "over_cover_hour", "substitution_hour",
 	"cross_cover_hour", "contract_under_hour", "request",
-	"weekend_fairness", "unsocial_fairness", "change", NULL
+	"weekend_fairness", "unsocial_fairness", "change",
+	"short_notice_change", NULL
 };
 
 void load_weights(struct ld *l, json_t *root)
@@ -18,7 +19,8 @@ void load_weights(struct ld *l, json_t *root)
 	double *slot[] = {
 		&w->uncovered_hour, &w->over_cover_hour, &w->substitution_hour,
 		&w->cross_cover_hour, &w->contract_under_hour, &w->request,
-		&w->weekend_fairness, &w->unsocial_fairness, &w->change
+		&w->weekend_fairness, &w->unsocial_fairness, &w->change,
+		&w->short_notice_change
 	};
 	json_t *obj = jv_member(&l->v, root, "$", "weights", JSON_OBJECT, 0);
 	size_t i;
@@ -37,7 +39,8 @@ static const char *const rule_keys[] = {
 	"min_rest_hours", "weekly_rest", "max_days_in_a_row",
 	"min_days_in_a_row", "min_days_off_in_a_row", "max_nights_in_a_row",
 	"max_avg_weekly_hours", "hours_per_fte_week",
-	"contract_tolerance_hours", "max_weekends", "max_shifts", NULL
+	"contract_tolerance_hours", "max_weekends", "max_shifts",
+	"change_notice_days", NULL
 };
 static const char *const weekly_rest_keys[] = {"hours", "per_days", NULL};
 
@@ -132,6 +135,8 @@ void ld_rules_into(struct ld *l, struct rules *r, json_t *obj,
 	jv_number(&l->v, obj, path, "contract_tolerance_hours", 0, 0, 0, 1000,
 		  &r->contract_tolerance_hours);
 	int_rule(l, obj, path, "max_weekends", 0, 4, &r->max_weekends);
+	int_rule(l, obj, path, "change_notice_days", 0, 366,
+		 &r->change_notice_days);
 	load_max_shifts(l, r, obj, path);
 	if (r->min_days_in_a_row > r->max_days_in_a_row)
 		jv_bad(&l->v, path, "min_days_in_a_row %d is more than "

@@ -252,7 +252,7 @@ int nrp_to_scenario(const struct nrp *in, struct scenario *sc,
 		goto oom;
 	staff_rules(in, &in->staff[0], &sc->rules);
 	/* The instance's objective, and nothing else. */
-	sc->weights = (struct weights){0, 0, 0, 0, 0, 1, 0, 0, 0};
+	sc->weights = (struct weights){0, 0, 0, 0, 0, 1, 0, 0, 0, 0};
 	if (map_demand(in, sc, d))
 		goto oom;
 	return 0;

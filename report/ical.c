@@ -45,6 +45,8 @@ struct item {
 	char uid[ICAL_UID_LEN];
 	size_t var;
 	const struct ical_event *old;   /* the earlier file's event, if any */
+	int kept;                       /* old is of an earlier horizon:
+	                                   published again as it was */
 };
 
 /* The events of one file and the earlier file it replaces. */
@@ -461,7 +463,13 @@ static icalcomponent *item_event(const struct run *run, const struct item *it,
 	instant_t end;
 	int seq, cancelled = it->var == ROSTER_NONE;
 
-	if (cancelled) {
+	if (it->kept) {
+		if (ical_kept_content(it->old, &c))
+			return NULL;
+		end = it->old->end;
+		seq = it->old->sequence;
+		cancelled = it->old->cancelled;
+	} else if (cancelled) {
 		if (ical_cancelled_content(it->old, &c))
 			return NULL;
 		end = it->old->end;
@@ -555,6 +563,7 @@ static int add_shift(const struct run *run, struct cal_file *f, size_t v,
 	struct item it;
 
 	it.var = v;
+	it.kept = 0;
 	it.start = sc->shifts[x->s].start_at[x->d];
 	ical_uid(nbhd, sc->staff[x->p].id, scenario_date(sc, x->d),
 		 sc->shifts[x->s].id, it.uid);
@@ -573,7 +582,8 @@ static int add_shift(const struct run *run, struct cal_file *f, size_t v,
 	return push(f, &it);
 }
 
-/* Events of the earlier file this rota no longer has, to cancel. */
+/* Events of the earlier file this rota no longer has, to cancel, and
+ * those of earlier horizons, to keep. */
 static int add_cancelled(const struct run *run, struct cal_file *f)
 {
 	const struct ical_event *e;
@@ -586,6 +596,19 @@ static int add_cancelled(const struct run *run, struct cal_file *f)
 		it.start = e->start;
 		it.var = ROSTER_NONE;
 		it.old = e;
+		it.kept = 0;
+		if (push(f, &it))
+			return -1;
+	}
+	i = 0;
+	while ((e = ical_previous_earlier(&f->prev, &run->pb->sc->horizon, &i))) {
+		struct item it;
+
+		memcpy(it.uid, e->uid, strlen(e->uid) + 1);
+		it.start = e->start;
+		it.var = ROSTER_NONE;
+		it.old = e;
+		it.kept = 1;
 		if (push(f, &it))
 			return -1;
 	}

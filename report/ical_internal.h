@@ -113,6 +113,21 @@ const struct ical_event *ical_previous_find(struct ical_previous *pv,
 const struct ical_event *ical_previous_gone(const struct ical_previous *pv,
 					    const struct horizon *h, size_t *i);
 
+/*
+ * The next event of the earlier file, from *i on, that starts before h:
+ * an event of an earlier horizon (last month), which this rota does not
+ * touch.  It is published again unchanged, the same UID, SEQUENCE, times
+ * and text, so that a subscribed feed keeps last month when this one is
+ * published.  Advances *i past it; NULL when there are no more.
+ */
+const struct ical_event *ical_previous_earlier(const struct ical_previous *pv,
+					       const struct horizon *h,
+					       size_t *i);
+
+/* The text of an event of an earlier horizon, as it was.  0, or -1 out
+ * of memory (c left empty). */
+int ical_kept_content(const struct ical_event *old, struct ical_content *c);
+
 /* SEQUENCE of a shift of this rota with content c from start to end,
  * against the earlier event old (NULL: new, 0): one higher when anything
  * a client shows has changed, else the same. */

@@ -118,6 +118,40 @@ const struct ical_event *ical_previous_gone(const struct ical_previous *pv,
 	return NULL;
 }
 
+const struct ical_event *ical_previous_earlier(const struct ical_previous *pv,
+					       const struct horizon *h,
+					       size_t *i)
+{
+	for (; *i < pv->cal.n_events; (*i)++) {
+		const struct ical_event *e = &pv->cal.events[*i];
+
+		if (pv->matched[*i] || e->start >= h->day_start[0] ||
+		    strlen(e->uid) >= ICAL_UID_LEN)
+			continue;
+		(*i)++;
+		return e;
+	}
+	return NULL;
+}
+
+static char *dup_text(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+int ical_kept_content(const struct ical_event *old, struct ical_content *c)
+{
+	c->summary = dup_text(old->summary);
+	c->location = dup_text(old->location);
+	c->categories = dup_text(old->categories);
+	c->description = dup_text(old->description);
+	if (!c->summary || !c->location || !c->categories || !c->description) {
+		ical_content_release(c);
+		return -1;
+	}
+	return 0;
+}
+
 int ical_live_sequence(const struct ical_event *old, instant_t start,
 		       instant_t end, const struct ical_content *c)
 {

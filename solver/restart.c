@@ -1,5 +1,6 @@
 #include "restart.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "constraints.h"
@@ -116,7 +117,8 @@ static void set_reference(const struct problem *pb, struct roster *r, int p)
 		const struct ref_assignment *a = &ref->a[i];
 		size_t v;
 
-		if (a->p != p || a->dropped || a->day < 0 || a->day >= pb->days ||
+		if (a->p != p || a->dropped || a->unfrozen || a->day < 0 ||
+		    a->day >= pb->days ||
 		    staff_fixed(&pb->sc->staff[p], a->day))
 			continue;
 		v = find_var(pb, p, a->day, a->s, a->n, a->r);
@@ -136,6 +138,24 @@ static void mark_rule(const struct problem *pb, int p, int d)
 		ref->a[i].dropped = "rule";
 }
 
+/* The reference's assignments of p inside the days a rule broke over
+ * (all of them for a rule over the horizon): their changes are for it. */
+static void mark_window(const struct problem *pb, int p,
+			const struct rota_place *at)
+{
+	const struct reference *ref = pb->sc->reference;
+	size_t i;
+
+	for (i = 0; ref && i < ref->n; i++) {
+		struct ref_assignment *a = &ref->a[i];
+
+		if (a->p == p && (at->first_day < 0 || at->last_day < 0 ||
+				  (a->day >= at->first_day &&
+				   a->day <= at->last_day)))
+			a->rule = 1;
+	}
+}
+
 /* Leaves out assignments of p until p's rules hold. */
 static enum restart_result make_legal(const struct problem *pb,
 				      struct roster *r, int p, long *drop,
@@ -149,6 +169,7 @@ static enum restart_result make_legal(const struct problem *pb,
 		struct rota_place at = rota_error_place(rota_error_last(&why));
 		int d = last_in(pb, r, p, at.first_day, at.last_day, 0);
 
+		mark_window(pb, p, &at);
 		if (d < 0)
 			d = last_in(pb, r, p, -1, -1, 0);
 		if (d >= 0) {
@@ -171,6 +192,194 @@ static enum restart_result make_legal(const struct problem *pb,
 	}
 	rota_error_release(&why);
 	return rc;
+}
+
+/* Whether var v (of p on d) fills rule m's role in unit `who`. */
+static int in_rule(const struct problem *pb, const struct skill_mix *m,
+		   int p, size_t v, const char *who, int role)
+{
+	const struct option *o = &pb->people[p].opts[pb->vars[v].k];
+	int u = scenario_unit_of(pb->sc, m->scope, o->nbhd);
+
+	return o->role == role && u >= 0 &&
+	       pb->sc->shifts[pb->vars[v].s].service == m->service &&
+	       !strcmp(scenario_unit_id(pb->sc, m->scope, (size_t)u), who);
+}
+
+/* A frozen assignment of the role of a ratio broken in `who` on day d. */
+static long ratio_frozen(const struct problem *pb, const struct roster *r,
+			 int d, const char *who)
+{
+	size_t mi;
+	int p;
+
+	for (mi = 0; mi < pb->sc->n_mix; mi++) {
+		const struct skill_mix *m = &pb->sc->mix[mi];
+
+		if (m->type != MIX_RATIO)
+			continue;
+		for (p = (int)pb->sc->n_staff - 1; p >= 0; p--) {
+			size_t v = roster_get(r, p, d);
+			long i = frozen_index(pb, p, d);
+
+			if (v != ROSTER_NONE && i >= 0 &&
+			    in_rule(pb, m, p, v, who, m->role))
+				return i;
+		}
+	}
+	return -1;
+}
+
+/* "b4 early, c1 early (removed: leave)": the reference's frozen
+ * assignments on day d in a unit called `who`. */
+static char *frozen_list(const struct problem *pb, int d, const char *who)
+{
+	const struct reference *ref = pb->sc->reference;
+	char *list = strdup(""), *more;
+	size_t i, mi;
+
+	for (i = 0; list && i < ref->n; i++) {
+		const struct ref_assignment *a = &ref->a[i];
+		int here = 0;
+
+		if (a->day != d || !a->frozen || a->n < 0)
+			continue;
+		for (mi = 0; mi < pb->sc->n_mix && !here; mi++) {
+			int u = scenario_unit_of(pb->sc, pb->sc->mix[mi].scope,
+						 a->n);
+
+			here = u >= 0 && !strcmp(scenario_unit_id(
+				pb->sc, pb->sc->mix[mi].scope, (size_t)u), who);
+		}
+		if (!here)
+			continue;
+		more = rota_strdupf("%s%s'%s' %s%s%s%s", list, *list ? ", " : "",
+				    a->staff, a->shift, a->dropped ?
+				    " (removed: " : "", a->dropped ? a->dropped :
+				    "", a->dropped ? ")" : "");
+		free(list);
+		list = more;
+	}
+	return list;
+}
+
+/* The first skill-mix rule broken on a frozen day, found by walking
+ * every cell of every rule's window (constraints_check stops at the
+ * first rule broken anywhere, which may be a later day's). */
+struct frozen_walk {
+	const struct problem *pb;
+	const struct roster *r;
+	int32_t until;
+	int found, have;
+	size_t rule;
+	int unit, day;
+};
+
+static int seniors_on(const struct problem *pb, const struct roster *r,
+		      const struct skill_mix *m, size_t c)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = pb->cell_var_first[c]; i < pb->cell_var_first[c + 1]; i++) {
+		size_t v = pb->cell_vars[i];
+
+		n += roster_get(r, pb->vars[v].p, pb->vars[v].d) == v &&
+		     pb->people[pb->vars[v].p].opts[pb->vars[v].k].role ==
+		     m->role && skill_mix_is_senior(pb, m, v);
+	}
+	return n;
+}
+
+static int frozen_cell(void *ctx, size_t rule, int unit, int day, size_t cell,
+		       size_t per_cell)
+{
+	struct frozen_walk *w = ctx;
+	const struct skill_mix *m = &w->pb->sc->mix[rule];
+	int broken, have = 0;
+
+	if (w->found || scenario_date(w->pb->sc, day) > w->until)
+		return 0;
+	if (m->type == MIX_RATIO)
+		broken = w->r->on_duty[cell] > m->at_most *
+			 (per_cell == (size_t)-1 ? 0 : w->r->on_duty[per_cell]) +
+			 1e-9;
+	else
+		broken = (have = seniors_on(w->pb, w->r, m, cell)) < m->count;
+	if (broken) {
+		w->found = 1;
+		w->rule = rule;
+		w->unit = unit;
+		w->day = day;
+		w->have = have;
+	}
+	return 0;
+}
+
+static enum restart_result frozen_fail(const struct problem *pb,
+				       const struct frozen_walk *w,
+				       struct rota_error *err)
+{
+	const struct skill_mix *m = &pb->sc->mix[w->rule];
+	const char *unit = scenario_unit_id(pb->sc, m->scope, (size_t)w->unit);
+	char date[CIVIL_DATE_LEN], until[CIVIL_DATE_LEN];
+	char *list = frozen_list(pb, w->day, unit);
+
+	civil_format_date(scenario_date(pb->sc, w->day), date);
+	civil_format_date(w->until, until);
+	if (m->type == MIX_RATIO)
+		rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard "
+			       "rules with the days frozen until %s: skill mix "
+			       "($.skill_mix[%zu]): more than %g '%s' per '%s' in "
+			       "'%s' on %s; frozen there: %s", until, w->rule,
+			       m->at_most, pb->sc->roles[m->role].id,
+			       pb->sc->roles[m->per].id, unit, date,
+			       list ? list : "");
+	else
+		rota_error_add(err, ROTA_EINFEASIBLE, "no rota keeps the hard "
+			       "rules with the days frozen until %s: senior cover "
+			       "($.skill_mix[%zu]): %d of %d '%s' of band %d or "
+			       "above in '%s' on %s; frozen there: %s", until,
+			       w->rule, w->have, m->count,
+			       pb->sc->roles[m->role].id, m->min_band, unit, date,
+			       list ? list : "");
+	free(list);
+	return RESTART_FAILED;
+}
+
+/*
+ * The skill mix of the frozen days, which the search cannot change: a
+ * ratio broken there sets one frozen assignment of its role free; any
+ * other rule broken there cannot be kept with the frozen days (they are
+ * hard), and is exit 3.
+ */
+static enum restart_result frozen_mix(const struct problem *pb,
+				      const struct roster *r, long *drop,
+				      struct rota_error *err)
+{
+	const struct reference *ref = pb->sc->reference;
+	struct frozen_walk w = {pb, r, 0, 0, 0, 0, 0, 0};
+	struct rota_error why;
+	const struct skill_mix *m;
+	const char *unit;
+
+	if (!ref || !ref->has_freeze || !pb->sc->n_mix)
+		return RESTART_READY;
+	w.until = ref->freeze_until;
+	rota_error_init(&why);
+	/* A senior window no shift can reach is the day proof's: skipped. */
+	skill_mix_cells(pb, frozen_cell, &w, &why);
+	rota_error_release(&why);
+	if (!w.found)
+		return RESTART_READY;
+	m = &pb->sc->mix[w.rule];
+	unit = scenario_unit_id(pb->sc, m->scope, (size_t)w.unit);
+	if (m->type == MIX_RATIO) {
+		*drop = ratio_frozen(pb, r, w.day, unit);
+		if (*drop >= 0)
+			return RESTART_UNFREEZE;
+	}
+	return frozen_fail(pb, &w, err);
 }
 
 /* Most assignments the ratio repair takes out before it leaves the
@@ -305,8 +514,10 @@ enum restart_result restart_build(const struct problem *pb,
 		if (rc != RESTART_READY)
 			return rc;
 	}
-	repair_ratios(pb, start);
-	return RESTART_READY;
+	rc = frozen_mix(pb, start, drop, err);
+	if (rc == RESTART_READY)
+		repair_ratios(pb, start);
+	return rc;
 }
 
 int restart_check_fixed(const struct problem *pb, const struct roster *r,
