@@ -13,7 +13,9 @@
 static int applies(const struct problem *pb, const struct skill_mix *m,
 		   int d)
 {
-	return (m->days >> scenario_pattern_weekday(pb->sc, d)) & 1u;
+	/* A service not yet started (or ended) has no one to supervise. */
+	return ((m->days >> scenario_pattern_weekday(pb->sc, d)) & 1u) &&
+	       scenario_service_runs(pb->sc, m->service, d);
 }
 
 /* Cells of a track overlapping [from, to): [*lo, *hi). */

@@ -27,6 +27,7 @@
 #include "civil.h"
 
 struct reference;
+struct scenario;
 
 /* Scope of a band, skill-mix rule or deployment: a neighbourhood, the
  * borough, or an index (>= 0) into scenario.kinds. */
@@ -71,6 +72,20 @@ struct role {
 	struct role_cover *covers;   /* also_covers */
 };
 
+/*
+ * A span of civil days, both ends inclusive (an addition to the spec:
+ * a band's or service's from/until, a person's start/end).  All zero is
+ * open at both ends, so a scenario built in memory (benchmarks) that
+ * never sets one is always in force.
+ */
+struct date_window {
+	int32_t from, until;         /* civil day numbers */
+	unsigned char has_from, has_until;
+};
+
+/* Whether civil day `day` lies inside w. */
+int date_window_holds(const struct date_window *w, int32_t day);
+
 enum req_kind { REQ_COUNT, REQ_TOTAL, REQ_PER_100K };
 
 struct requirement {
@@ -88,11 +103,16 @@ struct band {
 	size_t n_reqs;
 	struct requirement *reqs;
 	instant_t *from_at, *to_at;  /* [horizon.days]: real instants */
+	struct date_window dates;    /* its own from_date/until within its
+	                                service's from/until: no demand on
+	                                a day outside */
 };
 
 struct service {
 	char *id;
 	char *name;
+	struct date_window dates;    /* from/until; its skill-mix rules
+	                                apply only inside */
 	size_t n_bands;
 	struct band *bands;
 };
@@ -206,7 +226,13 @@ struct staff {
 	size_t n_fixed;
 	struct fixed *fixed;         /* sorted by day, one per day at most */
 	struct rules rules;
+	struct date_window post;     /* start/end: in post only inside
+	                                (staff_in_post) */
 };
+
+/* Whether person st is in post on horizon day `day` (start/end). */
+int staff_in_post(const struct scenario *sc, const struct staff *st,
+		  int day);
 
 /* The fixed entry of person st on horizon day `day`, or NULL. */
 const struct fixed *staff_fixed(const struct staff *st, int day);
@@ -237,6 +263,12 @@ struct weights {
 struct planning {
 	double uplift_pct;
 	double hours_per_fte_week;
+	/* plan --until only (plan_time.h): demand grows and staff leave at
+	 * these compound yearly rates from the horizon's start; a post is
+	 * advertised this many weeks before it must be filled. */
+	double demand_growth_pct_per_year;
+	double attrition_pct_per_year;
+	double recruitment_lead_weeks;
 };
 
 struct horizon {
@@ -310,6 +342,8 @@ int scenario_is_bank_holiday(const struct scenario *sc, int day);
  * read their `days` against this.
  */
 int scenario_pattern_weekday(const struct scenario *sc, int day);
+/* Whether service sv runs on horizon day `day` (its from/until). */
+int scenario_service_runs(const struct scenario *sc, int sv, int day);
 
 /* Number of units of a scope: neighbourhoods, groups of a kind, or 1. */
 size_t scenario_units(const struct scenario *sc, int scope);

@@ -170,7 +170,8 @@ void load_rules(struct ld *l, json_t *root)
 /* ---- planning ---- */
 
 static const char *const planning_keys[] = {
-	"uplift_pct", "hours_per_fte_week", NULL
+	"uplift_pct", "hours_per_fte_week", "demand_growth_pct_per_year",
+	"attrition_pct_per_year", "recruitment_lead_weeks", NULL
 };
 
 void load_planning(struct ld *l, json_t *root)
@@ -186,6 +187,7 @@ void load_planning(struct ld *l, json_t *root)
 		  &p->uplift_pct);
 	jv_number(&l->v, obj, "$.planning", "hours_per_fte_week", 0, 0, 1, 168,
 		  &p->hours_per_fte_week);
+	ld_planning_time(l, obj);
 }
 
 /* ---- skill mix ---- */
