@@ -53,8 +53,7 @@ struct proof {
 static int applies(const struct scenario *sc, const struct skill_mix *m,
 		   int d)
 {
-	return ((m->days >> scenario_pattern_weekday(sc, d)) & 1u) &&
-	       scenario_service_runs(sc, m->service, d);
+	return scenario_mix_applies(sc, m, d);
 }
 
 static int fills(const struct scenario *sc, const struct staff *st, int role)

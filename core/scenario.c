@@ -245,10 +245,11 @@ int staff_in_post(const struct scenario *sc, const struct staff *st,
 	return date_window_holds(&st->post, scenario_date(sc, day));
 }
 
-int scenario_service_runs(const struct scenario *sc, int sv, int day)
+int scenario_mix_applies(const struct scenario *sc, const struct skill_mix *m,
+			 int day)
 {
-	return sv < 0 || date_window_holds(&sc->services[sv].dates,
-					   scenario_date(sc, day));
+	return ((m->days >> scenario_pattern_weekday(sc, day)) & 1u) &&
+	       date_window_holds(&m->dates, scenario_date(sc, day));
 }
 
 size_t scenario_units(const struct scenario *sc, int scope)

@@ -111,8 +111,8 @@ struct band {
 struct service {
 	char *id;
 	char *name;
-	struct date_window dates;    /* from/until; its skill-mix rules
-	                                apply only inside */
+	struct date_window dates;    /* from/until: its bands and skill-mix
+	                                rules are in force only inside */
 	size_t n_bands;
 	struct band *bands;
 };
@@ -144,7 +144,15 @@ struct skill_mix {
 	int from_min, to_min;        /* -1 when the rule has no window */
 	instant_t *from_at, *to_at;  /* [horizon.days]: the window, or the
 	                                whole local day when none is given */
+	struct date_window dates;    /* its from_date/until within its
+	                                service's from/until: in force only
+	                                inside (scenario_mix_applies) */
 };
+
+/* Whether rule m applies on horizon day `day`: its days (read as a
+ * band's, bank holidays included) and its dates. */
+int scenario_mix_applies(const struct scenario *sc, const struct skill_mix *m,
+			 int day);
 
 /* Working-time rules, resolved per person (global, then overrides). */
 struct rules {
@@ -342,8 +350,6 @@ int scenario_is_bank_holiday(const struct scenario *sc, int day);
  * read their `days` against this.
  */
 int scenario_pattern_weekday(const struct scenario *sc, int day);
-/* Whether service sv runs on horizon day `day` (its from/until). */
-int scenario_service_runs(const struct scenario *sc, int sv, int day);
 
 /* Number of units of a scope: neighbourhoods, groups of a kind, or 1. */
 size_t scenario_units(const struct scenario *sc, int scope);

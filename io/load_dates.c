@@ -27,12 +27,9 @@ void ld_dates(struct ld *l, json_t *obj, const char *path,
 	memset(w, 0, sizeof(*w));
 }
 
-void ld_band_dates(struct ld *l, json_t *obj, const char *path,
-		   const struct service *sv, struct band *b)
+void ld_dates_within(struct ld *l, json_t *obj, const char *path,
+		     const struct date_window *s, struct date_window *w)
 {
-	const struct date_window *s = &sv->dates;
-	struct date_window *w = &b->dates;
-
 	ld_dates(l, obj, path, "from_date", "until", w);
 	/* Inside its service's: the later start, the earlier end. */
 	if (s->has_from && (!w->has_from || s->from > w->from)) {

@@ -153,13 +153,14 @@ void load_fixed(struct ld *l, struct staff *p, json_t *e, const char *path);
 
 /* load_dates.c.  ld_dates reads the optional dates from_key and
  * until_key of obj into w (open where absent) and refuses an until
- * before its from.  ld_band_dates reads a band's from_date/until and
- * narrows them to its service's from/until (read first). */
+ * before its from.  ld_dates_within reads a band's or skill-mix rule's
+ * from_date/until (its "from" is a time of day) and narrows them to s,
+ * its service's from/until (read first). */
 void ld_dates(struct ld *l, json_t *obj, const char *path,
 	      const char *from_key, const char *until_key,
 	      struct date_window *w);
-void ld_band_dates(struct ld *l, json_t *obj, const char *path,
-		   const struct service *sv, struct band *b);
+void ld_dates_within(struct ld *l, json_t *obj, const char *path,
+		     const struct date_window *s, struct date_window *w);
 /* The planning figures of plan --until from obj ($.planning). */
 void ld_planning_time(struct ld *l, json_t *obj);
 

@@ -82,7 +82,7 @@ static void band_entry(struct jv *v, json_t *e, const char *path, size_t i,
 	ld_time_member(l, e, path, "from", 1, &b->from_min);
 	ld_time_member(l, e, path, "to", 1, &b->to_min);
 	b->scope = ld_scope(l, e, path, "scope", SCOPE_NEIGHBOURHOOD);
-	ld_band_dates(l, e, path, sv, b);
+	ld_dates_within(l, e, path, &sv->dates, &b->dates);
 	req = ld_array(l, e, path, "require", 1);
 	if (!req)
 		return;
