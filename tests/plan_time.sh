@@ -87,6 +87,9 @@ for q, w in want.items():
             ok = abs(float(got) - v) <= 0.0015
         if not ok:
             bad.append(f"{q} marple/atm {k}: {got}, by hand {v}")
+q4 = [r for r in rows if r["quarter"] == "2017/18 Q4"]
+if not q4 or (q4[0]["first_day"], q4[0]["last_day"]) != ("2018-01-01", "2018-03-31"):
+    bad.append("2017/18 Q4 is not January-March 2018")
 quarters = sorted({r["quarter"] for r in rows}, key=lambda q: (q[:4], q[-1]))
 if len(quarters) != 16 or quarters[0] != "2017/18 Q1" or quarters[-1] != "2020/21 Q4":
     bad.append(f"quarters {quarters[:2]}...{quarters[-1:]} ({len(quarters)}), "
