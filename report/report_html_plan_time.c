@@ -1,8 +1,8 @@
 /*
  * report.html's section for plan --until: required FTE and FTE in post
  * per financial quarter (all roles, the borough) as an inline SVG of
- * two lines, the gap between them shaded; then per quarter and role the
- * figures and the date by which to advertise (plan_time.h).
+ * two lines, the gap the distance between them; then per quarter and
+ * role the figures and the date by which to advertise (plan_time.h).
  */
 #include "html_internal.h"
 
