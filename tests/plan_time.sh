@@ -142,5 +142,30 @@ soon|--until: invalid date 'soon'
 2199-12|--until: more than 200 quarters
 CASES
 
+# rota7 recruit copies a person in post for each post: a post copied
+# from a leaver must not end with them (nor carry their start or pins).
+/usr/bin/python3 - "$src/tests/recruit/short.json" "$tmp/leavers.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1], encoding="utf-8"))
+for p in s["staff"]:
+    p["start"] = s["horizon"]["start"]
+    p["end"] = "2018-03-15"
+json.dump(s, open(sys.argv[2], "w", encoding="utf-8"))
+PY
+"$bin" recruit "$tmp/leavers.json" -o "$tmp/rec" -q --seed 3 --work 100 \
+	--max-posts 2 --time-limit 300 >/dev/null 2>"$tmp/rec.err" ||
+	bad "recruit on leavers: exit $?: $(cat "$tmp/rec.err")"
+/usr/bin/python3 - "$tmp/rec/scenario-recruited.json" <<'PY' || fail=1
+import json, sys
+s = json.load(open(sys.argv[1], encoding="utf-8"))
+vac = [p for p in s["staff"] if p["id"].startswith("vac-")]
+bad = [p["id"] for p in vac if "start" in p or "end" in p or "fixed" in p]
+if not vac:
+    print("FAIL: recruit on leavers proposed no post")
+if bad:
+    print("FAIL: posts keep their like's start/end:", bad)
+sys.exit(1 if bad or not vac else 0)
+PY
+
 [ $fail = 0 ] && echo "plan_time: ok"
 exit $fail
