@@ -56,8 +56,12 @@ static void warn_gap_days(const struct scenario *sc)
 			for (b = 0; b < sc->services[s].n_bands; b++) {
 				const struct band *bd = &sc->services[s].bands[b];
 
+				/* Its days and dates aside: outside its
+				 * from/until it is not meant to occur. */
 				if (!((bd->days >> scenario_pattern_weekday(sc, d)) &
-				      1u) || demand_band_applies(sc, bd, d))
+				      1u) || demand_band_pattern(sc, bd, d) ||
+				    !date_window_holds(&bd->dates,
+						       scenario_date(sc, d)))
 					continue;
 				diag_warn("band %s of service '%s' does not occur "
 					  "on %s: its start falls in the "

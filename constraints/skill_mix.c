@@ -13,7 +13,8 @@
 static int applies(const struct problem *pb, const struct skill_mix *m,
 		   int d)
 {
-	return (m->days >> scenario_pattern_weekday(pb->sc, d)) & 1u;
+	/* Outside its dates (or its service's) it has no one to supervise. */
+	return scenario_mix_applies(pb->sc, m, d);
 }
 
 /* Cells of a track overlapping [from, to): [*lo, *hi). */

@@ -53,7 +53,7 @@ struct proof {
 static int applies(const struct scenario *sc, const struct skill_mix *m,
 		   int d)
 {
-	return (m->days >> scenario_pattern_weekday(sc, d)) & 1u;
+	return scenario_mix_applies(sc, m, d);
 }
 
 static int fills(const struct scenario *sc, const struct staff *st, int role)
@@ -338,7 +338,9 @@ static int reason_days_off(const struct proof *pf, size_t p, struct text *t)
 		if (s == sc->n_shifts)
 			continue;
 		civil_format_date(scenario_date(sc, dd), date);
-		if (on_leave(st, dd))
+		if (!staff_in_post(sc, st, dd))
+			text_add(t, "%snot in post %s", n++ ? ", " : "", date);
+		else if (on_leave(st, dd))
 			text_add(t, "%son leave %s", n++ ? ", " : "", date);
 		else
 			text_add(t, "%sweekly day off %s (%s)", n++ ? ", " : "",

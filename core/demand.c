@@ -115,6 +115,14 @@ int demand_per_unit(const struct scenario *sc, int scope,
 int demand_band_applies(const struct scenario *sc, const struct band *b,
 			int day)
 {
+	if (!date_window_holds(&b->dates, scenario_date(sc, day)))
+		return 0;
+	return demand_band_pattern(sc, b, day);
+}
+
+int demand_band_pattern(const struct scenario *sc, const struct band *b,
+			int day)
+{
 	if (!((b->days >> scenario_pattern_weekday(sc, day)) & 1u))
 		return 0;
 	return b->to_at[day] > b->from_at[day];
@@ -170,8 +178,9 @@ static size_t max_units(const struct scenario *sc)
 	return m;
 }
 
-int demand_expand(const struct scenario *sc, struct demand *d,
-		  struct rota_error *err)
+static int expand(const struct scenario *sc, struct demand *d,
+		  int (*applies)(const struct scenario *, const struct band *,
+				 int), struct rota_error *err)
 {
 	int *per_unit = malloc(max_units(sc) * sizeof(int));
 	size_t s, b, cap = 0;
@@ -182,8 +191,8 @@ int demand_expand(const struct scenario *sc, struct demand *d,
 	for (s = 0; s < sc->n_services; s++)
 		for (b = 0; b < sc->services[s].n_bands; b++)
 			for (day = 0; day < sc->horizon.days; day++) {
-				if (!demand_band_applies(sc,
-					&sc->services[s].bands[b], day))
+				if (!applies(sc, &sc->services[s].bands[b],
+					     day))
 					continue;
 				if (expand_band(sc, (int)s, (int)b, day, per_unit,
 						d, &cap))
@@ -195,6 +204,18 @@ out:
 		rota_error_add(err, ROTA_EINTERNAL, "out of memory expanding demand");
 	free(per_unit);
 	return ret;
+}
+
+int demand_expand(const struct scenario *sc, struct demand *d,
+		  struct rota_error *err)
+{
+	return expand(sc, d, demand_band_applies, err);
+}
+
+int demand_expand_pattern(const struct scenario *sc, struct demand *d,
+			  struct rota_error *err)
+{
+	return expand(sc, d, demand_band_pattern, err);
 }
 
 double demand_item_hours(const struct demand_item *it)

@@ -5,7 +5,8 @@
  * pattern day it covers (bank holidays read as bank_holiday_pattern),
  * every unit of the band's scope and every requirement, one item saying
  * how many people of a role must be on duty in that unit between two real
- * instants.  Requirements are turned into head-counts per unit here:
+ * instants.  A band outside its dates (from_date/until, within its
+ * service's from/until) asks for no one.  Requirements are turned into head-counts per unit here:
  *   count    - as given, in every unit;
  *   total    - shared by weighted population, largest remainder, then
  *              raised to min;
@@ -46,6 +47,10 @@ void demand_release(struct demand *d);
  * Returns 0, or -1 with err set (out of memory). */
 int demand_expand(const struct scenario *sc, struct demand *d,
 		  struct rota_error *err);
+/* The same with every band as if always in force (its from/until
+ * ignored): the week pattern plan --until scales quarter by quarter. */
+int demand_expand_pattern(const struct scenario *sc, struct demand *d,
+			  struct rota_error *err);
 
 /*
  * Whether band b applies on horizon day `day`: its days name the day's
@@ -55,6 +60,10 @@ int demand_expand(const struct scenario *sc, struct demand *d,
  * that day, as ../shared/spec/scenario.md's additions say.
  */
 int demand_band_applies(const struct scenario *sc, const struct band *b,
+			int day);
+/* The same without the band's dates (from_date/until and its service's
+ * from/until, an addition to the spec): its days and real length only. */
+int demand_band_pattern(const struct scenario *sc, const struct band *b,
 			int day);
 
 /*

@@ -24,7 +24,8 @@ const char *idle_reason_text(enum idle_reason r)
 		return "no shifts to work: none listed, or by default none of "
 		       "a service that demands their role";
 	case IDLE_NEVER_FREE:
-		return "on leave or a weekly day off every day of the horizon";
+		return "on leave, a weekly day off or not in post (start/end) "
+		       "every day of the horizon";
 	case IDLE_NO_SHIFT_DAY:
 		return "no allowed shift on any day they are free";
 	case IDLE_NO_DEMAND:
@@ -122,7 +123,7 @@ int idle_request_impossible(const struct problem *pb, int p, size_t q,
 	if (rq->shift >= 0 && !sc->staff[p].allowed[rq->shift])
 		*why = "a shift they may not work";
 	else if (pb->people[p].off[rq->day])
-		*why = "a day of leave or a weekly day off";
+		*why = "a day of leave, a weekly day off or not in post";
 	else if (rq->shift >= 0 && !demand_shift_occurs(sc, rq->shift, rq->day))
 		*why = "the shift does not occur that day";
 	else

@@ -55,6 +55,17 @@ static int share_demand(const struct scenario *sc, const struct demand *d,
 	return 0;
 }
 
+static double in_post_share(const struct scenario *sc, const struct staff *s)
+{
+	int d, in = 0;
+
+	if (!s->post.has_from && !s->post.has_until)
+		return 1;
+	for (d = 0; d < sc->horizon.days; d++)
+		in += staff_in_post(sc, s, d);
+	return sc->horizon.days ? (double)in / sc->horizon.days : 0;
+}
+
 static void fill_cells(const struct scenario *sc, struct plan *p)
 {
 	double factor = (1 + sc->planning.uplift_pct / 100.0) /
@@ -65,9 +76,13 @@ static void fill_cells(const struct scenario *sc, struct plan *p)
 		const struct staff *s = &sc->staff[i];
 		struct plan_cell *c = plan_cell(p, (size_t)s->home,
 						(size_t)s->role);
+		double share = in_post_share(sc, s);
 
-		c->in_post_fte += s->fte;
-		c->staff++;
+		/* A starter or leaver (start/end) is in post for the share
+		 * of the horizon's days inside their dates; counted as one
+		 * of the staff if in post on any of them. */
+		c->in_post_fte += s->fte * share;
+		c->staff += share > 0;
 	}
 	for (n = 0; n < p->n_neighbourhoods; n++)
 		for (r = 0; r < p->n_roles; r++) {

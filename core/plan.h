@@ -5,7 +5,9 @@
  * demand over the horizon x (1 + uplift_pct/100) / hours_per_fte_week,
  * where group and borough demand is shared among neighbourhoods by
  * weighted population.  In post = the sum of fte of staff of that role
- * whose home is there.  Gap = required - in post (positive: recruit).
+ * whose home is there, each times the share of the horizon's days inside
+ * their start/end (an addition to the spec; 1 without them).  Gap =
+ * required - in post (positive: recruit).
  *
  * Memory: struct plan owns its arrays; plan_release frees them.
  */

@@ -122,7 +122,7 @@ static int on_leave(const struct staff *st, int day)
 static int build_person(const struct scenario *sc, const struct staff *st,
 			struct person *pp)
 {
-	int d, days = sc->horizon.days;
+	int d, days = sc->horizon.days, in_post_days = 0;
 	double week = st->fte * st->rules.hours_per_fte_week;
 
 	if (build_options(sc, st, pp))
@@ -132,16 +132,22 @@ static int build_person(const struct scenario *sc, const struct staff *st,
 		return -1;
 	for (d = 0; d < days; d++) {
 		int wd = civil_weekday(scenario_date(sc, d));
-		int leave = on_leave(st, d);
+		int leave = on_leave(st, d), in_post = staff_in_post(sc, st, d);
 
-		pp->off[d] = (unsigned char)(leave ||
+		pp->off[d] = (unsigned char)(leave || !in_post ||
 					     ((st->days_off_weekly >> wd) & 1u));
-		if (leave && wd < 5)
+		in_post_days += in_post;
+		if (leave && in_post && wd < 5)
 			pp->leave_weekdays++;
 	}
 	/* The spec's target: pro rata for the horizon, less a fifth of a
-	 * week for each Monday-to-Friday day of leave. */
-	pp->target_hours = week * days / 7.0 - week / 5.0 * pp->leave_weekdays;
+	 * week for each Monday-to-Friday day of leave.  A starter or leaver
+	 * (start/end, an addition to the spec) is pro rata for the days in
+	 * post: those days are off like leave, but priced by the days/7
+	 * rule, not a fifth of a week a weekday (which would take nothing
+	 * for a weekend out of post and a whole week for five weekdays). */
+	pp->target_hours = week * in_post_days / 7.0 -
+			   week / 5.0 * pp->leave_weekdays;
 	if (pp->target_hours < 0)
 		pp->target_hours = 0;
 	return 0;

@@ -79,7 +79,8 @@ static const char *why_gone(const struct scenario *sc,
 	if (a->p < 0)
 		return "removed";
 	st = &sc->staff[a->p];
-	if (on_leave(st, a->day))
+	/* Out of post (start/end, an addition to the spec) is leave too. */
+	if (on_leave(st, a->day) || !staff_in_post(sc, st, a->day))
 		return "leave";
 	fx = staff_fixed(st, a->day);
 	if (fx && (fx->shift != a->s || fx->shift < 0))

@@ -234,6 +234,25 @@ int scenario_pattern_weekday(const struct scenario *sc, int day)
 	return civil_weekday(scenario_date(sc, day));
 }
 
+int date_window_holds(const struct date_window *w, int32_t day)
+{
+	return (!w->has_from || day >= w->from) &&
+	       (!w->has_until || day <= w->until);
+}
+
+int staff_in_post(const struct scenario *sc, const struct staff *st,
+		  int day)
+{
+	return date_window_holds(&st->post, scenario_date(sc, day));
+}
+
+int scenario_mix_applies(const struct scenario *sc, const struct skill_mix *m,
+			 int day)
+{
+	return ((m->days >> scenario_pattern_weekday(sc, day)) & 1u) &&
+	       date_window_holds(&m->dates, scenario_date(sc, day));
+}
+
 size_t scenario_units(const struct scenario *sc, int scope)
 {
 	if (scope == SCOPE_NEIGHBOURHOOD)

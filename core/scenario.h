@@ -27,6 +27,7 @@
 #include "civil.h"
 
 struct reference;
+struct scenario;
 
 /* Scope of a band, skill-mix rule or deployment: a neighbourhood, the
  * borough, or an index (>= 0) into scenario.kinds. */
@@ -71,6 +72,20 @@ struct role {
 	struct role_cover *covers;   /* also_covers */
 };
 
+/*
+ * A span of civil days, both ends inclusive (an addition to the spec:
+ * a band's or service's from/until, a person's start/end).  All zero is
+ * open at both ends, so a scenario built in memory (benchmarks) that
+ * never sets one is always in force.
+ */
+struct date_window {
+	int32_t from, until;         /* civil day numbers */
+	unsigned char has_from, has_until;
+};
+
+/* Whether civil day `day` lies inside w. */
+int date_window_holds(const struct date_window *w, int32_t day);
+
 enum req_kind { REQ_COUNT, REQ_TOTAL, REQ_PER_100K };
 
 struct requirement {
@@ -88,11 +103,16 @@ struct band {
 	size_t n_reqs;
 	struct requirement *reqs;
 	instant_t *from_at, *to_at;  /* [horizon.days]: real instants */
+	struct date_window dates;    /* its own from_date/until within its
+	                                service's from/until: no demand on
+	                                a day outside */
 };
 
 struct service {
 	char *id;
 	char *name;
+	struct date_window dates;    /* from/until: its bands and skill-mix
+	                                rules are in force only inside */
 	size_t n_bands;
 	struct band *bands;
 };
@@ -124,7 +144,15 @@ struct skill_mix {
 	int from_min, to_min;        /* -1 when the rule has no window */
 	instant_t *from_at, *to_at;  /* [horizon.days]: the window, or the
 	                                whole local day when none is given */
+	struct date_window dates;    /* its from_date/until within its
+	                                service's from/until: in force only
+	                                inside (scenario_mix_applies) */
 };
+
+/* Whether rule m applies on horizon day `day`: its days (read as a
+ * band's, bank holidays included) and its dates. */
+int scenario_mix_applies(const struct scenario *sc, const struct skill_mix *m,
+			 int day);
 
 /* Working-time rules, resolved per person (global, then overrides). */
 struct rules {
@@ -216,7 +244,13 @@ struct staff {
 	                                shift's end plus min_rest_hours */
 	int history_days;            /* days worked in a row up to day -1 */
 	int history_nights;          /* nights worked in a row up to day -1 */
+	struct date_window post;     /* start/end: in post only inside
+	                                (staff_in_post) */
 };
+
+/* Whether person st is in post on horizon day `day` (start/end). */
+int staff_in_post(const struct scenario *sc, const struct staff *st,
+		  int day);
 
 /* The fixed entry of person st on horizon day `day`, or NULL. */
 const struct fixed *staff_fixed(const struct staff *st, int day);
@@ -260,6 +294,12 @@ struct weights {
 struct planning {
 	double uplift_pct;
 	double hours_per_fte_week;
+	/* plan --until only (plan_time.h): demand grows and staff leave at
+	 * these compound yearly rates from the horizon's start; a post is
+	 * advertised this many weeks before it must be filled. */
+	double demand_growth_pct_per_year;
+	double attrition_pct_per_year;
+	double recruitment_lead_weeks;
 };
 
 struct horizon {

@@ -36,7 +36,11 @@ static void contradicts(struct ld *l, const struct staff *p, const char *path,
 	char d[CIVIL_DATE_LEN];
 
 	civil_format_date(date, d);
-	if (lv >= 0)
+	if (!date_window_holds(&p->post, date))
+		jv_bad(&l->v, path, "pin to shift '%s' on %s contradicts the "
+		       "start/end of '%s' (%.*s.%s)", shift, d, p->id, len, path,
+		       p->post.has_from && date < p->post.from ? "start" : "end");
+	else if (lv >= 0)
 		jv_bad(&l->v, path, "pin to shift '%s' on %s contradicts the "
 		       "leave of '%s' (%.*s.leave[%ld])", shift, d, p->id, len,
 		       path, lv);

@@ -16,6 +16,8 @@
  *   load_rules.c         weights, working-time rules, planning, skill mix
  *   load_staff.c         staff, their leave, shifts and requests
  *   load_fixed.c         staff's pins (staff[].fixed)
+ *   load_dates.c         from/until, start/end and the planning rates
+ *                        of plan --until (additions to the spec)
  *   load_fields.c        the reads the parts share (the ld_ functions)
  *
  * Every read goes through jv (jv.h): a problem is reported with its path
@@ -148,5 +150,18 @@ void load_staff(struct ld *l, json_t *root);
  * each pin to work adds a REQUEST_FIXED request, priced later
  * (reference_price_fixed). */
 void load_fixed(struct ld *l, struct staff *p, json_t *e, const char *path);
+
+/* load_dates.c.  ld_dates reads the optional dates from_key and
+ * until_key of obj into w (open where absent) and refuses an until
+ * before its from.  ld_dates_within reads a band's or skill-mix rule's
+ * from_date/until (its "from" is a time of day) and narrows them to s,
+ * its service's from/until (read first). */
+void ld_dates(struct ld *l, json_t *obj, const char *path,
+	      const char *from_key, const char *until_key,
+	      struct date_window *w);
+void ld_dates_within(struct ld *l, json_t *obj, const char *path,
+		     const struct date_window *s, struct date_window *w);
+/* The planning figures of plan --until from obj ($.planning). */
+void ld_planning_time(struct ld *l, json_t *obj);
 
 #endif

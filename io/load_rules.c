@@ -175,7 +175,8 @@ void load_rules(struct ld *l, json_t *root)
 /* ---- planning ---- */
 
 static const char *const planning_keys[] = {
-	"uplift_pct", "hours_per_fte_week", NULL
+	"uplift_pct", "hours_per_fte_week", "demand_growth_pct_per_year",
+	"attrition_pct_per_year", "recruitment_lead_weeks", NULL
 };
 
 void load_planning(struct ld *l, json_t *root)
@@ -191,17 +192,18 @@ void load_planning(struct ld *l, json_t *root)
 		  &p->uplift_pct);
 	jv_number(&l->v, obj, "$.planning", "hours_per_fte_week", 0, 0, 1, 168,
 		  &p->hours_per_fte_week);
+	ld_planning_time(l, obj);
 }
 
 /* ---- skill mix ---- */
 
 static const char *const ratio_keys[] = {
 	"type", "service", "scope", "role", "at_most", "per", "days", "from",
-	"to", NULL
+	"to", "from_date", "until", NULL
 };
 static const char *const senior_keys[] = {
 	"type", "service", "scope", "role", "min_band", "count", "days",
-	"from", "to", NULL
+	"from", "to", "from_date", "until", NULL
 };
 
 static void load_window(struct ld *l, struct skill_mix *m, json_t *e,
@@ -274,6 +276,9 @@ static void mix_entry(struct jv *v, json_t *e, const char *path, size_t i,
 	m->scope = ld_scope(l, e, path, "scope", SCOPE_NEIGHBOURHOOD);
 	m->role = ld_role_ref(l, e, path, "role", 1);
 	load_window(l, m, e, path);
+	if (m->service >= 0)
+		ld_dates_within(l, e, path, &l->sc->services[m->service].dates,
+				&m->dates);
 }
 
 void load_skill_mix(struct ld *l, json_t *root)

@@ -4,9 +4,12 @@
 
 #include <string.h>
 
-static const char *const service_keys[] = {"id", "name", "bands", NULL};
+static const char *const service_keys[] = {
+	"id", "name", "bands", "from", "until", NULL
+};
 static const char *const band_keys[] = {
-	"label", "days", "from", "to", "scope", "require", NULL
+	"label", "days", "from", "to", "scope", "require", "from_date",
+	"until", NULL
 };
 static const char *const req_keys[] = {
 	"role", "count", "total", "per_100k", "min", NULL
@@ -79,6 +82,7 @@ static void band_entry(struct jv *v, json_t *e, const char *path, size_t i,
 	ld_time_member(l, e, path, "from", 1, &b->from_min);
 	ld_time_member(l, e, path, "to", 1, &b->to_min);
 	b->scope = ld_scope(l, e, path, "scope", SCOPE_NEIGHBOURHOOD);
+	ld_dates_within(l, e, path, &sv->dates, &b->dates);
 	req = ld_array(l, e, path, "require", 1);
 	if (!req)
 		return;
@@ -105,6 +109,7 @@ static void service_entry(struct jv *v, json_t *e, const char *path,
 		jv_bad(v, path, "duplicate service id '%s'", id);
 	sv->id = ld_dup(l, id ? id : "");
 	sv->name = ld_name(l, e, path, sv->id);
+	ld_dates(l, e, path, "from", "until", &sv->dates);
 	bands = ld_array_max(l, e, path, "bands", 0, LOAD_MAX_BANDS);
 	if (!bands)
 		return;

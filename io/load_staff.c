@@ -6,7 +6,8 @@
 
 static const char *const staff_keys[] = {
 	"id", "name", "role", "band", "fte", "neighbourhood", "may_work_in",
-	"shifts", "leave", "days_off_weekly", "requests", "rules", "fixed", NULL
+	"shifts", "leave", "days_off_weekly", "requests", "rules", "fixed",
+	"start", "end", NULL
 };
 static const char *const leave_keys[] = {"from", "to", "kind", NULL};
 static const char *const request_keys[] = {
@@ -267,6 +268,7 @@ static void load_person(struct ld *l, struct staff *p, json_t *e,
 
 	jv_known_keys(&l->v, e, path, staff_keys);
 	load_person_basics(l, p, e, path);
+	ld_dates(l, e, path, "start", "end", &p->post);
 	p->may_work = ld_alloc(l, sc->n_neighbourhoods, 1);
 	p->allowed = ld_alloc(l, sc->n_shifts, 1);
 	if (ld_rules_copy(l, &p->rules, &sc->rules) || !p->may_work ||

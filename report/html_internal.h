@@ -14,6 +14,7 @@
  *   report_html_recruit.c rota7 recruit's posts and curve
  *   report_html_changes.c changes against --previous, at the top
  *   report_html_idle.c    the staff in post who can never work
+ *   report_html_plan_time.c plan --until's quarters and their chart
  *
  * Every section writes to pg->f and cannot fail: what could run out of
  * memory (the codes, the coverage figures) is made before the file is
@@ -44,6 +45,7 @@ struct page {
 	char (*codes)[CODE_LEN];         /* [n_shifts]: letters in the grid */
 	const struct coverage *cov;      /* NULL with s NULL */
 	const struct recruitment *rc;    /* rota7 recruit's; NULL: none */
+	const struct plan_time *pt;      /* plan --until's; NULL: none */
 };
 
 /* ---- report_html.c: text and days ---- */
@@ -88,5 +90,7 @@ void html_solver(const struct page *pg);       /* report_html_solver.c */
 void html_recruit(const struct page *pg);
 void html_changes(const struct page *pg);      /* report_html_changes.c */
 void html_idle(const struct page *pg);         /* report_html_idle.c */
+/* With pg->pt: the quarters (report_html_plan_time.c). */
+void html_plan_time(const struct page *pg);
 
 #endif

@@ -120,7 +120,7 @@ void outfile_fail(struct outfile *o, struct rota_error *err)
 static const char *const top_files[] = {
 	"rota.json", "rota.csv", "uncovered.csv", "fte-gap.json", "fte-gap.csv",
 	"report.html", "solution.txt", "recruitment.csv", "scenario-recruited.json",
-	"changes.csv", NULL
+	"changes.csv", "plan-by-quarter.csv", "plan-by-quarter.json", NULL
 };
 
 /* Staging and set-aside directories inside a DIR that is a mount point

@@ -19,6 +19,12 @@ static json_t *post_json(const json_t *like, const struct scenario *sc,
 	json_object_del(e, "leave");
 	json_object_del(e, "requests");
 	json_object_del(e, "days_off_weekly");
+	/* A post is filled for the whole horizon: not the like's start or
+	 * end (a leaver's post would end with them) nor their pins. */
+	json_object_del(e, "start");
+	json_object_del(e, "end");
+	json_object_del(e, "fixed");
+	json_object_del(e, "x-note");
 	if (json_object_set_new(e, "id", json_string(k->id)) ||
 	    json_object_set_new(e, "name", json_string(k->name)) ||
 	    json_object_set_new(e, "fte", json_real(k->fte)) ||

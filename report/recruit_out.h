@@ -6,8 +6,8 @@
  * The recruited scenario is the input's own JSON with one staff entry
  * appended per post: a copy of the entry of the person the post is like
  * (recruitment.h), with the post's id, name, fte and band, without
- * leave, days off or requests, and an "x-vacancy" object saying which
- * batch added it and whom it copies.  Everything else is the input's,
+ * leave, days off, requests, pins or start/end, and an "x-vacancy"
+ * object saying which batch added it and whom it copies.  Everything else is the input's,
  * in its order, so the file is valid input for every command, and rota7
  * recruit solves exactly this text to confirm its posts.
  *

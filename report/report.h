@@ -72,6 +72,21 @@ int report_write_html_recruit(const char *dir, const struct scenario *sc,
 			      const struct recruitment *rc,
 			      struct rota_error *err);
 
+/*
+ * plan --until (plan_time.h, an addition to the spec): DIR/plan-by-quarter.csv
+ * and DIR/plan-by-quarter.json, one row per quarter, neighbourhood and
+ * role, then per quarter and role (role_total) and per quarter (total);
+ * and report.html with a section charting the quarters.
+ */
+struct plan_time;
+int report_write_plan_time(const char *dir, const struct scenario *sc,
+			   const struct plan_time *pt,
+			   struct rota_error *err);
+int report_write_html_plan_time(const char *dir, const struct scenario *sc,
+				const struct plan *p,
+				const struct plan_time *pt,
+				struct rota_error *err);
+
 /* Writes dir/solution.txt (outputs.md) for a Curtois & Qu instance: one
  * line per employee in instance order, ID then the shift id worked on each
  * day, tab-separated, empty for a day off.  Written whole or not at all

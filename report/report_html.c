@@ -253,6 +253,7 @@ static void page_body(const struct page *pg)
 	html_changes(pg);
 	html_summary(pg);
 	html_fte_gap(pg);
+	html_plan_time(pg);
 	if (pg->rc)
 		html_recruit(pg);
 	if (pg->s) {
@@ -278,13 +279,12 @@ int report_write_html(const char *dir, const struct scenario *sc,
 	return report_write_html_recruit(dir, sc, p, s, NULL, err);
 }
 
-int report_write_html_recruit(const char *dir, const struct scenario *sc,
-			      const struct plan *p,
-			      const struct report_solved *s,
-			      const struct recruitment *rc,
-			      struct rota_error *err)
+static int write_page(const char *dir, const struct scenario *sc,
+		      const struct plan *p, const struct report_solved *s,
+		      const struct recruitment *rc,
+		      const struct plan_time *pt, struct rota_error *err)
 {
-	struct page pg = {NULL, sc, p, s, NULL, NULL, NULL, rc};
+	struct page pg = {NULL, sc, p, s, NULL, NULL, NULL, rc, pt};
 	struct coverage cov;
 	struct outfile o;
 	struct tz *tz;
@@ -323,4 +323,21 @@ out:
 	if (tz)
 		tz_close(tz);
 	return ret;
+}
+
+int report_write_html_recruit(const char *dir, const struct scenario *sc,
+			      const struct plan *p,
+			      const struct report_solved *s,
+			      const struct recruitment *rc,
+			      struct rota_error *err)
+{
+	return write_page(dir, sc, p, s, rc, NULL, err);
+}
+
+int report_write_html_plan_time(const char *dir, const struct scenario *sc,
+				const struct plan *p,
+				const struct plan_time *pt,
+				struct rota_error *err)
+{
+	return write_page(dir, sc, p, NULL, NULL, pt, err);
 }

@@ -187,7 +187,7 @@ help_for() {
 	done
 }
 help_for check
-help_for plan -o --force -q --quiet
+help_for plan -o --force --until -q --quiet
 help_for solve -o --time-limit --gap --seed --work --previous --freeze-until --today -q --quiet
 help_for export-lp -q --quiet
 help_for nrp -o --time-limit --seed -q --quiet

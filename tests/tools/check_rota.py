@@ -305,15 +305,28 @@ class Scenario:
         sh = self.shifts[sid]
         return self.clock.span(date, sh["start"], sh["end"])
 
+    def _opt_date(self, obj, key, where):
+        return self._date(obj[key], where + "." + key) if key in obj else None
+
     def _services(self, d):
         self.services = {}
+        self.service_span = {}
         for i, sv in enumerate(_req(d, "services", "scenario")):
             where = "services[%d]" % i
             sid = _req(sv, "id", where)
             bands = []
+            # Additions (plan over time): a service's from/until and a
+            # band's from_date/until, both inclusive; no demand outside.
+            sv_first = self._opt_date(sv, "from", where)
+            sv_last = self._opt_date(sv, "until", where)
+            self.service_span[sid] = (sv_first, sv_last)
             for j, b in enumerate(sv.get("bands", [])):
                 bw = "%s.bands[%d]" % (where, j)
+                firsts = [x for x in (sv_first, self._opt_date(b, "from_date", bw)) if x]
+                lasts = [x for x in (sv_last, self._opt_date(b, "until", bw)) if x]
                 band = {
+                    "first": max(firsts) if firsts else None,
+                    "last": min(lasts) if lasts else None,
                     "label": b.get("label", "band %d" % j),
                     "days": _days_set(b.get("days"), bw + ".days"),
                     "from": self._hhmm(_req(b, "from", bw), bw + ".from"),
@@ -357,6 +370,9 @@ class Scenario:
                     leave.add(x)
                     x += dt.timedelta(days=1)
             person["leave"] = leave
+            # Addition: in post from start to end, both inclusive.
+            person["start"] = self._opt_date(p, "start", where)
+            person["end"] = self._opt_date(p, "end", where)
             dow = set()
             for w in p.get("days_off_weekly", []) or []:
                 if w not in DAY_NAMES:
@@ -425,10 +441,17 @@ class Scenario:
             return self.bh_pattern
         return date.weekday()
 
-    def windows(self, days_set, from_min, to_min):
-        """Instant ranges of a (days, from, to) band over the horizon dates."""
+    def in_post(self, p, d):
+        return (p["start"] is None or d >= p["start"]) and \
+            (p["end"] is None or d <= p["end"])
+
+    def windows(self, days_set, from_min, to_min, first=None, last=None):
+        """Instant ranges of a (days, from, to) band over the horizon dates,
+        on dates from first to last (None: open)."""
         out = []
         for d in self.dates:
+            if (first and d < first) or (last and d > last):
+                continue
             if self.pattern_dow(d) in days_set:
                 if from_min is None:
                     out.append((self.clock.midnight(d),
@@ -688,6 +711,8 @@ class Checker:
 
         # leave and weekly days off (by the date the shift starts)
         for w in ws:
+            r.check(sc.in_post(p, w["date"]), "in_post",
+                    "%s: works %s on %s, outside start/end" % (pid, w["shift"], w["date"]))
             r.check(w["date"] not in p["leave"], "leave",
                     "%s: works %s on %s, a leave date" % (pid, w["shift"], w["date"]))
             r.check(w["date"].weekday() not in p["days_off_weekly"], "days_off_weekly",
@@ -815,8 +840,12 @@ class Checker:
         sc = self.sc
         h = float(p["rules"]["hours_per_fte_week"])
         fte = float(p["fte"])
-        weekday_leave = sum(1 for d in p["leave"] if d in sc.date_index and d.weekday() < 5)
-        return fte * h * sc.days / 7.0 - fte * h / 5.0 * weekday_leave
+        # Out of post (start/end): pro rata to the days in post; leave
+        # counts only on days in post.
+        days = sum(1 for d in sc.dates if sc.in_post(p, d))
+        weekday_leave = sum(1 for d in p["leave"] if d in sc.date_index and d.weekday() < 5
+                            and sc.in_post(p, d))
+        return max(0.0, fte * h * days / 7.0 - fte * h / 5.0 * weekday_leave)
 
     def weekend_keys(self):
         """Weekends of the horizon (keyed by their Saturday), in order."""
@@ -859,14 +888,23 @@ class Checker:
             service = rule.get("service")
             kind = rule.get("scope", "neighbourhood")
             days = _days_set(rule.get("days"), where + ".days")
+            # Additions: the rule's own from_date/until within its
+            # service's from/until.
+            first, last = sc.service_span.get(service, (None, None))
+            own = sc._opt_date(rule, "from_date", where)
+            if own and (not first or own > first):
+                first = own
+            own = sc._opt_date(rule, "until", where)
+            if own and (not last or own < last):
+                last = own
             if "from" in rule or "to" in rule:
                 f = parse_hhmm(_req(rule, "from", where), where + ".from")
                 t = parse_hhmm(_req(rule, "to", where), where + ".to")
-                wins = sc.windows(days, f, t)
-            elif days == set(range(7)):
+                wins = sc.windows(days, f, t, first, last)
+            elif days == set(range(7)) and not first and not last:
                 wins = [(-(1 << 62), 1 << 62)]   # every instant
             else:
-                wins = sc.windows(days, None, None)
+                wins = sc.windows(days, None, None, first, last)
             winev = {}
             for a, b in wins:
                 add_event(winev, a, b)
@@ -906,7 +944,7 @@ class Checker:
         dem = defaultdict(dict)
         for svc, bands in sc.services.items():
             for j, b in enumerate(bands):
-                wins = sc.windows(b["days"], b["from"], b["to"])
+                wins = sc.windows(b["days"], b["from"], b["to"], b["first"], b["last"])
                 if not wins:
                     continue
                 units = {u: m for u, m, _w in sc.units(b["scope"])}

@@ -222,8 +222,10 @@ class Evaluator:
         sc = self.sc
         h = frac(p["rules"]["hours_per_fte_week"])
         fte = frac(p["fte"])
-        leave = sum(1 for d in p["leave"] if d in sc.date_index and d.weekday() < 5)
-        return fte * h * sc.days / 7 - fte * h / 5 * leave
+        days = sum(1 for d in sc.dates if sc.in_post(p, d))
+        leave = sum(1 for d in p["leave"] if d in sc.date_index and d.weekday() < 5
+                    and sc.in_post(p, d))
+        return max(Fraction(0), fte * h * days / 7 - fte * h / 5 * leave)
 
     def objective(self, assignments):
         return sum(self.terms(assignments).values(), Fraction(0))
