@@ -515,6 +515,12 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 			  res->bound, res->objective);
 	if (res->bound > res->objective)
 		res->bound = res->objective;
+	/* The loader takes no negative weight, penalty or price, so no rota
+	 * costs less than 0: a Lagrangian bound far from its multipliers'
+	 * optimum (it went to -125,554 on a recruited Stockport) says less
+	 * than the trivial one, which issue 14 asks to be 0. */
+	if (!(res->bound >= 0))
+		res->bound = 0;
 	res->gap = isinf(res->bound) ? HUGE_VAL : rel_gap(res->objective,
 							      res->bound);
 	res->optimal = res->gap <= 1e-9;
