@@ -192,7 +192,7 @@ instant_t *problem_breakpoints(const struct scenario *sc, int sv, size_t *n)
 	return b;
 }
 
-static size_t bp_index(const instant_t *b, size_t n, instant_t t)
+size_t problem_breakpoint(const instant_t *b, size_t n, instant_t t)
 {
 	size_t lo = 0, hi = n;
 
@@ -250,8 +250,8 @@ static void track_required(const struct demand *dm, int sv, int scope,
 		if (it->service != sv || it->scope != scope || it->unit != unit ||
 		    it->role != role)
 			continue;
-		req[bp_index(bp, nbp, it->from)] += it->required;
-		req[bp_index(bp, nbp, it->to)] -= it->required;
+		req[problem_breakpoint(bp, nbp, it->from)] += it->required;
+		req[problem_breakpoint(bp, nbp, it->to)] -= it->required;
 	}
 	for (i = 1; i < nbp; i++)
 		req[i] += req[i - 1];
@@ -271,8 +271,8 @@ static void shift_presence(const struct scenario *sc, int sv,
 		for (d = 0; d < sc->horizon.days; d++) {
 			if (!demand_shift_occurs(sc, (int)i, d))
 				continue;
-			on[bp_index(bp, nbp, sc->shifts[i].start_at[d])]++;
-			on[bp_index(bp, nbp, sc->shifts[i].end_at[d])]--;
+			on[problem_breakpoint(bp, nbp, sc->shifts[i].start_at[d])]++;
+			on[problem_breakpoint(bp, nbp, sc->shifts[i].end_at[d])]--;
 		}
 	}
 	for (i = 1; i < nbp; i++)

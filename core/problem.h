@@ -111,6 +111,11 @@ struct problem_size {
 #define PROBLEM_MAX_CELLS ((size_t)2000000)
 #define PROBLEM_MAX_CELL_REFS ((size_t)40000000)
 
+/* The index of the first of the n sorted breakpoints b at or after t
+ * (n when none): where an interval starting or ending at t is counted,
+ * by problem_build's cells and problem_measure's count alike. */
+size_t problem_breakpoint(const instant_t *b, size_t n, instant_t t);
+
 /* Fills z; 0, or -1 with err set (out of memory). */
 int problem_measure(const struct scenario *sc, struct problem_size *z,
 		    struct rota_error *err);

@@ -15,26 +15,11 @@ struct svc_count {
 	size_t present;
 };
 
-static size_t bp_at(const instant_t *b, size_t n, instant_t t)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (b[mid] < t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static void mark(long *on, const struct svc_count *c, instant_t from,
 		 instant_t to)
 {
-	on[bp_at(c->bp, c->nbp, from)]++;
-	on[bp_at(c->bp, c->nbp, to)]--;
+	on[problem_breakpoint(c->bp, c->nbp, from)]++;
+	on[problem_breakpoint(c->bp, c->nbp, to)]--;
 }
 
 /* Intervals of service sv where a shift occurs or a band applies: a
@@ -170,8 +155,8 @@ static long shift_intervals(const struct scenario *sc,
 	if (sh->service < 0 || !demand_shift_occurs(sc, (int)s, d))
 		return -1;
 	c = &svc[sh->service];
-	return (long)(bp_at(c->bp, c->nbp, sh->end_at[d]) -
-		      bp_at(c->bp, c->nbp, sh->start_at[d]));
+	return (long)(problem_breakpoint(c->bp, c->nbp, sh->end_at[d]) -
+		      problem_breakpoint(c->bp, c->nbp, sh->start_at[d]));
 }
 
 static void count_people(const struct scenario *sc, const long *nint,

@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 static void release(struct outfile *o)
 {
 	free(o->tmp);
@@ -109,6 +111,21 @@ void outfile_fail(struct outfile *o, struct rota_error *err)
 		       o->final ? o->final : "output",
 		       e ? strerror(e) : "write error");
 	outfile_abort(o);
+}
+
+int outfile_write_json(const char *dir, const char *name,
+		       const struct json_t *root, size_t flags,
+		       struct rota_error *err)
+{
+	struct outfile o;
+
+	if (outfile_open(&o, dir, name, err))
+		return -1;
+	if (json_dumpf(root, o.f, flags) || fputc('\n', o.f) == EOF) {
+		outfile_fail(&o, err);
+		return -1;
+	}
+	return outfile_commit(&o, err);
 }
 
 /* ---- outdir ---- */

@@ -39,6 +39,13 @@ void outfile_abort(struct outfile *o);
  * the reason errno holds, such as a full disk. */
 void outfile_fail(struct outfile *o, struct rota_error *err);
 
+struct json_t;
+/* Writes root as dir/name, whole or not at all, dumped with jansson's
+ * `flags` (JSON_INDENT(n) | ...) and a final newline.  root is borrowed. */
+int outfile_write_json(const char *dir, const char *name,
+		       const struct json_t *root, size_t flags,
+		       struct rota_error *err);
+
 /*
  * outdir: an output directory that holds one run's files, never a
  * mixture of two.  outdir_begin makes a staging directory beside DIR

@@ -149,21 +149,14 @@ static int write_json(const char *dir, const struct scenario *sc,
 		      const struct plan *p, const struct fte_gap *g,
 		      struct rota_error *err)
 {
-	struct outfile o;
 	json_t *root = plan_json(sc, p, g);
-	int ret = -1;
+	int ret;
 
 	if (!root)
 		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-	if (outfile_open(&o, dir, "fte-gap.json", err))
-		goto out;
-	if (json_dumpf(root, o.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-		       JSON_REAL_PRECISION(12)) || fputc('\n', o.f) == EOF) {
-		outfile_fail(&o, err);
-		goto out;
-	}
-	ret = outfile_commit(&o, err);
-out:
+	ret = outfile_write_json(dir, "fte-gap.json", root, JSON_INDENT(2) |
+				 JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12),
+				 err);
 	json_decref(root);
 	return ret;
 }

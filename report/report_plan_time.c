@@ -97,21 +97,14 @@ static json_t *plan_time_json(const struct scenario *sc,
 static int write_json(const char *dir, const struct scenario *sc,
 		      const struct plan_time *pt, struct rota_error *err)
 {
-	struct outfile o;
 	json_t *root = plan_time_json(sc, pt);
-	int ret = -1;
+	int ret;
 
 	if (!root)
 		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-	if (outfile_open(&o, dir, "plan-by-quarter.json", err))
-		goto out;
-	if (json_dumpf(root, o.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-		       JSON_REAL_PRECISION(12)) || fputc('\n', o.f) == EOF) {
-		outfile_fail(&o, err);
-		goto out;
-	}
-	ret = outfile_commit(&o, err);
-out:
+	ret = outfile_write_json(dir, "plan-by-quarter.json", root, JSON_INDENT(2) |
+				 JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12),
+				 err);
 	json_decref(root);
 	return ret;
 }

@@ -194,16 +194,9 @@ static json_t *rota_json(const struct problem *pb, const struct roster *r,
 
 static int write_json(const char *dir, json_t *root, struct rota_error *err)
 {
-	struct outfile o;
-
-	if (outfile_open(&o, dir, "rota.json", err))
-		return -1;
-	if (json_dumpf(root, o.f, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
-		       JSON_REAL_PRECISION(15)) || fputc('\n', o.f) == EOF) {
-		outfile_fail(&o, err);
-		return -1;
-	}
-	return outfile_commit(&o, err);
+	return outfile_write_json(dir, "rota.json", root, JSON_INDENT(1) |
+				  JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15),
+				  err);
 }
 
 /* "2018-03-01 08:00", local: the form Excel and LibreOffice read as a
