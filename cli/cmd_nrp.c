@@ -148,8 +148,9 @@ static int cmd_nrp(int argc, char **argv)
 	if (r != CLI_RUN)
 		return r == CLI_HELP_SHOWN ? ROTA_OK : ROTA_EINPUT;
 	diag_set_quiet(quiet);
-	o.time_limit = time_limit > 0 ? time_limit : CLI_DEFAULT_TIME_LIMIT;
-	o.gap = 0;  /* no --gap: fixopt_run does not read it */
+	/* No --gap: fixopt_run does not read it. */
+	solve_opts_init(&o, time_limit > 0 ? time_limit :
+			CLI_DEFAULT_TIME_LIMIT);
 	o.seed = seed;
 	return solve_instance(input, dir, &o);
 }

@@ -582,10 +582,10 @@ static int cmd_recruit(int argc, char **argv)
 		return ROTA_EINPUT;
 	}
 	diag_set_quiet(quiet);
+	/* Every round starts from nothing (no start rota). */
+	solve_opts_init(&o.solve, time_limit > 0 ? time_limit :
+			RECRUIT_DEFAULT_TIME_LIMIT);
 	o.solve.work = (long)work;
-	o.solve.time_limit = time_limit > 0 ? time_limit :
-			     RECRUIT_DEFAULT_TIME_LIMIT;
-	o.solve.gap = 0;
 	o.solve.seed = seed;
 	o.cover_pct = cover;
 	o.max_posts = (size_t)max_posts;

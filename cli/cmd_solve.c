@@ -178,11 +178,11 @@ static int cmd_solve(int argc, char **argv)
 		return ROTA_EINPUT;
 	}
 	diag_set_quiet(quiet);
+	solve_opts_init(&o, time_limit > 0 ? time_limit :
+			CLI_DEFAULT_TIME_LIMIT);
 	o.work = (long)work;
-	o.time_limit = time_limit > 0 ? time_limit : CLI_DEFAULT_TIME_LIMIT;
 	o.gap = gap;
 	o.seed = seed;
-	o.start = NULL;
 	return solve_scenario(input, dir, &rr, &o);
 }
 

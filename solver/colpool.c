@@ -123,7 +123,8 @@ static int index_terms(struct builder *bd)
 	struct cg_pool *cp = bd->cp;
 	size_t n_vars = cp->pb->n_vars, i, k = 0;
 
-	qsort(bd->t, bd->n, sizeof(*bd->t), by_var_row);
+	if (bd->n)   /* bd->t is NULL when no month has a term */
+		qsort(bd->t, bd->n, sizeof(*bd->t), by_var_row);
 	cp->var_first = calloc(n_vars + 2, sizeof(size_t));
 	cp->var_row = malloc((bd->n + 1) * sizeof(size_t));
 	cp->var_val = malloc((bd->n + 1) * sizeof(double));

@@ -385,6 +385,15 @@ static int prove_first(const struct problem *pb, const struct search *s,
 	return rel_gap(res->objective, res->bound) <= 1e-9;
 }
 
+void solve_opts_init(struct solve_opts *o, double time_limit)
+{
+	o->time_limit = time_limit;
+	o->gap = 0;
+	o->seed = 0;
+	o->work = 0;
+	o->start = NULL;
+}
+
 int solve_run(const struct problem *pb, const struct solve_opts *o,
 	      struct roster *best, struct solve_result *res,
 	      struct rota_error *err)

@@ -45,6 +45,9 @@ struct solve_opts {
 	                                Borrowed; only solve_run reads it */
 };
 
+/* Every field to its default: no gap, seed 0, SOLVE_DEFAULT_WORK, no
+ * start, and time_limit the caller's (it has no default here). */
+void solve_opts_init(struct solve_opts *o, double time_limit);
 
 /* 0, or -1 with err set: ROTA_EINFEASIBLE naming the rule, person or
  * unit and dates when the hard rules admit no rota (in the text, and as
