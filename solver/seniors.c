@@ -54,11 +54,31 @@ static int person_kept(const struct problem *pb, int p)
 	return 0;
 }
 
+/* Fixes the columns of every person marked in hold (NULL: nobody) at
+ * their values in held. */
+static void hold_people(const struct problem *pb, const struct build *b,
+			struct model *m, const struct roster *held,
+			const unsigned char *hold)
+{
+	size_t v;
+
+	for (v = 0; hold && v < pb->n_vars; v++) {
+		const struct var *x = &pb->vars[v];
+		double on;
+
+		if (b->x[v] < 0 || !hold[x->p])
+			continue;
+		on = roster_get(held, x->p, x->d) == v;
+		model_set_bounds(m, b->x[v], on, on);
+	}
+}
+
 /* One GLPK run on the hard rules with every cost zero: the seniors'
  * model (proof 0: stricter rules, only the seniors' vars) or the proof's
  * (every formulation exact or weaker, whole months of the people kept). */
 static enum seniors_result solve_hard(const struct problem *pb, int proof,
-				      double seconds, struct roster *r)
+				      double seconds, const struct roster *held,
+				      const unsigned char *hold, struct roster *r)
 {
 	struct model *m = model_new(proof ? "rota7-seniors-proof" :
 				    "rota7-seniors");
@@ -86,10 +106,13 @@ static enum seniors_result solve_hard(const struct problem *pb, int proof,
 	for (j = 0; j < model_n_cols(m); j++)
 		model_set_cost(m, (int)j, 0);
 	model_add_obj_constant(m, -model_obj_constant(m));
+	hold_people(pb, &b, m, held, hold);
 	o.time_limit = seconds;
 	o.first_feasible = 1;
-	/* The presolver says infeasible where the LP is: a proof. */
-	o.presolve = proof;
+	/* The presolver says infeasible where the LP is: a proof.  With
+	 * people held, it removes their columns and the rows they settle,
+	 * leaving GLPK the people still to place. */
+	o.presolve = proof || hold;
 	o.stop = timer_stop_requested;
 	o.verbose = getenv("ROTA7_GLPK_VERBOSE") != NULL;
 	if (!proof && getenv("ROTA7_DUMP_SENIOR_LP"))
@@ -127,7 +150,7 @@ static enum seniors_result prove(const struct problem *pb, double seconds,
 
 	if (roster_setup(&to, pb, NULL))
 		return SENIORS_ERROR;
-	ret = solve_hard(pb, 1, seconds, &to);
+	ret = solve_hard(pb, 1, seconds, NULL, NULL, &to);
 	if (ret == SENIORS_FOUND) {
 		if (constraints_check(pb, &to, NULL))
 			ret = SENIORS_UNKNOWN;
@@ -142,7 +165,7 @@ enum seniors_result seniors_find(const struct problem *pb, double seconds,
 				 struct roster *r)
 {
 	double end = timer_now() + seconds;
-	enum seniors_result ret = solve_hard(pb, 0, seconds, r);
+	enum seniors_result ret = solve_hard(pb, 0, seconds, NULL, NULL, r);
 
 	/* The seniors' model is stricter than the rules (weekly rest by
 	 * whole days off, nobody else on duty): its "impossible" is no
@@ -153,4 +176,130 @@ enum seniors_result seniors_find(const struct problem *pb, double seconds,
 	if (end - timer_now() <= 0 || timer_stop_requested())
 		return SENIORS_UNKNOWN;
 	return prove(pb, end - timer_now(), r);
+}
+
+/* The representative of p's group (path halving). */
+static int group_of(int *up, int p)
+{
+	while (up[p] != p) {
+		up[p] = up[up[p]];
+		p = up[p];
+	}
+	return p;
+}
+
+/* Joins the seniors who can count in cell c toward rule mi; -1 when
+ * nobody can, else one of them. */
+static int join_cell(const struct problem *pb, int *up, size_t c, size_t mi)
+{
+	size_t i;
+	int one = -1;
+
+	for (i = pb->cell_var_first[c]; i < pb->cell_var_first[c + 1]; i++) {
+		size_t v = pb->cell_vars[i];
+		int p = pb->vars[v].p;
+
+		if (!skill_mix_is_senior(pb, &pb->sc->mix[mi], v))
+			continue;
+		if (one >= 0)
+			up[group_of(up, p)] = group_of(up, one);
+		one = p;
+	}
+	return one;
+}
+
+/*
+ * Marks in hold everyone outside the groups that s leaves short: seniors
+ * who can count in one senior cell form a group, and only a group with
+ * unmet cover needs new months.  The number of people left free, or 0
+ * when a short cell has no senior at all (the whole model decides).
+ */
+static size_t hold_met(const struct search *s, unsigned char *hold, int *up)
+{
+	const struct problem *pb = s->pb;
+	size_t n = pb->sc->n_staff, i, p, free_people = 0;
+	unsigned char *short_group = calloc(n + 1, 1);   /* by representative */
+
+	if (!short_group)
+		return 0;
+	for (p = 0; p < n; p++)
+		up[p] = (int)p;
+	for (i = 0; i < s->n_needs; i++)
+		join_cell(pb, up, s->needs[i].cell, (size_t)s->needs[i].rule);
+	for (i = 0; i < s->n_needs; i++) {
+		const struct need *nd = &s->needs[i];
+		int one;
+
+		if (nd->have >= nd->count)
+			continue;
+		one = join_cell(pb, up, nd->cell, (size_t)nd->rule);
+		if (one < 0) {
+			free(short_group);
+			return 0;
+		}
+		short_group[group_of(up, one)] = 1;
+	}
+	for (p = 0; p < n; p++) {
+		hold[p] = (unsigned char)!short_group[group_of(up, (int)p)];
+		free_people += !hold[p];
+	}
+	free(short_group);
+	return free_people;
+}
+
+/* Everyone held keeps s's month, the others' come from GLPK; kept only
+ * if the whole rota keeps every hard rule. */
+static enum seniors_result mend_groups(const struct search *s, double seconds,
+				       const unsigned char *hold,
+				       struct roster *r)
+{
+	const struct problem *pb = s->pb;
+	struct roster to;
+	enum seniors_result ret;
+	size_t p;
+	int d;
+
+	if (roster_setup(&to, pb, NULL))
+		return SENIORS_ERROR;
+	for (p = 0; p < pb->sc->n_staff; p++)
+		for (d = 0; hold[p] && d < pb->days; d++)
+			roster_set(&to, (int)p, d, roster_get(&s->r, (int)p, d));
+	ret = solve_hard(pb, 0, seconds, &s->r, hold, &to);
+	if (ret == SENIORS_FOUND) {
+		if (constraints_check(pb, &to, NULL))
+			ret = SENIORS_UNKNOWN;
+		else
+			roster_copy(r, &to);
+	}
+	roster_release(&to);
+	return ret;
+}
+
+enum seniors_result seniors_mend(const struct search *s, double seconds,
+				 struct roster *r)
+{
+	const struct problem *pb = s->pb;
+	size_t n = pb->sc->n_staff, free_people;
+	unsigned char *hold = malloc(n + 1);
+	int *up = malloc((n + 1) * sizeof(int));
+	double end = timer_now() + seconds;
+	enum seniors_result ret = SENIORS_ERROR;
+
+	if (!hold || !up)
+		goto out;
+	free_people = hold_met(s, hold, up);
+	/* Half the time: what the groups cannot settle, the whole model
+	 * still may, as before. */
+	if (free_people && free_people < n) {
+		ret = mend_groups(s, seconds / 2, hold, r);
+		if (ret == SENIORS_FOUND || ret == SENIORS_ERROR)
+			goto out;
+	}
+	ret = SENIORS_UNKNOWN;
+	if (end - timer_now() > 0 && !timer_stop_requested())
+		ret = seniors_find(pb, end - timer_now(), r);
+out:
+	free(hold);
+	free(up);
+	return ret;
 }

@@ -43,4 +43,20 @@ enum seniors_result {
 enum seniors_result seniors_find(const struct problem *pb, double seconds,
 				 struct roster *r);
 
+/*
+ * The same from the search's rota s, where its repair left some senior
+ * cover unmet: seniors who can count in one cell are grouped, everyone
+ * outside the groups left short keeps s's month (fixed, so GLPK's
+ * presolver removes them), and GLPK places the rest, in half the time
+ * given.  Mid and South Essex: one locality's seniors instead of all
+ * 605 people's, whose whole model GLPK did not settle in eight CPU
+ * minutes.  The whole model (seniors_find) decides in the time left
+ * when that finds nothing, or when every senior is in one group.
+ *
+ * Memory: as seniors_find; s is only read.
+ */
+struct search;
+enum seniors_result seniors_mend(const struct search *s, double seconds,
+				 struct roster *r);
+
 #endif

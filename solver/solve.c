@@ -281,7 +281,7 @@ static int meet_seniors(struct search *s, double t0, double limit,
 			      search_senior_short(s));
 		if (roster_setup(&start, pb, err))
 			return -1;
-		sr = seniors_find(pb, fmax(1.0, left), &start);
+		sr = seniors_mend(s, fmax(1.0, left), &start);
 		if (sr == SENIORS_FOUND)
 			search_load(s, &start);
 		diag_progress("%5.0fs  seniors  GLPK: %s", timer_now() - t0,
