@@ -512,17 +512,28 @@ static int need_fx(struct engine *e)
 	return e->fx ? fixphase_offer(e->fx, e->best) : -1;
 }
 
-/* The incumbent of the whole model where it beats best. */
+/* The incumbent of the whole model where it beats best; s from best. */
 static int take_fx(struct engine *e)
 {
+	struct roster r;
 	double obj;
-	int rc = fixphase_rota(e->fx, &e->s.r, &obj);
+	int rc;
 
-	if (rc < 0)
+	if (roster_setup(&r, e->pb, e->err))
+		return -1;
+	rc = fixphase_rota(e->fx, &r, &obj);
+	if (rc < 0) {
+		roster_release(&r);
 		return rota_error_add(e->err, ROTA_EINTERNAL, "two shifts on "
 				      "one day (a bug)");
-	search_load(&e->s, &e->s.r);
-	keep_search(e);
+	}
+	obj = constraints_cost(e->pb, &r);
+	if (rc == 0 && obj < e->res->objective &&
+	    !constraints_check(e->pb, &r, NULL)) {
+		roster_copy(e->best, &r);
+		e->res->objective = obj;
+	}
+	roster_release(&r);
 	load_best(e);
 	if (fixphase_bound(e->fx) > e->bound)
 		e->bound = fixphase_bound(e->fx);
