@@ -142,8 +142,9 @@ static int cmd_nrp(int argc, char **argv)
 		CLI_OPT_TIME_LIMIT(&time_limit),
 		CLI_OPT_SEED(&seed),
 		CLI_OPT_NUMBER("--work", &work, "N",
-			       "rounds of the local search (default "
-			       SOLVE_DEFAULT_WORK_TEXT "), as for solve"),
+			       "rounds of the local search, as for solve "
+			       "(default " SOLVE_BY_PERSON_WORK_TEXT ": the "
+			       "start is built person by person)"),
 		CLI_OPT_QUIET(&quiet),
 		CLI_OPT_END(),
 	};

@@ -653,14 +653,15 @@ static int engine_setup(struct engine *e, const struct problem *pb,
 	e->res = res;
 	e->err = err;
 	e->bound = -HUGE_VAL;
-	e->work = o->work > 0 ? o->work : SOLVE_DEFAULT_WORK;
+	e->by_person = !o->start && !start_empty_legal(pb);
+	e->work = o->work > 0 ? o->work : e->by_person ?
+		  SOLVE_DEFAULT_WORK / SOLVE_BY_PERSON_SHARE : SOLVE_DEFAULT_WORK;
 	res->seed = o->seed;
 	res->objective = HUGE_VAL;
 	e->t.t0 = e->t.last = timer_now();
 	e->t.gap = o->gap;
 	e->t.job = &e->job;
 	e->deadline = e->t.t0 + o->time_limit;
-	e->by_person = !o->start && !start_empty_legal(pb);
 	/* A start (a --previous rota made legal, pins, frozen days, or one
 	 * built person by person) is already close to the answer: the
 	 * column generation would rebuild the rota from nothing (on

@@ -44,6 +44,17 @@ else
 	echo "FAIL: nrp --work 30: exit $rc, '$msg'"
 	fail=1
 fi
+# Without --work an instance gets a quarter of solve's default rounds:
+# its start is built person by person, and GLPK's phases after the search
+# gain faster than the search's later rounds.
+msg=$("$rota7" nrp "$inst" -o "$out/w1" --time-limit 60 --seed 1 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && [[ "$msg" == *"search 500 rounds"* ]]; then
+	echo "ok: an instance's default is 500 rounds of search"
+else
+	echo "FAIL: nrp without --work: exit $rc, '$(tail -3 <<<"$msg")'"
+	fail=1
+fi
 msg=$("$rota7" nrp "$inst" -o "$out/w2" --work 1.5 2>&1)
 rc=$?
 if [ $rc -eq 2 ] && [[ "$msg" == *"--work"* ]] && [ ! -e "$out/w2" ]; then
