@@ -9,7 +9,7 @@
 #include "scenario.h"
 #include "nrp.h"
 #include "outfile.h"
-#include "fixopt.h"
+#include "solve.h"
 #include "problem.h"
 #include "report.h"
 #include "roster.h"
@@ -87,8 +87,10 @@ static int solve_instance(const char *input, const char *dir,
 	if (outdir_begin(&od, dir, &err))
 		goto fail;
 	cli_catch_signals();
+	/* solve's engine, the instance as its scenario: the same start,
+	 * phases and final check. */
 	if (problem_build(&pb, &sc, &d, &err) ||
-	    fixopt_run(&pb, o, &r, &res, &err))
+	    solve_run(&pb, o, &r, &res, &err))
 		goto fail;
 	shift_of = shifts_of(&pb, &r);
 	if (!shift_of) {
@@ -131,7 +133,7 @@ out:
 static int cmd_nrp(int argc, char **argv)
 {
 	const char *input = NULL, *dir = "rota-out";
-	double time_limit = 0;
+	double time_limit = 0, work = 0;
 	unsigned long seed = 0;
 	int quiet = 0;
 	const struct cli_option options[] = {
@@ -139,6 +141,10 @@ static int cmd_nrp(int argc, char **argv)
 		CLI_OPT_DIR(&dir),
 		CLI_OPT_TIME_LIMIT(&time_limit),
 		CLI_OPT_SEED(&seed),
+		CLI_OPT_NUMBER("--work", &work, "N",
+			       "rounds of the local search, as for solve "
+			       "(default " SOLVE_BY_PERSON_WORK_TEXT ": the "
+			       "start is built person by person)"),
 		CLI_OPT_QUIET(&quiet),
 		CLI_OPT_END(),
 	};
@@ -147,16 +153,23 @@ static int cmd_nrp(int argc, char **argv)
 
 	if (r != CLI_RUN)
 		return r == CLI_HELP_SHOWN ? ROTA_OK : ROTA_EINPUT;
+	if (work != floor(work) || work > 1e12) {
+		diag_error("invalid value '%g' for --work: a whole number of "
+			   "rounds expected", work);
+		return ROTA_EINPUT;
+	}
 	diag_set_quiet(quiet);
-	/* No --gap: fixopt_run does not read it. */
+	/* No --gap: the instance is solved for the whole time. */
 	solve_opts_init(&o, time_limit > 0 ? time_limit :
 			CLI_DEFAULT_TIME_LIMIT);
 	o.seed = seed;
+	o.work = (long)work;
 	return solve_instance(input, dir, &o);
 }
 
 const struct cli_command cli_nrp = {
-	"nrp", "nrp INSTANCE [-o DIR] [--time-limit SEC] [--seed N] [-q]",
+	"nrp", "nrp INSTANCE [-o DIR] [--time-limit SEC] [--seed N] [--work N] "
+	"[-q]",
 	"solve a Curtois & Qu shift-scheduling benchmark instance;\n"
 	"write DIR/solution.txt and print its objective",
 	cmd_nrp,

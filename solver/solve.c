@@ -16,6 +16,8 @@
 #include "local_search.h"
 #include "prove.h"
 #include "seniors.h"
+#include "start.h"
+#include "fixphase.h"
 #include "timer.h"
 #include "measure.h"
 
@@ -363,27 +365,268 @@ static const char *stop_name(int why)
 }
 
 /*
- * Small problems go to GLPK whole before the search (prove.h): often
- * that is a proof and the search is not needed; otherwise it is a rota
- * and a bound for the search to beat.  best holds GLPK's rota (or the
- * start's) and res its objective and bound.  1 when proven optimal.
+ * The engine: one state the phases of the table below share.  best and
+ * res->objective are the best rota so far (legal once the seniors'
+ * phase is done); s holds the rota the search works on.
  */
-static int prove_first(const struct problem *pb, const struct search *s,
-		       double deadline, struct roster *best,
-		       struct solve_result *res)
-{
-	double left = deadline - timer_now();
+struct engine {
+	const struct problem *pb;
+	const struct solve_opts *o;
+	struct roster *best;
+	struct solve_result *res;
+	struct rota_error *err;
+	struct search s;
+	struct ticker t;
+	struct bound bd;
+	struct bound_job job;
+	pthread_t th;
+	int threaded;            /* the bound runs on a second thread */
+	int bound_on;            /* job started, not yet ended */
+	long work;
+	double deadline;
+	double bound;            /* best bound of the phases, bound.h's aside */
+	int by_person;           /* the empty rota breaks someone's own rules */
+	int proven;              /* best is proven optimal */
+	int cut;                 /* a phase was cut by the clock or a stop */
+	int colgen;
+	struct colphase_opts co;
+	struct fixphase *fx;     /* GLPK's whole model, once a phase needs it */
+};
 
-	roster_copy(best, &s->r);
-	res->objective = constraints_cost(pb, best);
-	res->bound = -HUGE_VAL;
-	if (pb->n_vars > PROVE_MAX_VARS || left <= 0 ||
-	    timer_stop_requested())
-		return 0;
-	if (prove_small(pb, best, left, &res->objective, &res->bound))
-		return -1;
-	return rel_gap(res->objective, res->bound) <= 1e-9;
+/* best := s's rota where that is legal and cheaper. */
+static void keep_search(struct engine *e)
+{
+	double c = constraints_cost(e->pb, &e->s.r);
+
+	if (c < e->res->objective && !constraints_check(e->pb, &e->s.r, NULL)) {
+		roster_copy(e->best, &e->s.r);
+		e->res->objective = c;
+	}
 }
+
+/* s := best where best is cheaper, so the next phase starts from it. */
+static void load_best(struct engine *e)
+{
+	if (e->res->objective < constraints_cost(e->pb, &e->s.r))
+		search_load(&e->s, e->best);
+}
+
+static int oom(struct engine *e)
+{
+	return rota_error_add(e->err, ROTA_EINTERNAL, "out of memory");
+}
+
+static int want_always(const struct engine *e)
+{
+	(void)e;
+	return 1;
+}
+
+/* The start: the caller's (restart.h), or person by person where the
+ * empty rota breaks someone's own rules (start.h), else the empty one. */
+static int run_start(struct engine *e)
+{
+	const struct problem *pb = e->pb;
+	struct roster r;
+	enum start_result st;
+	int who = 0;
+
+	if (e->o->start) {
+		search_load(&e->s, e->o->start);
+		return 0;
+	}
+	if (!e->by_person)
+		return 0;
+	if (roster_setup(&r, pb, e->err))
+		return -1;
+	st = start_by_person(pb, e->deadline, &r, &who);
+	if (st == START_DONE)
+		search_load(&e->s, &r);
+	roster_release(&r);
+	if (st == START_ENOMEM)
+		return oom(e);
+	if (st == START_IMPOSSIBLE)
+		return rota_error_add(e->err, ROTA_EINFEASIBLE, "no rota keeps "
+				      "the hard rules of '%s' (days off, total "
+				      "hours, runs in a row, weekends, shift "
+				      "limits): GLPK proved that they admit "
+				      "none over the horizon",
+				      pb->sc->staff[who].id);
+	if (st == START_NOT_FOUND)
+		/* Not a proof: exit 5, or 130 when stopped. */
+		return rota_error_add(e->err, timer_stop_requested() ?
+				      ROTA_EINTERRUPTED : ROTA_ELIMIT, "no rota "
+				      "keeping the hard rules of '%s' was found "
+				      "%s; that is no proof that none exists; "
+				      "nothing written", pb->sc->staff[who].id,
+				      timer_stop_requested() ? "before the "
+				      "interrupt" : "within the time limit (a "
+				      "longer --time-limit may find one)");
+	diag_progress("%5.0fs  start  person by person, objective %.1f",
+		      timer_now() - e->t.t0, constraints_cost(pb, &e->s.r));
+	return 0;
+}
+
+/* Senior cover and ratios; then the rota is legal and becomes best. */
+static int run_seniors(struct engine *e)
+{
+	if (meet_seniors(&e->s, e->t.t0, e->o->time_limit, e->err))
+		return -1;
+	roster_copy(e->best, &e->s.r);
+	e->res->objective = constraints_cost(e->pb, e->best);
+	return 0;
+}
+
+/* Small problems go to GLPK whole before the search (prove.h): often
+ * that is a proof and the search is not needed; otherwise it is a rota
+ * and a bound for the search to beat.  Where the start was built person
+ * by person the whole model's phase does that instead: prove_small's
+ * count of subproblems let Instance8 (2,502 columns) run 68 s of a 60 s
+ * limit in one GLPK call. */
+static int want_exact(const struct engine *e)
+{
+	return !e->by_person && e->pb->n_vars <= PROVE_MAX_VARS;
+}
+
+static int run_exact(struct engine *e)
+{
+	double left = e->deadline - timer_now(), lb = -HUGE_VAL;
+
+	if (left <= 0 || timer_stop_requested())
+		return 0;
+	if (prove_small(e->pb, e->best, left, &e->res->objective, &lb))
+		return oom(e);
+	if (lb > e->bound)
+		e->bound = lb;
+	e->proven = rel_gap(e->res->objective, e->bound) <= 1e-9;
+	load_best(e);
+	return 0;
+}
+
+/* GLPK's whole model, built once. */
+static int need_fx(struct engine *e)
+{
+	if (!e->fx)
+		e->fx = fixphase_new(e->pb, e->o->seed, e->t.t0, e->deadline,
+				     e->err);
+	return e->fx ? fixphase_offer(e->fx, e->best) : -1;
+}
+
+/* The incumbent of the whole model where it beats best; s from best. */
+static int take_fx(struct engine *e)
+{
+	struct roster r;
+	double obj;
+	int rc;
+
+	if (roster_setup(&r, e->pb, e->err))
+		return -1;
+	rc = fixphase_rota(e->fx, &r, &obj);
+	if (rc < 0) {
+		roster_release(&r);
+		return rota_error_add(e->err, ROTA_EINTERNAL, "two shifts on "
+				      "one day (a bug)");
+	}
+	obj = constraints_cost(e->pb, &r);
+	if (rc == 0 && obj < e->res->objective &&
+	    !constraints_check(e->pb, &r, NULL)) {
+		roster_copy(e->best, &r);
+		e->res->objective = obj;
+	}
+	roster_release(&r);
+	load_best(e);
+	if (fixphase_bound(e->fx) > e->bound)
+		e->bound = fixphase_bound(e->fx);
+	if (rel_gap(e->res->objective, e->bound) <= 1e-9)
+		e->proven = 1;
+	return 0;
+}
+
+/* Where single-day moves can rarely keep the rules (the start had to be
+ * built person by person) and the exact phase proved nothing. */
+static int want_whole(const struct engine *e)
+{
+	return e->by_person;
+}
+
+static int run_whole(struct engine *e)
+{
+	if (need_fx(e) || fixphase_whole(e->fx, 0.25))
+		return e->err->count ? -1 : oom(e);
+	return take_fx(e);
+}
+
+/* Column generation (colphase.h) in place of the plain search on
+ * problems of Stockport's size, from the rota meeting senior cover: that
+ * rota stays the fallback however early the time limit cuts it. */
+static int want_colgen(const struct engine *e)
+{
+	return e->colgen;
+}
+
+static int run_colgen(struct engine *e)
+{
+	double lb = -HUGE_VAL;
+	int rc = colphase_run(&e->co, &e->s, e->t.t0, e->deadline, &lb, check,
+			      &e->t);
+
+	if (rc < 0)
+		return oom(e);
+	e->cut |= rc;
+	if (lb > e->bound)
+		e->bound = lb;
+	keep_search(e);
+	return 0;
+}
+
+static int want_search(const struct engine *e)
+{
+	return !e->colgen;
+}
+
+static int run_search(struct engine *e)
+{
+	search_run(&e->s, e->deadline, e->work,
+		   e->threaded || e->o->gap <= 0 ? check : NULL, &e->t);
+	e->cut |= e->s.cut;
+	keep_search(e);
+	return 0;
+}
+
+/* The block moves of moves.h and GLPK's sub-MIPs, until the deadline:
+ * where the start was built person by person. */
+static int want_fix(const struct engine *e)
+{
+	return e->by_person;
+}
+
+static int run_fix(struct engine *e)
+{
+	if (need_fx(e) || fixphase_improve(e->fx))
+		return e->err->count ? -1 : oom(e);
+	e->cut = 1;
+	return take_fx(e);
+}
+
+/*
+ * The phases, in order.  Whether one runs is chosen from the input and
+ * the options before it starts (never from the clock); a phase is
+ * skipped once the rota is proven optimal or a --gap check has stopped
+ * the run, and the first two always run.
+ */
+static const struct phase {
+	const char *name;
+	int (*wanted)(const struct engine *e);
+	int (*run)(struct engine *e);
+} phases[] = {
+	{"start", want_always, run_start},
+	{"seniors", want_always, run_seniors},
+	{"exact", want_exact, run_exact},
+	{"column generation", want_colgen, run_colgen},
+	{"local search", want_search, run_search},
+	{"whole model", want_whole, run_whole},
+	{"fix-and-optimise", want_fix, run_fix},
+};
 
 void solve_opts_init(struct solve_opts *o, double time_limit)
 {
@@ -394,131 +637,120 @@ void solve_opts_init(struct solve_opts *o, double time_limit)
 	o->start = NULL;
 }
 
-int solve_run(const struct problem *pb, const struct solve_opts *o,
-	      struct roster *best, struct solve_result *res,
-	      struct rota_error *err)
+/* Sets up e; -1 with err (and nothing held) on failure. */
+static int engine_setup(struct engine *e, const struct problem *pb,
+			const struct solve_opts *o, struct roster *best,
+			struct solve_result *res, struct rota_error *err)
 {
-	struct search s;
-	struct ticker t;
 	struct rota_error why;
-	struct bound bd;
-	struct bound_job job;
-	pthread_t th;
-	int threaded;
-	long work = o->work > 0 ? o->work : SOLVE_DEFAULT_WORK;
-	double deadline, cg_bound = -HUGE_VAL;
-	struct colphase_opts co;
-	/* A start (a --previous rota made legal, pins, frozen days) is
-	 * already close to the answer and every change from it is priced:
-	 * the column generation would rebuild the rota from nothing (on
+	int rc;
+
+	memset(e, 0, sizeof(*e));
+	memset(res, 0, sizeof(*res));
+	e->pb = pb;
+	e->o = o;
+	e->best = best;
+	e->res = res;
+	e->err = err;
+	e->bound = -HUGE_VAL;
+	e->by_person = !o->start && !start_empty_legal(pb);
+	e->work = o->work > 0 ? o->work : e->by_person ?
+		  SOLVE_DEFAULT_WORK / SOLVE_BY_PERSON_SHARE : SOLVE_DEFAULT_WORK;
+	res->seed = o->seed;
+	res->objective = HUGE_VAL;
+	e->t.t0 = e->t.last = timer_now();
+	e->t.gap = o->gap;
+	e->t.job = &e->job;
+	e->deadline = e->t.t0 + o->time_limit;
+	/* A start (a --previous rota made legal, pins, frozen days, or one
+	 * built person by person) is already close to the answer: the
+	 * column generation would rebuild the rota from nothing (on
 	 * Stockport's sick-leave case its polished rota cost 2,476,946
 	 * against the start's 1.72 M), so the plain search improves the
 	 * start instead. */
-	int rc, proven, cg_cut = 0;
-	int colgen = !o->start && colphase_wanted(pb, work, &co);
-
-	memset(res, 0, sizeof(*res));
-	res->seed = o->seed;
-	memset(&t, 0, sizeof(t));
-	t.t0 = t.last = timer_now();
-	t.gap = o->gap;
-	t.job = &job;
-	deadline = t.t0 + o->time_limit;
+	e->colgen = !o->start && !e->by_person &&
+		    colphase_wanted(pb, e->work, &e->co);
 	rota_error_init(&why);
 	/* A rule no rota can meet on one day is found before anything is
 	 * searched, and said in full (dayproof.h). */
 	if (roster_setup(best, pb, err) || dayproof_find(pb, err) ||
-	    bound_setup(&bd, pb, err))
+	    bound_setup(&e->bd, pb, err))
 		return -1;
-	rc = search_setup(&s, pb, o->seed, &why);
+	rc = search_setup(&e->s, pb, o->seed, &why);
 	if (rc) {
-		bound_release(&bd);
+		bound_release(&e->bd);
 		if (why.status == ROTA_EINFEASIBLE)
 			return fail_infeasible(&why, err);
 		rota_error_add(err, ROTA_EINTERNAL, "%s", rota_error_last_text(&why));
 		rota_error_release(&why);
 		return -1;
 	}
-	rc = start_bound(&job, &bd, best, work, deadline, &th);
+	rc = start_bound(&e->job, &e->bd, best, e->work, e->deadline,
+			 &e->th);
 	if (rc < 0) {
-		bound_release(&bd);
-		search_release(&s);
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
+		bound_release(&e->bd);
+		search_release(&e->s);
+		return oom(e);
 	}
-	threaded = rc == 0;
-	if (o->start)
-		search_load(&s, o->start);
-	if (meet_seniors(&s, t.t0, o->time_limit, err)) {
-		end_bound(&job, th, threaded, 1);
-		bound_release(&bd);
-		search_release(&s);
-		return -1;
-	}
-	proven = prove_first(pb, &s, deadline, best, res);
-	if (proven < 0) {
-		end_bound(&job, th, threaded, 1);
-		bound_release(&bd);
-		search_release(&s);
-		rota_error_add(err, ROTA_EINTERNAL, "out of memory");
-		return -1;
-	}
-	/* Column generation (colphase.h) in place of the plain search on
-	 * large problems, from the rota meeting senior cover: that rota
-	 * stays the fallback however early the time limit cuts it. */
-	if (!proven && colgen) {
-		cg_cut = colphase_run(&co, &s, t.t0, deadline, &cg_bound, check,
-				      &t);
-		if (cg_cut < 0) {
-			end_bound(&job, th, threaded, 1);
-			bound_release(&bd);
-			search_release(&s);
-			return rota_error_add(err, ROTA_EINTERNAL,
-					      "out of memory");
-		}
-	} else if (!proven) {
-		search_run(&s, deadline, work,
-			   threaded || o->gap <= 0 ? check : NULL, &t);
-	}
-	res->work = s.rounds;
-	res->stopped_by = proven || t.stopped == SOLVE_STOP_OPTIMAL ?
-			  SOLVE_STOP_OPTIMAL : t.have_stop ? t.stopped :
+	e->threaded = rc == 0;
+	e->bound_on = 1;
+	return 0;
+}
+
+/* Ends the bound and frees what the phases held; quit: at once. */
+static void engine_release(struct engine *e, int quit)
+{
+	if (e->bound_on)
+		end_bound(&e->job, e->th, e->threaded, quit);
+	bound_release(&e->bd);
+	search_release(&e->s);
+	fixphase_free(e->fx);
+	e->fx = NULL;
+}
+
+/* After the phases: the one final check, the one bound and gap. */
+static int engine_finish(struct engine *e)
+{
+	const struct problem *pb = e->pb;
+	struct solve_result *res = e->res;
+	struct rota_error why;
+
+	rota_error_init(&why);
+	res->work = e->s.rounds;
+	res->stopped_by = e->proven || e->t.stopped == SOLVE_STOP_OPTIMAL ?
+			  SOLVE_STOP_OPTIMAL : e->t.have_stop ? e->t.stopped :
 			  timer_stop_requested() ? SOLVE_STOP_INTERRUPT :
-			  s.cut || cg_cut ? SOLVE_STOP_TIME : SOLVE_STOP_WORK;
+			  e->cut || e->s.cut ? SOLVE_STOP_TIME :
+			  SOLVE_STOP_WORK;
 	if (timer_stop_requested())
 		diag_progress("%5.0fs  interrupted: keeping the best rota so far",
-			      timer_now() - t.t0);
-	end_bound(&job, th, threaded, proven || t.have_stop ||
+			      timer_now() - e->t.t0);
+	end_bound(&e->job, e->th, e->threaded, e->proven || e->t.have_stop ||
 		  res->stopped_by == SOLVE_STOP_INTERRUPT);
-	if (job.cut && res->stopped_by == SOLVE_STOP_WORK)
+	e->bound_on = 0;
+	if (e->job.cut && res->stopped_by == SOLVE_STOP_WORK)
 		res->stopped_by = SOLVE_STOP_TIME;
-	if (bd.best > res->bound)
-		res->bound = bd.best;
-	if (cg_bound > res->bound)
-		res->bound = cg_bound;
+	res->bound = fmax(e->bd.best, e->bound);
 	diag_progress("%5.0fs  bound %.1f after %ld steps; search %ld rounds, "
-		      "%s", timer_now() - t.t0, res->bound, bd.iterations,
-		      s.rounds, stop_name(res->stopped_by));
-	bound_release(&bd);
-	/* The search's rota where it beats the start or GLPK's, or where
-	 * the start breaks a rule the search has since repaired (a shift
-	 * removed from a --previous rota can leave a ratio short). */
-	if (!proven && (constraints_cost(pb, &s.r) < res->objective ||
-			(constraints_check(pb, best, NULL) &&
-			 !constraints_check(pb, &s.r, NULL))))
-		roster_copy(best, &s.r);
-	if (search_senior_short(&s) > 0 && constraints_check(pb, best, &why)) {
-		search_release(&s);
-		return fail_unproven(&why, o->time_limit, err);
-	}
-	search_release(&s);
-	if (constraints_check(pb, best, &why)) {
-		rota_error_add(err, ROTA_EINTERNAL, "the rota found breaks a rule "
-			       "(a bug): %s", rota_error_last_text(&why));
+		      "%s", timer_now() - e->t.t0, res->bound, e->bd.iterations,
+		      e->s.rounds, stop_name(res->stopped_by));
+	/* The search's rota where it beats best, or where best breaks a
+	 * rule the search has since repaired (a shift removed from a
+	 * --previous rota can leave a ratio short). */
+	if (!e->proven && (constraints_cost(pb, &e->s.r) < res->objective ||
+			   (constraints_check(pb, e->best, NULL) &&
+			    !constraints_check(pb, &e->s.r, NULL))))
+		roster_copy(e->best, &e->s.r);
+	if (search_senior_short(&e->s) > 0 &&
+	    constraints_check(pb, e->best, &why))
+		return fail_unproven(&why, e->o->time_limit, e->err);
+	if (constraints_check(pb, e->best, &why)) {
+		rota_error_add(e->err, ROTA_EINTERNAL, "the rota found breaks a "
+			       "rule (a bug): %s", rota_error_last_text(&why));
 		rota_error_release(&why);
 		return -1;
 	}
-	res->objective = constraints_cost(pb, best);
+	res->objective = constraints_cost(pb, e->best);
 	if (res->bound > res->objective + 1e-6 * fmax(fabs(res->objective), 1))
 		diag_warn("bound %.3f above the rota's objective %.3f (a bug)",
 			  res->bound, res->objective);
@@ -533,7 +765,34 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	res->gap = isinf(res->bound) ? HUGE_VAL : rel_gap(res->objective,
 							      res->bound);
 	res->optimal = res->gap <= 1e-9;
-	res->seconds = timer_now() - t.t0;
-	res->uncovered_hours = measure_uncovered_hours(pb, best);
+	res->seconds = timer_now() - e->t.t0;
+	res->uncovered_hours = measure_uncovered_hours(pb, e->best);
 	return 0;
+}
+
+int solve_run(const struct problem *pb, const struct solve_opts *o,
+	      struct roster *best, struct solve_result *res,
+	      struct rota_error *err)
+{
+	struct engine e;
+	size_t i;
+	int rc = 0;
+
+	if (engine_setup(&e, pb, o, best, res, err))
+		return -1;
+	for (i = 0; i < sizeof(phases) / sizeof(phases[0]) && !rc; i++) {
+		if (i >= 2 && (e.proven || e.t.have_stop))
+			break;
+		if (!phases[i].wanted(&e))
+			continue;
+		if (getenv("ROTA7_PHASES"))
+			diag_progress("%5.0fs  phase %s, best %.1f",
+				      timer_now() - e.t.t0, phases[i].name,
+				      e.res->objective);
+		rc = phases[i].run(&e);
+	}
+	if (!rc)
+		rc = engine_finish(&e);
+	engine_release(&e, 1);
+	return rc;
 }

@@ -1,16 +1,25 @@
 /*
- * solve: from a prepared problem to the best legal rota found, with a
- * lower bound on the objective so the gap can be reported honestly.
+ * solve: the engine of `rota7 solve` and `rota7 nrp`, from a prepared
+ * problem to the best legal rota found, with a lower bound on the
+ * objective so the gap can be reported honestly.
  *
- * The rota comes from local search (local_search.h), which first meets
- * the senior rules, asking GLPK for a rota of the seniors alone
- * (seniors.h) when its greedy repair cannot; on problems of Stockport's
- * size column generation (colphase.h) makes the rota the search then
- * polishes.  The bound is the
- * Lagrangian bound of bound.h, improved on a second thread while the
- * search runs and for a while after it settles, within the time limit.
- * The final rota is checked against every hard rule before it is
- * returned.
+ * Its phases are one table in solve.c, run in order, each chosen from
+ * the input and the options before it starts (never from the clock):
+ *   start       the caller's (restart.h), the empty rota where every
+ *               person's own rules allow it, else person by person
+ *               (start.h: the benchmarks' minimum minutes and runs);
+ *   seniors     senior cover and ratios met, by greedy repair and then
+ *               GLPK on the seniors' own problem (seniors.h);
+ *   exact       small problems on GLPK whole (prove.h);
+ *   column generation  on problems of Stockport's size (colphase.h);
+ *   local search        otherwise (local_search.h), --work rounds;
+ *   whole model, fix-and-optimise  where the start was built person by
+ *               person: GLPK's branch and cut, then its sub-MIPs with
+ *               block moves until the time limit (fixphase.h).
+ * The bound is the best of the Lagrangian bound of bound.h, improved on
+ * a second thread while the phases run, and the bounds the phases
+ * prove.  The final rota is checked against every hard rule once,
+ * before it is returned.
  *
  * Memory: the roster given is set up by solve_run (roster_setup) and
  * released by the caller (roster_release), also on failure; the problem
@@ -33,6 +42,13 @@
  */
 #define SOLVE_DEFAULT_WORK 2000
 #define SOLVE_DEFAULT_WORK_TEXT "2000"
+/* Where the start is built person by person (start.h) the default is
+ * this share less: on Instance8 and 9 the search's last gain came at
+ * about round 1,200 of 2,000, and its rounds took all of a loaded
+ * minute, while GLPK's phases after it gain faster (60 s each, the same
+ * load: 2,667 and 836 at 500 rounds against 3,242 and 1,284 at 2,000). */
+#define SOLVE_BY_PERSON_SHARE 4
+#define SOLVE_BY_PERSON_WORK_TEXT "500"
 
 struct solve_opts {
 	double time_limit;      /* seconds, > 0: a cap only */

@@ -190,7 +190,7 @@ help_for check
 help_for plan -o --force --until -q --quiet
 help_for solve -o --time-limit --gap --seed --work --previous --freeze-until --today -q --quiet
 help_for export-lp -q --quiet
-help_for nrp -o --time-limit --seed -q --quiet
+help_for nrp -o --time-limit --seed --work -q --quiet
 help_for recruit -o --cover --max-posts --time-limit --seed --work -q --quiet
 expect "help after the arguments" 0 "usage: rota7 check SCENARIO" \
 	check a.json --help

@@ -30,6 +30,40 @@ else
 	echo "ok: Instance1 solved to 607 and checked"
 fi
 
+# nrp is solve's engine: --work is the local search's budget, as for
+# solve (the search runs from the start built person by person), and the
+# rota it ends with still passes the independent checker.
+msg=$("$rota7" nrp "$inst" -o "$out/w" --time-limit 20 --seed 1 --work 30 2>&1)
+rc=$?
+obj=$(sed -n 's/^objective //p' <<<"$msg")
+if [ $rc -eq 0 ] && [[ "$msg" == *"search 30 rounds"* ]] && [ -n "$obj" ] &&
+	python3 "$src/tests/tools/check_nrp.py" "$inst" "$out/w/solution.txt" \
+	--objective "$obj"; then
+	echo "ok: --work sets the engine's search rounds on an instance"
+else
+	echo "FAIL: nrp --work 30: exit $rc, '$msg'"
+	fail=1
+fi
+# Without --work an instance gets a quarter of solve's default rounds:
+# its start is built person by person, and GLPK's phases after the search
+# gain faster than the search's later rounds.
+msg=$("$rota7" nrp "$inst" -o "$out/w1" --time-limit 60 --seed 1 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && [[ "$msg" == *"search 500 rounds"* ]]; then
+	echo "ok: an instance's default is 500 rounds of search"
+else
+	echo "FAIL: nrp without --work: exit $rc, '$(tail -3 <<<"$msg")'"
+	fail=1
+fi
+msg=$("$rota7" nrp "$inst" -o "$out/w2" --work 1.5 2>&1)
+rc=$?
+if [ $rc -eq 2 ] && [[ "$msg" == *"--work"* ]] && [ ! -e "$out/w2" ]; then
+	echo "ok: nrp --work 1.5 is exit 2"
+else
+	echo "FAIL: nrp --work 1.5: exit $rc, '$msg'"
+	fail=1
+fi
+
 # export-lp recognises an instance (GLPK writes "-" in names as "~").
 if "$rota7" export-lp "$inst" "$out/i1.lp" 2>/dev/null &&
 	grep -q "x(A,2024~01~03,D)" "$out/i1.lp"; then

@@ -10,6 +10,8 @@
 #include "month.h"
 #include "problem.h"
 #include "roster.h"
+#include "solve.h"
+#include "start.h"
 
 /* Two shifts, E may not be followed by... L may not be followed by E;
  * three staff over a week (day 0 a Monday). */
@@ -272,6 +274,63 @@ START_TEST(pattern_keeps_person_rules)
 }
 END_TEST
 
+/* The engine's start and phases on an instance: the empty rota breaks
+ * A's minimum total minutes, so the start is built person by person and
+ * keeps everyone's rules; solve_run then ends with a legal rota no worse
+ * than that start, whose objective is the instance's own. */
+START_TEST(engine_solves_an_instance)
+{
+	struct nrp in;
+	struct scenario sc;
+	struct demand d;
+	struct problem pb;
+	struct roster r, best = {0};
+	struct solve_opts o;
+	struct solve_result res;
+	struct rota_error err;
+	int *shift = NULL;
+	size_t p;
+	int who = -1, day;
+	double start_cost;
+
+	parse_ok(tiny, &in);
+	rota_error_init(&err);
+	ck_assert_int_eq(nrp_to_scenario(&in, &sc, &d, &err), 0);
+	problem_init(&pb);
+	ck_assert_int_eq(problem_build(&pb, &sc, &d, &err), 0);
+	ck_assert(!start_empty_legal(&pb));
+	ck_assert_int_eq(roster_setup(&r, &pb, NULL), 0);
+	ck_assert_int_eq(start_by_person(&pb, 1e30, &r, &who), START_DONE);
+	for (p = 0; p < in.n_staff; p++)
+		if (constraints_check_person(&pb, &r, (int)p, &err))
+			ck_abort_msg("%s", rota_error_last_text(&err));
+	start_cost = constraints_cost(&pb, &r);
+
+	solve_opts_init(&o, 20);
+	o.seed = 1;
+	o.work = 50;
+	ck_assert_int_eq(solve_run(&pb, &o, &best, &res, &err), 0);
+	ck_assert_int_eq(constraints_check(&pb, &best, NULL), 0);
+	ck_assert(res.objective <= start_cost + 1e-9);
+	shift = malloc(in.n_staff * (size_t)in.days * sizeof(int));
+	ck_assert_ptr_nonnull(shift);
+	for (p = 0; p < in.n_staff; p++)
+		for (day = 0; day < in.days; day++)
+			shift[p * (size_t)in.days + (size_t)day] =
+				roster_shift(&best, (int)p, day);
+	ck_assert_double_eq_tol(res.objective,
+				(double)nrp_objective(&in, shift), 1e-6);
+	free(shift);
+	roster_release(&best);
+	roster_release(&r);
+	problem_release(&pb);
+	demand_release(&d);
+	scenario_release(&sc);
+	rota_error_release(&err);
+	nrp_release(&in);
+}
+END_TEST
+
 static const char *bench_dir(void)
 {
 	const char *env = getenv("ROTA7_NRP_DIR");
@@ -358,6 +417,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, every_instance);
 	tcase_add_test(tc, pattern_keeps_person_rules);
 	tcase_add_test(tc, pattern_on_instance18);
+	tcase_add_test(tc, engine_solves_an_instance);
 	suite_add_tcase(s, tc);
 	return s;
 }
