@@ -9,7 +9,8 @@
  * cells covered.  Each is solved exactly by dynamic programming over
  * days and paid hours.  Rules the person problem leaves out (rest, runs,
  * nights, weekends, skill mix, fairness) only make the bound weaker, never
- * wrong.  The prices are improved by projected subgradient steps.
+ * wrong.  The prices are improved by projected, deflected subgradient
+ * steps (each direction keeps part of the last one).
  *
  * The whole GLPK LP of the model is the same kind of bound, but takes
  * minutes on a borough; this one gives a useful figure in seconds.
@@ -30,6 +31,7 @@ struct bound {
 	double *lambda;        /* [n_cells] */
 	double *price;         /* [n_cells]: uncovered_hour x hours */
 	double *grad;          /* [n_cells] */
+	double *dir;           /* [n_cells]: the last step's direction */
 	double *rc;            /* [n_vars]: reduced costs */
 	int unit;              /* minutes per DP step */
 	int *units;            /* [n_vars]: paid time in steps */
