@@ -35,6 +35,7 @@ void bound_release(struct bound *b)
 	free(b->lambda);
 	free(b->price);
 	free(b->grad);
+	free(b->dir);
 	free(b->rc);
 	free(b->units);
 	free(b->f);
@@ -64,13 +65,14 @@ int bound_setup(struct bound *b, const struct problem *pb,
 	b->lambda = calloc(pb->n_cells + 1, sizeof(double));
 	b->price = calloc(pb->n_cells + 1, sizeof(double));
 	b->grad = calloc(pb->n_cells + 1, sizeof(double));
+	b->dir = calloc(pb->n_cells + 1, sizeof(double));
 	b->rc = calloc(pb->n_vars + 1, sizeof(double));
 	b->units = calloc(pb->n_vars + 1, sizeof(int));
 	b->f = calloc((size_t)b->cap_max + 1, sizeof(double));
 	b->g = calloc((size_t)b->cap_max + 1, sizeof(double));
 	b->choice = calloc((size_t)pb->days * ((size_t)b->cap_max + 1) + 1,
 			   sizeof(int));
-	if (!b->lambda || !b->price || !b->grad || !b->rc || !b->units ||
+	if (!b->lambda || !b->price || !b->grad || !b->dir || !b->rc || !b->units ||
 	    !b->f || !b->g || !b->choice) {
 		bound_release(b);
 		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
@@ -214,12 +216,48 @@ static double evaluate(struct bound *b)
 	return l;
 }
 
+/*
+ * The direction of the next step: the subgradient with the components
+ * that would only push a price out of [0, price] dropped (projected),
+ * plus BOUND_DEFLECT of the last direction (Camerini, Fratta and
+ * Maffioli's deflected subgradient), which damps the zig-zag between
+ * neighbouring cells that plain steps spend most of their work on.
+ * Stockport, 600 steps: 1,484,318 before either, 1,485,828 projected
+ * alone, 1,509,513 and 1,511,455 with 0.5 and 0.7 of the last direction
+ * (0.7 reached 1,502,134 by step 400, 0.5 1,473,389).
+ */
+#define BOUND_DEFLECT 0.7
+
+/* The direction into b->dir; its squared norm.  *gnorm: the projected
+ * subgradient's, 0 only at optimal prices. */
+static double direction(struct bound *b, double *gnorm)
+{
+	const struct problem *pb = b->pb;
+	double norm = 0;
+	size_t c;
+
+	*gnorm = 0;
+	for (c = 0; c < pb->n_cells; c++) {
+		double g = b->grad[c];
+
+		if (b->price[c] <= 0)
+			continue;
+		if ((b->lambda[c] <= 0 && g < 0) ||
+		    (b->lambda[c] >= b->price[c] && g > 0))
+			g = 0;
+		*gnorm += g * g;
+		b->dir[c] = g + BOUND_DEFLECT * b->dir[c];
+		norm += b->dir[c] * b->dir[c];
+	}
+	return norm;
+}
+
 /* One subgradient step: evaluates L(lambda) and moves lambda.  1 when
  * the bound can rise no further. */
 static int step(struct bound *b)
 {
 	const struct problem *pb = b->pb;
-	double l = evaluate(b), norm = 0, ub, t;
+	double l = evaluate(b), norm, gnorm, ub, t;
 	size_t c;
 
 	b->iterations++;
@@ -231,11 +269,11 @@ static int step(struct bound *b)
 		b->theta /= 2;
 		b->idle = 0;
 	}
-	for (c = 0; c < pb->n_cells; c++)
-		if (b->price[c] > 0)
-			norm += b->grad[c] * b->grad[c];
+	norm = direction(b, &gnorm);
+	if (gnorm < 1e-12)
+		return 1;   /* no price can move: lambda is optimal */
 	if (norm < 1e-12)
-		return 1;   /* the prices cover demand exactly: optimal */
+		return 0;   /* the deflection cancelled it: the next one won't */
 	/* Polyak's step toward b->upper, a fixed objective of a legal rota:
 	 * not the search's best, which depends on how far the other thread
 	 * has got.  (Stockport, 600 steps: 1.42 M toward the empty rota's
@@ -243,7 +281,7 @@ static int step(struct bound *b)
 	ub = b->upper > l ? b->upper : l + fabs(l) * 0.05 + 1;
 	t = b->theta * (ub - l) / norm;
 	for (c = 0; c < pb->n_cells; c++) {
-		double nl = b->lambda[c] + t * b->grad[c];
+		double nl = b->lambda[c] + t * b->dir[c];
 
 		if (b->price[c] <= 0)
 			continue;
