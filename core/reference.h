@@ -33,6 +33,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "origin.h"
 #include "scenario.h"
 
 struct problem;
@@ -93,6 +94,8 @@ struct reference {
 	int left_to_fill;          /* shifts the new input took away that no
 	                              change made up for (per date and
 	                              service) */
+	struct rota_origin origin; /* its made_from (origin.present 0 when
+	                              it has none) */
 };
 
 struct reference *reference_new(void);

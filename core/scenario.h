@@ -322,6 +322,9 @@ struct scenario {
 	char *source;                /* the file it was read from as given,
 	                                "<stdin>" for -; NULL when built
 	                                in memory */
+	char digest[65];             /* SHA-256 of the bytes read, in hex
+	                                (rota.json's made_from); "" when
+	                                built in memory */
 	struct organiser organiser;
 	struct horizon horizon;
 	int32_t *bank_holidays;      /* civil day numbers, sorted, unique */

@@ -392,6 +392,22 @@ void solve_opts_init(struct solve_opts *o, double time_limit)
 	o->seed = 0;
 	o->work = 0;
 	o->start = NULL;
+	o->keep_start = 0;
+}
+
+void solve_engine(char *out, size_t n)
+{
+	const char *env = getenv("ROTA7_COLGEN");
+
+	if (env)
+		snprintf(out, n, "rota7 %s ROTA7_COLGEN=%s", ROTA7_VERSION, env);
+	else
+		snprintf(out, n, "rota7 %s", ROTA7_VERSION);
+}
+
+long solve_work(const struct solve_opts *o)
+{
+	return o->work > 0 ? o->work : SOLVE_DEFAULT_WORK;
 }
 
 int solve_run(const struct problem *pb, const struct solve_opts *o,
@@ -405,7 +421,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	struct bound_job job;
 	pthread_t th;
 	int threaded;
-	long work = o->work > 0 ? o->work : SOLVE_DEFAULT_WORK;
+	long work = solve_work(o);
 	double deadline, cg_bound = -HUGE_VAL;
 	struct colphase_opts co;
 	/* A start (a --previous rota made legal, pins, frozen days) is
@@ -416,9 +432,13 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	 * start instead. */
 	int rc, proven, cg_cut = 0;
 	int colgen = !o->start && colphase_wanted(pb, work, &co);
+	int keep;
 
 	memset(res, 0, sizeof(*res));
 	res->seed = o->seed;
+	res->work_budget = work;
+	res->gap_option = o->gap;
+	solve_engine(res->engine, sizeof(res->engine));
 	memset(&t, 0, sizeof(t));
 	t.t0 = t.last = timer_now();
 	t.gap = o->gap;
@@ -449,13 +469,28 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	threaded = rc == 0;
 	if (o->start)
 		search_load(&s, o->start);
-	if (meet_seniors(&s, t.t0, o->time_limit, err)) {
+	/* The engine's own rota for this input, seed and work, read back: a
+	 * search from it would only find what the run that made it missed
+	 * (README, "Re-rostering"), so it is kept, and only the bound runs. */
+	keep = o->start && o->keep_start &&
+	       !constraints_check(pb, o->start, NULL);
+	if (keep) {
+		roster_copy(best, o->start);
+		res->objective = constraints_cost(pb, best);
+		res->bound = -HUGE_VAL;
+		res->reproduced = 1;
+		diag_progress("%5.0fs  the previous rota is this engine's own "
+			      "for this scenario, seed and --work: kept as it "
+			      "is, unsearched", timer_now() - t.t0);
+		proven = 0;
+	} else if (meet_seniors(&s, t.t0, o->time_limit, err)) {
 		end_bound(&job, th, threaded, 1);
 		bound_release(&bd);
 		search_release(&s);
 		return -1;
 	}
-	proven = prove_first(pb, &s, deadline, best, res);
+	if (!keep)
+		proven = prove_first(pb, &s, deadline, best, res);
 	if (proven < 0) {
 		end_bound(&job, th, threaded, 1);
 		bound_release(&bd);
@@ -466,7 +501,9 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	/* Column generation (colphase.h) in place of the plain search on
 	 * large problems, from the rota meeting senior cover: that rota
 	 * stays the fallback however early the time limit cuts it. */
-	if (!proven && colgen) {
+	if (keep) {
+		/* no search: the bound alone, for its budget */
+	} else if (!proven && colgen) {
 		cg_cut = colphase_run(&co, &s, t.t0, deadline, &cg_bound, check,
 				      &t);
 		if (cg_cut < 0) {
@@ -503,7 +540,7 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	/* The search's rota where it beats the start or GLPK's, or where
 	 * the start breaks a rule the search has since repaired (a shift
 	 * removed from a --previous rota can leave a ratio short). */
-	if (!proven && (constraints_cost(pb, &s.r) < res->objective ||
+	if (!proven && !keep && (constraints_cost(pb, &s.r) < res->objective ||
 			(constraints_check(pb, best, NULL) &&
 			 !constraints_check(pb, &s.r, NULL))))
 		roster_copy(best, &s.r);

@@ -255,8 +255,9 @@ c_dir = os.path.join(tmp, "C")
 out = solve(base, c_dir, "--previous", a_dir).stdout
 rota_c = load(f"{c_dir}/rota.json")
 ok(rota_c["assignments"] == rota_a["assignments"] and
-   rota_c["changes"] == [] and "0 shifts changed for 0 people" in out,
-   "unchanged scenario, same seed: no change")
+   rota_c["changes"] == [] and "0 shifts changed for 0 people" in out and
+   rota_c["made_from"]["reproduced"] and "previous rota kept" in out,
+   "unchanged scenario, same seed: no change, A kept as it is")
 
 # Pins the input contradicts: exit 2 naming both.
 def refused(mutate, status, words, what):
