@@ -21,7 +21,7 @@ static const char *const top_keys[] = {
 	"rota7", "name", "timezone", "horizon", "bank_holidays",
 	"bank_holiday_pattern", "neighbourhoods", "groups", "roles",
 	"services", "shifts", "skill_mix", "rules", "planning", "staff",
-	"weights", "organiser", NULL
+	"weights", "organiser", "history", NULL
 };
 
 /* ---- after the parts: sizes only the whole document shows ---- */
@@ -111,8 +111,9 @@ static void load_root(struct ld *l, json_t *root)
 	load_staff(l, root);
 	if (!l->v.err->count && !l->oom)
 		check_size(l);
-	if (!l->v.err->count && !l->oom && l->sc->horizon.days > 0)
-		load_instants(l);
+	if (!l->v.err->count && !l->oom && l->sc->horizon.days > 0 &&
+	    !load_instants(l) && !l->v.err->count && !l->oom)
+		load_history(l, root);
 }
 
 /* ---- the document ---- */

@@ -73,6 +73,7 @@ static int read_assignment(struct reference *ref, json_t *a, size_t i,
 	const char *shift = member(a, "shift", 1, file, i, err);
 	const char *nbhd = member(a, "neighbourhood", 0, file, i, err);
 	const char *role = member(a, "role", 0, file, i, err);
+	const char *start = member(a, "start", 0, file, i, err);
 	const char *end = member(a, "end", 0, file, i, err);
 	struct rota_place at = ROTA_PLACE_NONE;
 	char path[64];
@@ -89,6 +90,7 @@ static int read_assignment(struct reference *ref, json_t *a, size_t i,
 				     date);
 	}
 	origin_add_assignment(digest, staff, date, shift, nbhd, role);
+	x->start = parse_instant(start);
 	x->end = parse_instant(end);
 	x->staff = dup_or_null(staff, &oom);
 	x->shift = dup_or_null(shift, &oom);
