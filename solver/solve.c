@@ -385,6 +385,33 @@ static int prove_first(const struct problem *pb, const struct search *s,
 	return rel_gap(res->objective, res->bound) <= 1e-9;
 }
 
+/*
+ * A kept rota's bound from GLPK on a small problem, as prove_first's
+ * (the rota proven optimal was so before, and is again); the rota
+ * stays as it is, whatever GLPK returns.  1 when the bound meets it
+ * (proven optimal), -1 out of memory, else 0: the Lagrangian bound runs.
+ */
+static int keep_bound(const struct problem *pb, const struct roster *kept,
+		      double deadline, struct solve_result *res)
+{
+	struct roster r;
+	struct rota_error err;
+	double left = deadline - timer_now(), obj = res->objective;
+	int rc;
+
+	if (pb->n_vars > PROVE_MAX_VARS || left <= 0 || timer_stop_requested())
+		return 0;
+	rota_error_init(&err);
+	if (roster_setup(&r, pb, &err)) {
+		rota_error_release(&err);
+		return -1;
+	}
+	roster_copy(&r, kept);
+	rc = prove_small(pb, &r, left, &obj, &res->bound);
+	roster_release(&r);
+	return rc < 0 ? -1 : rel_gap(res->objective, res->bound) <= 1e-9;
+}
+
 void solve_opts_init(struct solve_opts *o, double time_limit)
 {
 	o->time_limit = time_limit;
@@ -491,6 +518,8 @@ int solve_run(const struct problem *pb, const struct solve_opts *o,
 	}
 	if (!keep)
 		proven = prove_first(pb, &s, deadline, best, res);
+	else
+		proven = keep_bound(pb, best, deadline, res);
 	if (proven < 0) {
 		end_bound(&job, th, threaded, 1);
 		bound_release(&bd);
