@@ -159,7 +159,7 @@ void load_history(struct ld *l, json_t *root)
 	json_t *arr;
 	int32_t from = 0;
 	enum jv_res fr;
-	size_t errs = l->v.err->count;
+	size_t errs = l->v.err->count, i;
 
 	if (!obj)
 		return;
@@ -172,6 +172,9 @@ void load_history(struct ld *l, json_t *root)
 	h.who = ld_alloc(l, h.n + 1, sizeof(*h.who));
 	if (!h.a || !h.who)
 		goto out;
+	/* An entry that is not an object is reported and never read. */
+	for (i = 0; i < h.n; i++)
+		h.who[i] = -1;
 	if (arr)
 		jv_each(&l->v, arr, jv_key_path(sub, path, "shifts"),
 			JSON_OBJECT, entry, &h);

@@ -163,6 +163,9 @@ refused({"from": "2018-03-02", "shifts": [e]}, ["$.history.from"],
         "a shift before from")
 refused({"shifts": [dict(e, extra=1)]}, ["$.history.shifts[0]", "extra"],
         "an unknown key")
+refused({"shifts": [1, 2]}, ["$.history.shifts[0]", "$.history.shifts[1]",
+                             "object"], "entries that are not objects")
+refused([e], ["$.history", "object"], "a list where an object is expected")
 print(f"{failed} failed")
 sys.exit(1 if failed else 0)
 EOF
