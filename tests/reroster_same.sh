@@ -37,7 +37,7 @@ def ok(cond, msg):
 
 def solve(sc, out, *extra, work="20", seed="0"):
     p = subprocess.run([rota7, "solve", sc, "-o", out, "-q", "--seed", seed,
-                        "--work", work, "--time-limit", "300", *extra],
+                        "--work", work, "--time-limit", "1500", *extra],
                        capture_output=True, text=True)
     if p.returncode != 0:
         print(p.stderr)
@@ -59,6 +59,9 @@ def moved(a, b):
 
 a_dir = os.path.join(tmp, "A")
 rota_a, _ = solve(base, a_dir)
+if rota_a["stopped_by"] != "work":
+    sys.exit(f"FAIL: A stopped by {rota_a['stopped_by']} (the limit is only "
+             "a cap here)")
 m = rota_a["made_from"]
 ok(m["seed"] == 0 and m["work"] == 20 and not m["previous"] and
    not m["reproduced"] and len(m["scenario_sha256"]) == 64 and
