@@ -104,6 +104,7 @@ static int solve_scenario(const char *input, const char *dir,
 	cli_catch_signals();
 	if (reroster_build(rr, &sc, &d, &pb, &err) ||
 	    (so.start = rr->have_start ? &rr->start : NULL,
+	     so.keep_start = reroster_same(rr, &pb, o),
 	     solve_run(&pb, o, &r, &res, &err)) ||
 	    reroster_after(&pb, &r, &err) ||
 	    plan_compute(&sc, &d, &p, &err) ||
@@ -119,6 +120,10 @@ static int solve_scenario(const char *input, const char *dir,
 	}
 	summary(&pb, &r, &res);
 	reroster_print(&sc);
+	if (res.reproduced)
+		printf("previous rota kept as it is: this engine made it from "
+		       "this scenario with seed %llu and --work %ld\n",
+		       res.seed, res.work_budget);
 	status = interrupted_status(&res);
 	putchar('\n');
 	cli_print_gap(&sc, &p, &g);

@@ -89,6 +89,66 @@ int reroster_build(struct reroster *rr, struct scenario *sc,
 	}
 }
 
+/* Whether the start r is exactly the reference: every assignment of it
+ * kept, with its shift, deployment and role, and nothing more. */
+static int start_is_reference(const struct reference *ref,
+			      const struct problem *pb, const struct roster *r)
+{
+	size_t i, n = 0, p;
+	int d;
+
+	for (i = 0; i < ref->n; i++) {
+		const struct ref_assignment *a = &ref->a[i];
+		size_t v;
+		const struct option *o;
+
+		if (a->dropped || a->p < 0 || a->day < 0 || a->day >= pb->days)
+			return 0;
+		v = roster_get(r, a->p, a->day);
+		if (v == ROSTER_NONE)
+			return 0;
+		o = &pb->people[a->p].opts[pb->vars[v].k];
+		if (pb->vars[v].s != a->s || o->nbhd != a->n || o->role != a->r)
+			return 0;
+	}
+	for (p = 0; p < pb->sc->n_staff; p++)
+		for (d = 0; d < pb->days; d++)
+			n += roster_get(r, (int)p, d) != ROSTER_NONE;
+	return n == ref->n;
+}
+
+/* Both have the date, and it is the same, or neither has one. */
+static int same_date(int has_a, int32_t a, int has_b, int32_t b)
+{
+	return has_a == has_b && (!has_a || a == b);
+}
+
+int reroster_same(const struct reroster *rr, const struct problem *pb,
+		  const struct solve_opts *o)
+{
+	const struct reference *ref = pb->sc->reference;
+	const struct rota_origin *m = ref ? &ref->origin : NULL;
+	char engine[SOLVE_ENGINE_LEN];
+
+	if (!rr->have_start || !m || !m->present || !pb->sc->digest[0])
+		return 0;
+	solve_engine(engine, sizeof(engine));
+	/* A reference made against its own --previous stays the engine's
+	 * own rota only under the same frozen days and notice: a later
+	 * freeze or notice only adds rules it keeps, an earlier one would
+	 * free days its run could not touch. */
+	if (m->previous && !(same_date(m->has_freeze, m->freeze_until,
+				       ref->has_freeze, ref->freeze_until) &&
+			     same_date(m->has_today, m->today, ref->has_today,
+				       ref->today)))
+		return 0;
+	return m->stopped_clean && !strcmp(m->engine, engine) &&
+	       !strcmp(m->scenario_sha256, pb->sc->digest) &&
+	       !strcmp(m->assignments_sha256, m->assignments_read) &&
+	       m->seed == o->seed && m->work == solve_work(o) &&
+	       m->gap == o->gap && start_is_reference(ref, pb, &rr->start);
+}
+
 int reroster_after(const struct problem *pb, const struct roster *r,
 		   struct rota_error *err)
 {

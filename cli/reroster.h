@@ -8,6 +8,10 @@
  *                   problem and the legal rota the solve starts from
  *                   (solver/restart.h), building again without each
  *                   frozen assignment that breaks a hard rule;
+ *   reroster_same   whether the start is the reference itself and the
+ *                   reference is this engine's own rota for this very
+ *                   scenario, seed and work (rota.json's made_from):
+ *                   then the solve keeps it (solve_opts.keep_start);
  *   reroster_after  once solved: every pin and frozen day kept, and the
  *                   changes against the reference listed;
  *   reroster_print  the stdout line "12 shifts changed for 5 people; 3
@@ -24,6 +28,7 @@
 #include "problem.h"
 #include "roster.h"
 #include "scenario.h"
+#include "solve.h"
 
 struct reroster {
 	const char *previous;      /* --previous DIR, or NULL */
@@ -38,6 +43,10 @@ struct reroster {
 int reroster_build(struct reroster *rr, struct scenario *sc,
 		   const struct demand *d, struct problem *pb,
 		   struct rota_error *err);
+/* 1 when the solve with options o may keep rr's start unsearched (see
+ * README, "Re-rostering": the same run again), else 0. */
+int reroster_same(const struct reroster *rr, const struct problem *pb,
+		  const struct solve_opts *o);
 int reroster_after(const struct problem *pb, const struct roster *r,
 		   struct rota_error *err);
 void reroster_print(const struct scenario *sc);

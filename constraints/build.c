@@ -91,7 +91,7 @@ int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
 			 b->vals, "%s", name) < 0 ? -1 : 0;
 }
 
-int build_max_in_a_row(struct build *b, int p, int m,
+int build_max_in_a_row(struct build *b, int p, int m, int before,
 		       int (*keep)(const struct problem *pb, int s),
 		       const char *name)
 {
@@ -99,6 +99,18 @@ int build_max_in_a_row(struct build *b, int p, int m,
 	char date[CIVIL_DATE_LEN];
 	int d, j;
 
+	/* With `before` days already in a row, days 0 to m - before may not
+	 * all be worked (before >= m: problem.c leaves day 0 off). */
+	if (before > 0 && before < m) {
+		build_begin(b);
+		for (j = 0; j <= m - before && j < pb->days; j++)
+			if (build_day(b, p, j, keep, 1))
+				return -1;
+		if (b->n > (size_t)(m - before) &&
+		    build_row(b, -MODEL_INF, m - before, "%s_start[%s]", name,
+			      pb->sc->staff[p].id))
+			return -1;
+	}
 	for (d = 0; d + m < pb->days; d++) {
 		build_begin(b);
 		for (j = 0; j <= m; j++)

@@ -61,8 +61,10 @@ int build_day(struct build *b, int p, int d,
 int build_row(struct build *b, double lb, double ub, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* At most m days in any m + 1 in a row with a shift passing `keep` (NULL:
- * any) for person p; rows named name[staff,first date]. */
-int build_max_in_a_row(struct build *b, int p, int m,
+ * any) for person p; rows named name[staff,first date].  before: such
+ * days in a row up to the day before the horizon (history), which count
+ * toward a run from day 0 (history.h). */
+int build_max_in_a_row(struct build *b, int p, int m, int before,
 		       int (*keep)(const struct problem *pb, int s),
 		       const char *name);
 

@@ -44,6 +44,7 @@ static int nights_rows(struct build *b)
 	for (p = 0; p < b->pb->sc->n_staff; p++)
 		if (build_max_in_a_row(b, (int)p,
 				       b->pb->sc->staff[p].rules.max_nights_in_a_row,
+				       b->pb->sc->staff[p].history_nights,
 				       is_night, "nights") ||
 		    max_shift_rows(b, (int)p))
 			return -1;
@@ -56,7 +57,8 @@ static int nights_check(const struct problem *pb, const struct roster *r, int p,
 	const struct scenario *sc = pb->sc;
 	const struct rules *ru = &sc->staff[p].rules;
 	char d1[CIVIL_DATE_LEN];
-	int d, run = 0, s;
+	/* The nights in a row up to the horizon count (history.h). */
+	int d, run = sc->staff[p].history_nights, s;
 	int small[64];
 	int *used = sc->n_shifts <= 64 ? small
 				       : calloc(sc->n_shifts + 1, sizeof(int));
@@ -72,7 +74,8 @@ static int nights_check(const struct problem *pb, const struct roster *r, int p,
 		if (s >= 0)
 			used[s]++;
 		if (run > ru->max_nights_in_a_row) {
-			build_broken(err, d - run + 1, d, "nights in a row: '%s' "
+			build_broken(err, d - run + 1 < 0 ? 0 : d - run + 1, d,
+				     "nights in a row: '%s' "
 				     "has %d ending %s, limit %d", sc->staff[p].id,
 				     run, build_date(pb, d, d1),
 				     ru->max_nights_in_a_row);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "grow.h"
+#include "history.h"
 #include "problem.h"
 #include "roster.h"
 
@@ -273,51 +274,41 @@ void reference_price_fixed(struct scenario *sc)
 		}
 }
 
-/* Whether p worked on civil day date in the reference, and a night. */
-static int worked(const struct scenario *sc, const struct reference *ref,
-		  int p, int32_t date, int *night)
-{
-	size_t i;
-
-	for (i = 0; i < ref->n; i++)
-		if (ref->a[i].p == p && ref->a[i].date == date) {
-			*night = ref->a[i].s >= 0 && sc->shifts[ref->a[i].s].night;
-			return 1;
-		}
-	return 0;
-}
-
-void reference_history(struct scenario *sc, const struct reference *ref)
+/* The reference's days before sc's horizon, person by person, as
+ * history (history.h), when it reaches the day before the horizon (last
+ * month's run): each assignment with its times; the days from the
+ * reference's start (or HISTORY_DAYS back) without one were off. */
+int reference_history(struct scenario *sc, const struct reference *ref)
 {
 	int32_t start = sc->horizon.start;
+	struct past_shift *buf;
 	size_t i, p;
+	int ret = 0;
 
 	if (ref->start >= start || ref->start + ref->days < start)
-		return;   /* it does not reach the day before the horizon */
-	for (i = 0; i < ref->n; i++) {
-		const struct ref_assignment *a = &ref->a[i];
-		struct staff *st;
-		instant_t until;
+		return 0;   /* it does not reach the day before the horizon */
+	buf = malloc((ref->n + 1) * sizeof(*buf));
+	if (!buf)
+		return -1;
+	for (p = 0; p < sc->n_staff && !ret; p++) {
+		size_t n = 0;
 
-		if (a->p < 0 || a->date >= start || !a->end)
-			continue;
-		st = &sc->staff[a->p];
-		until = a->end + (instant_t)(st->rules.min_rest_hours * 3600);
-		if (until > st->history_rest_until)
-			st->history_rest_until = until;
-	}
-	for (p = 0; p < sc->n_staff; p++) {
-		struct staff *st = &sc->staff[p];
-		int32_t d;
-		int night, nights = 1;
+		for (i = 0; i < ref->n; i++) {
+			const struct ref_assignment *a = &ref->a[i];
 
-		for (d = start - 1; d >= ref->start &&
-		     worked(sc, ref, (int)p, d, &night); d--) {
-			st->history_days++;
-			nights = nights && night;
-			st->history_nights += nights;
+			if (a->p != (int)p || a->date >= start || !a->end)
+				continue;
+			buf[n].date = a->date;
+			buf[n].shift = a->s;
+			buf[n].start = a->start ? a->start : a->end;
+			buf[n].end = a->end;
+			n++;
 		}
+		ret = history_set(&sc->staff[p], ref->start, buf, n);
 	}
+	free(buf);
+	history_derive(sc);
+	return ret;
 }
 
 int reference_apply(struct scenario *sc, struct reference *ref,
@@ -327,7 +318,8 @@ int reference_apply(struct scenario *sc, struct reference *ref,
 
 	sc->reference = ref;
 	map(sc, ref);
-	reference_history(sc, ref);
+	if (reference_history(sc, ref))
+		return rota_error_add(err, ROTA_EINTERNAL, "out of memory");
 	reference_price_fixed(sc);
 	for (p = 0; p < sc->n_staff; p++)
 		if (apply_person(sc, ref, (int)p, sc->weights.request))

@@ -33,6 +33,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "origin.h"
 #include "scenario.h"
 
 struct problem;
@@ -42,7 +43,8 @@ struct roster;
 struct ref_assignment {
 	char *staff, *shift, *nbhd, *role;  /* ids as rota.json gives them */
 	int32_t date;                       /* civil day */
-	instant_t end;                      /* its "end", or 0 when absent */
+	instant_t start, end;               /* its "start" and "end", or 0
+	                                       when absent */
 	/* Set by reference_apply, in the new scenario; -1 when gone. */
 	int p, day, s, n, r;
 	int frozen;                         /* on or before --freeze-until */
@@ -93,6 +95,8 @@ struct reference {
 	int left_to_fill;          /* shifts the new input took away that no
 	                              change made up for (per date and
 	                              service) */
+	struct rota_origin origin; /* its made_from (origin.present 0 when
+	                              it has none) */
 };
 
 struct reference *reference_new(void);
@@ -109,10 +113,10 @@ int reference_apply(struct scenario *sc, struct reference *ref,
 /*
  * The reference's days before sc's horizon, when the reference reaches
  * the day before it (last month's run), as each person's history
- * (staff.history_*): the end of their last shift, and the days and nights
- * worked in a row up to the horizon.  reference_apply calls it.
+ * (staff.past, replacing the scenario's; history.h), derived fields
+ * set.  reference_apply calls it.  0, or -1 out of memory.
  */
-void reference_history(struct scenario *sc, const struct reference *ref);
+int reference_history(struct scenario *sc, const struct reference *ref);
 
 /*
  * Drops frozen assignment i of sc's reference for `why`: its day becomes

@@ -113,6 +113,7 @@ static void release_staff(struct scenario *sc)
 		free(p->leave);
 		free(p->requests);
 		free(p->fixed);
+		free(p->past);
 		free(p->rules.max_shifts);
 	}
 	free(sc->staff);
@@ -128,6 +129,7 @@ void scenario_release(struct scenario *sc)
 	free(sc->organiser.name);
 	free(sc->organiser.email);
 	free(sc->horizon.day_start);
+	free(sc->horizon.before);
 	free(sc->bank_holidays);
 	for (i = 0; i < sc->n_neighbourhoods; i++) {
 		free(sc->neighbourhoods[i].id);

@@ -178,6 +178,21 @@ struct rules {
 	                                none */
 };
 
+/* A shift worked before the horizon (history). */
+struct past_shift {
+	int32_t date;                /* civil day */
+	int shift;                   /* index in the scenario's shifts, or -1
+	                                when it is no longer one (a night
+	                                then is not known) */
+	instant_t start, end;
+};
+
+/* How many days before the horizon the history reaches back at most,
+ * and for which horizon.before holds local midnights: four weeks, the
+ * longest weekly-rest window (per_days <= 28) and the default window of
+ * four weekends. */
+#define HISTORY_DAYS 28
+
 struct leave {
 	int from_day, to_day;        /* horizon day indexes, inclusive */
 	char *kind;
@@ -238,12 +253,25 @@ struct staff {
 	size_t n_fixed;
 	struct fixed *fixed;         /* sorted by day, one per day at most */
 	struct rules rules;
-	/* History: what the person worked up to the day before the horizon,
-	 * from a --previous rota that reaches it (reference.h); 0 without. */
+	/* History: what the person worked before the horizon, from the
+	 * scenario's `history` or a --previous rota that reaches the day
+	 * before it (history.h); nothing without. */
+	size_t n_past;
+	struct past_shift *past;     /* sorted by date, one per date */
+	int has_past;                /* the history covers past_from to the
+	                                day before the horizon: a day there
+	                                without a shift was off */
+	int32_t past_from;           /* civil day, when has_past */
+	/* Derived by history_derive: */
 	instant_t history_rest_until;/* no shift may start before: the last
 	                                shift's end plus min_rest_hours */
 	int history_days;            /* days worked in a row up to day -1 */
+	int history_open;            /* and as far back as the history goes:
+	                                when that run began is not known */
 	int history_nights;          /* nights worked in a row up to day -1 */
+	int history_off;             /* days off in a row up to day -1 after
+	                                a shift the history shows; 0 when
+	                                day -1 was worked or none is shown */
 	struct date_window post;     /* start/end: in post only inside
 	                                (staff_in_post) */
 };
@@ -306,6 +334,9 @@ struct horizon {
 	int32_t start;               /* civil day number of day 0 */
 	int days;
 	instant_t *day_start;        /* [days + 1]: local midnights */
+	instant_t *before;           /* [HISTORY_DAYS]: before[i] is the
+	                                local midnight of day -1-i (history);
+	                                NULL when not computed */
 };
 
 /* Who publishes the calendars (RFC 5546 asks for an ORGANIZER on a
@@ -322,6 +353,9 @@ struct scenario {
 	char *source;                /* the file it was read from as given,
 	                                "<stdin>" for -; NULL when built
 	                                in memory */
+	char digest[65];             /* SHA-256 of the bytes read, in hex
+	                                (rota.json's made_from); "" when
+	                                built in memory */
 	struct organiser organiser;
 	struct horizon horizon;
 	int32_t *bank_holidays;      /* civil day numbers, sorted, unique */

@@ -14,13 +14,14 @@
 #include "jv.h"
 #include "load_parts.h"
 #include "readfile.h"
+#include "sha256.h"
 #include "tz.h"
 
 static const char *const top_keys[] = {
 	"rota7", "name", "timezone", "horizon", "bank_holidays",
 	"bank_holiday_pattern", "neighbourhoods", "groups", "roles",
 	"services", "shifts", "skill_mix", "rules", "planning", "staff",
-	"weights", "organiser", NULL
+	"weights", "organiser", "history", NULL
 };
 
 /* ---- after the parts: sizes only the whole document shows ---- */
@@ -110,8 +111,9 @@ static void load_root(struct ld *l, json_t *root)
 	load_staff(l, root);
 	if (!l->v.err->count && !l->oom)
 		check_size(l);
-	if (!l->v.err->count && !l->oom && l->sc->horizon.days > 0)
-		load_instants(l);
+	if (!l->v.err->count && !l->oom && l->sc->horizon.days > 0 &&
+	    !load_instants(l) && !l->v.err->count && !l->oom)
+		load_history(l, root);
 }
 
 /* ---- the document ---- */
@@ -303,14 +305,24 @@ int scenario_load_buffer(const char *buf, size_t len, const char *name,
 			 struct scenario *sc, struct rota_error *err)
 {
 	struct rota_error mine;
+	struct sha256 h;
 	int ret;
 
-	if (err)
-		return load_buffer(buf, len, name, sc, err);
-	rota_error_init(&mine);
-	ret = load_buffer(buf, len, name, sc, &mine);
-	rota_error_release(&mine);
-	return ret;
+	if (err) {
+		ret = load_buffer(buf, len, name, sc, err);
+	} else {
+		rota_error_init(&mine);
+		ret = load_buffer(buf, len, name, sc, &mine);
+		rota_error_release(&mine);
+	}
+	if (ret)
+		return ret;
+	/* What the rota is made from, for a later --previous run to tell
+	 * whether it is re-solving the same input (rota.json's made_from). */
+	sha256_init(&h);
+	sha256_update(&h, buf, len);
+	sha256_final_hex(&h, sc->digest);
+	return 0;
 }
 
 int scenario_load(const char *path, struct scenario *sc,

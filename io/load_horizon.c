@@ -252,6 +252,11 @@ int load_instants(struct ld *l)
 		return -1;
 	for (d = 0; d <= h->days; d++)
 		h->day_start[d] = tz_instant(l->tz, h->start + d, 0);
+	h->before = ld_alloc(l, HISTORY_DAYS, sizeof(instant_t));
+	if (!h->before)
+		return -1;
+	for (d = 0; d < HISTORY_DAYS; d++)
+		h->before[d] = tz_instant(l->tz, h->start - 1 - d, 0);
 	for (i = 0; i < sc->n_shifts; i++) {
 		struct shift *sh = &sc->shifts[i];
 

@@ -16,6 +16,7 @@
  *   load_rules.c         weights, working-time rules, planning, skill mix
  *   load_staff.c         staff, their leave, shifts and requests
  *   load_fixed.c         staff's pins (staff[].fixed)
+ *   load_history.c       the days before the horizon (history)
  *   load_dates.c         from/until, start/end and the planning rates
  *                        of plan --until (additions to the spec)
  *   load_fields.c        the reads the parts share (the ld_ functions)
@@ -150,6 +151,10 @@ void load_staff(struct ld *l, json_t *root);
  * each pin to work adds a REQUEST_FIXED request, priced later
  * (reference_price_fixed). */
 void load_fixed(struct ld *l, struct staff *p, json_t *e, const char *path);
+
+/* load_history.c: the scenario's history (the days before the horizon);
+ * after the staff and the instants. */
+void load_history(struct ld *l, json_t *root);
 
 /* load_dates.c.  ld_dates reads the optional dates from_key and
  * until_key of obj into w (open where absent) and refuses an until

@@ -8,6 +8,7 @@
 
 #include "grow.h"
 #include "readfile.h"
+#include "sha256.h"
 
 /* A string member of an assignment; NULL after an error (when required). */
 static const char *member(json_t *a, const char *key, int required,
@@ -63,7 +64,8 @@ static char *dup_or_null(const char *s, int *oom)
 }
 
 static int read_assignment(struct reference *ref, json_t *a, size_t i,
-			   const char *file, struct rota_error *err)
+			   const char *file, struct sha256 *digest,
+			   struct rota_error *err)
 {
 	struct ref_assignment *x = &ref->a[ref->n];
 	const char *staff = member(a, "staff", 1, file, i, err);
@@ -71,6 +73,7 @@ static int read_assignment(struct reference *ref, json_t *a, size_t i,
 	const char *shift = member(a, "shift", 1, file, i, err);
 	const char *nbhd = member(a, "neighbourhood", 0, file, i, err);
 	const char *role = member(a, "role", 0, file, i, err);
+	const char *start = member(a, "start", 0, file, i, err);
 	const char *end = member(a, "end", 0, file, i, err);
 	struct rota_place at = ROTA_PLACE_NONE;
 	char path[64];
@@ -86,6 +89,8 @@ static int read_assignment(struct reference *ref, json_t *a, size_t i,
 		return rota_error_at(err, ROTA_EINPUT, &at, "invalid date '%.20s'",
 				     date);
 	}
+	origin_add_assignment(digest, staff, date, shift, nbhd, role);
+	x->start = parse_instant(start);
 	x->end = parse_instant(end);
 	x->staff = dup_or_null(staff, &oom);
 	x->shift = dup_or_null(shift, &oom);
@@ -122,11 +127,13 @@ static int read_root(struct reference *ref, json_t *root, const char *file,
 {
 	json_t *as = json_object_get(root, "assignments");
 	struct rota_place at = ROTA_PLACE_NONE;
+	struct sha256 digest;
 	size_t i, n;
 	int bad = 0;
 
 	at.file = file;
 	at.path = "$.assignments";
+	sha256_init(&digest);
 	if (read_horizon(ref, root, file, err))
 		return -1;
 	if (!json_is_array(as))
@@ -147,10 +154,74 @@ static int read_root(struct reference *ref, json_t *root, const char *file,
 			bad = 1;
 			continue;
 		}
-		if (read_assignment(ref, a, i, file, err))
+		if (read_assignment(ref, a, i, file, &digest, err))
 			bad = 1;
 	}
+	sha256_final_hex(&digest, ref->origin.assignments_read);
 	return bad ? -1 : 0;
+}
+
+/* A hex digest member of made_from into out; -1 when it is not one. */
+static int hex_member(json_t *m, const char *key, char out[ORIGIN_HEX])
+{
+	const char *s = json_string_value(json_object_get(m, key));
+
+	if (!s || strlen(s) != ORIGIN_HEX - 1 ||
+	    strspn(s, "0123456789abcdef") != ORIGIN_HEX - 1)
+		return -1;
+	memcpy(out, s, ORIGIN_HEX);
+	return 0;
+}
+
+/* A date or null member of made_from; -1 when neither. */
+static int date_member(json_t *m, const char *key, int *has, int32_t *day)
+{
+	json_t *x = json_object_get(m, key);
+
+	*has = 0;
+	if (json_is_null(x))
+		return 0;
+	*has = 1;
+	return json_is_string(x) ? civil_parse_date(json_string_value(x), day)
+				 : -1;
+}
+
+/*
+ * made_from (origin.h), when the rota has one in full.  Not an error
+ * when absent or odd: an older rota.json, or one edited by hand, is
+ * still a reference; it only cannot be taken for this engine's own.
+ */
+static void read_origin(struct rota_origin *o, json_t *root)
+{
+	json_t *m = json_object_get(root, "made_from");
+	json_t *engine = json_object_get(m, "engine");
+	json_t *seed = json_object_get(m, "seed");
+	json_t *work = json_object_get(m, "work");
+	json_t *gap = json_object_get(m, "gap");
+	json_t *prev = json_object_get(m, "previous");
+	const char *stop = json_string_value(json_object_get(root,
+							     "stopped_by"));
+
+	o->present = 0;
+	if (!json_is_object(m) || !json_is_string(engine) ||
+	    strlen(json_string_value(engine)) >= sizeof(o->engine) ||
+	    !json_is_integer(seed) || json_integer_value(seed) < 0 ||
+	    !json_is_integer(work) || !json_is_number(gap) ||
+	    !json_is_boolean(prev) ||
+	    hex_member(m, "scenario_sha256", o->scenario_sha256) ||
+	    hex_member(m, "assignments_sha256", o->assignments_sha256) ||
+	    date_member(m, "freeze_until", &o->has_freeze, &o->freeze_until) ||
+	    date_member(m, "today", &o->has_today, &o->today) || !stop)
+		return;
+	memcpy(o->engine, json_string_value(engine),
+	       strlen(json_string_value(engine)) + 1);
+	o->seed = (unsigned long long)json_integer_value(seed);
+	o->work = (long)json_integer_value(work);
+	o->gap = json_number_value(gap);
+	o->previous = json_is_true(prev);
+	o->stopped_clean = !strcmp(stop, "work") || !strcmp(stop, "optimal") ||
+			   !strcmp(stop, "gap");
+	o->present = 1;
 }
 
 int previous_load(const char *dir, int has_freeze, int32_t freeze_until,
@@ -200,6 +271,7 @@ int previous_load(const char *dir, int has_freeze, int32_t freeze_until,
 	}
 	if (read_root(ref, root, ref->path, err))
 		goto out;
+	read_origin(&ref->origin, root);
 	*out = ref;
 	ref = NULL;
 	ret = 0;

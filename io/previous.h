@@ -2,8 +2,10 @@
  * previous: the reference rota of `solve --previous DIR`, read from
  * DIR/rota.json (../shared/spec/outputs.md, "rota.json").
  *
- * Only what re-rostering needs is read: the horizon's start and length
- * and each assignment's staff, date, shift, neighbourhood and role.  The
+ * Only what re-rostering needs is read: the horizon's start and length,
+ * each assignment's staff, date, shift, neighbourhood and role, and what
+ * the rota was made from (made_from and stopped_by, into ref->origin;
+ * origin.h), with the digest of the assignments as read.  The
  * file is our own output, but it is read as input: bad JSON is refused
  * with its line and column, a missing or mistyped field with its JSON
  * path (exit 2).

@@ -15,6 +15,8 @@
 #include "tz.h"
 #include "measure.h"
 #include "report_changes.h"
+#include "origin.h"
+#include "reference.h"
 
 static json_t *num(double v, double unit)
 {
@@ -158,6 +160,74 @@ static const char *const stop_names[] = {
 	"work", "optimal", "gap", "time-limit", "interrupted"
 };
 
+/* The SHA-256 of the assignments as assignments() writes them. */
+static void assignments_digest(const struct problem *pb,
+			       const struct roster *r, char out[ORIGIN_HEX])
+{
+	const struct scenario *sc = pb->sc;
+	struct sha256 h;
+	size_t p;
+	int d;
+
+	sha256_init(&h);
+	for (p = 0; p < sc->n_staff; p++)
+		for (d = 0; d < pb->days; d++) {
+			size_t v = roster_get(r, (int)p, d);
+			const struct var *x;
+			const struct option *o;
+			char date[CIVIL_DATE_LEN];
+
+			if (v == ROSTER_NONE)
+				continue;
+			x = &pb->vars[v];
+			o = &pb->people[x->p].opts[x->k];
+			civil_format_date(scenario_date(sc, x->d), date);
+			origin_add_assignment(&h, sc->staff[x->p].id, date,
+					      sc->shifts[x->s].id,
+					      sc->neighbourhoods[o->nbhd].id,
+					      sc->roles[o->role].id);
+		}
+	sha256_final_hex(&h, out);
+}
+
+static json_t *date_or_null(int has, int32_t day)
+{
+	char date[CIVIL_DATE_LEN];
+
+	if (!has)
+		return json_null();
+	civil_format_date(day, date);
+	return json_string(date);
+}
+
+/* made_from (an addition to the spec): what a later --previous run
+ * needs to tell whether it is the same run again (origin.h). */
+static json_t *made_from(const struct problem *pb, const struct roster *r,
+			 const struct solve_result *res)
+{
+	const struct scenario *sc = pb->sc;
+	const struct reference *ref = sc->reference;
+	char digest[ORIGIN_HEX];
+	json_t *m;
+
+	assignments_digest(pb, r, digest);
+	m = json_pack("{s:s, s:s, s:I, s:I, s:f, s:b}", "engine", res->engine,
+		      "scenario_sha256", sc->digest, "seed",
+		      (json_int_t)res->seed, "work",
+		      (json_int_t)res->work_budget, "gap", res->gap_option,
+		      "previous", ref != NULL);
+	if (!m)
+		return NULL;
+	json_object_set_new(m, "freeze_until",
+			    date_or_null(ref && ref->has_freeze,
+					 ref ? ref->freeze_until : 0));
+	json_object_set_new(m, "today", date_or_null(ref && ref->has_today,
+						     ref ? ref->today : 0));
+	json_object_set_new(m, "reproduced", json_boolean(res->reproduced));
+	json_object_set_new(m, "assignments_sha256", json_string(digest));
+	return m;
+}
+
 static json_t *rota_json(const struct problem *pb, const struct roster *r,
 			 const struct solve_result *res, const struct tz *tz)
 {
@@ -183,6 +253,7 @@ static json_t *rota_json(const struct problem *pb, const struct roster *r,
 			    json_string(stop_names[res->stopped_by]));
 	json_object_set_new(root, "uncovered_hours",
 			    num(res->uncovered_hours, 0.001));
+	json_object_set_new(root, "made_from", made_from(pb, r, res));
 	json_object_set_new(root, "assignments", assignments(pb, r, tz));
 	json_object_set_new(root, "uncovered", uncovered(pb, r, tz));
 	json_object_set_new(root, "staff_summary", staff_summary(pb, r));

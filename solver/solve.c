@@ -389,6 +389,7 @@ struct engine {
 	int proven;              /* best is proven optimal */
 	int cut;                 /* a phase was cut by the clock or a stop */
 	int colgen;
+	int keep;                /* the start is kept as it is (keep_start) */
 	struct colphase_opts co;
 	struct fixphase *fx;     /* GLPK's whole model, once a phase needs it */
 };
@@ -433,6 +434,21 @@ static int run_start(struct engine *e)
 
 	if (e->o->start) {
 		search_load(&e->s, e->o->start);
+		/* The engine's own rota for this input, seed and work, read
+		 * back: a search from it would only find what the run that
+		 * made it missed (README, "Re-rostering"), so it is kept,
+		 * and only the bound runs. */
+		e->keep = e->o->keep_start &&
+			  !constraints_check(pb, e->o->start, NULL);
+		if (e->keep) {
+			roster_copy(e->best, e->o->start);
+			e->res->objective = constraints_cost(pb, e->best);
+			e->res->reproduced = 1;
+			diag_progress("%5.0fs  the previous rota is this engine's "
+				      "own for this scenario, seed and --work: "
+				      "kept as it is, unsearched",
+				      timer_now() - e->t.t0);
+		}
 		return 0;
 	}
 	if (!e->by_person)
@@ -470,6 +486,8 @@ static int run_start(struct engine *e)
 /* Senior cover and ratios; then the rota is legal and becomes best. */
 static int run_seniors(struct engine *e)
 {
+	if (e->keep)
+		return 0;
 	if (meet_seniors(&e->s, e->t.t0, e->o->time_limit, e->err))
 		return -1;
 	roster_copy(e->best, &e->s.r);
@@ -485,7 +503,7 @@ static int run_seniors(struct engine *e)
  * limit in one GLPK call. */
 static int want_exact(const struct engine *e)
 {
-	return !e->by_person && e->pb->n_vars <= PROVE_MAX_VARS;
+	return !e->keep && !e->by_person && e->pb->n_vars <= PROVE_MAX_VARS;
 }
 
 static int run_exact(struct engine *e)
@@ -546,7 +564,7 @@ static int take_fx(struct engine *e)
  * built person by person) and the exact phase proved nothing. */
 static int want_whole(const struct engine *e)
 {
-	return e->by_person;
+	return !e->keep && e->by_person;
 }
 
 static int run_whole(struct engine *e)
@@ -561,7 +579,7 @@ static int run_whole(struct engine *e)
  * rota stays the fallback however early the time limit cuts it. */
 static int want_colgen(const struct engine *e)
 {
-	return e->colgen;
+	return !e->keep && e->colgen;
 }
 
 static int run_colgen(struct engine *e)
@@ -581,7 +599,7 @@ static int run_colgen(struct engine *e)
 
 static int want_search(const struct engine *e)
 {
-	return !e->colgen;
+	return !e->keep && !e->colgen;
 }
 
 static int run_search(struct engine *e)
@@ -597,7 +615,7 @@ static int run_search(struct engine *e)
  * where the start was built person by person. */
 static int want_fix(const struct engine *e)
 {
-	return e->by_person;
+	return !e->keep && e->by_person;
 }
 
 static int run_fix(struct engine *e)
@@ -606,6 +624,38 @@ static int run_fix(struct engine *e)
 		return e->err->count ? -1 : oom(e);
 	e->cut = 1;
 	return take_fx(e);
+}
+
+/*
+ * A kept rota's bound from GLPK on a small problem, as the exact
+ * phase's (a rota proven optimal was so before, and is again); the rota
+ * stays as it is, whatever GLPK returns.
+ */
+static int want_kept(const struct engine *e)
+{
+	return e->keep && e->pb->n_vars <= PROVE_MAX_VARS;
+}
+
+static int run_kept(struct engine *e)
+{
+	struct roster r;
+	double left = e->deadline - timer_now(), obj = e->res->objective;
+	double lb = -HUGE_VAL;
+	int rc;
+
+	if (left <= 0 || timer_stop_requested())
+		return 0;
+	if (roster_setup(&r, e->pb, e->err))
+		return -1;
+	roster_copy(&r, e->best);
+	rc = prove_small(e->pb, &r, left, &obj, &lb);
+	roster_release(&r);
+	if (rc < 0)
+		return oom(e);
+	if (lb > e->bound)
+		e->bound = lb;
+	e->proven = rel_gap(e->res->objective, e->bound) <= 1e-9;
+	return 0;
 }
 
 /*
@@ -622,6 +672,7 @@ static const struct phase {
 	{"start", want_always, run_start},
 	{"seniors", want_always, run_seniors},
 	{"exact", want_exact, run_exact},
+	{"kept rota's bound", want_kept, run_kept},
 	{"column generation", want_colgen, run_colgen},
 	{"local search", want_search, run_search},
 	{"whole model", want_whole, run_whole},
@@ -635,6 +686,22 @@ void solve_opts_init(struct solve_opts *o, double time_limit)
 	o->seed = 0;
 	o->work = 0;
 	o->start = NULL;
+	o->keep_start = 0;
+}
+
+void solve_engine(char *out, size_t n)
+{
+	const char *env = getenv("ROTA7_COLGEN");
+
+	if (env)
+		snprintf(out, n, "rota7 %s ROTA7_COLGEN=%s", ROTA7_VERSION, env);
+	else
+		snprintf(out, n, "rota7 %s", ROTA7_VERSION);
+}
+
+long solve_work(const struct solve_opts *o)
+{
+	return o->work > 0 ? o->work : SOLVE_DEFAULT_WORK;
 }
 
 /* Sets up e; -1 with err (and nothing held) on failure. */
@@ -657,6 +724,9 @@ static int engine_setup(struct engine *e, const struct problem *pb,
 	e->work = o->work > 0 ? o->work : e->by_person ?
 		  SOLVE_DEFAULT_WORK / SOLVE_BY_PERSON_SHARE : SOLVE_DEFAULT_WORK;
 	res->seed = o->seed;
+	res->work_budget = e->work;
+	res->gap_option = o->gap;
+	solve_engine(res->engine, sizeof(res->engine));
 	res->objective = HUGE_VAL;
 	e->t.t0 = e->t.last = timer_now();
 	e->t.gap = o->gap;

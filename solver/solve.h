@@ -59,11 +59,28 @@ struct solve_opts {
 	                                frozen days, a --previous rota;
 	                                restart.h), or NULL: the empty one.
 	                                Borrowed; only solve_run reads it */
+	int keep_start;         /* the start is this engine's own rota for
+	                           this very input, seed and work (a
+	                           --previous rota whose made_from says so):
+	                           returned as it is, unsearched, with the
+	                           bound's figures; the search runs only if
+	                           it breaks a rule */
 };
 
 /* Every field to its default: no gap, seed 0, SOLVE_DEFAULT_WORK, no
- * start, and time_limit the caller's (it has no default here). */
+ * start (nor keep_start), and time_limit the caller's (it has no
+ * default here). */
 void solve_opts_init(struct solve_opts *o, double time_limit);
+
+/*
+ * This engine as rota.json's made_from names it: "rota7 VERSION", and
+ * ROTA7_COLGEN's value when it is set (the one setting outside the
+ * command line that changes the rota).  Written to out (n bytes).
+ */
+void solve_engine(char *out, size_t n);
+
+/* The --work budget o stands for: o->work, or SOLVE_DEFAULT_WORK. */
+long solve_work(const struct solve_opts *o);
 
 /* 0, or -1 with err set: ROTA_EINFEASIBLE naming the rule, person or
  * unit and dates when the hard rules admit no rota (in the text, and as

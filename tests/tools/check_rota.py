@@ -209,6 +209,7 @@ class Scenario:
         self.skill_mix = list(d.get("skill_mix", []))
         self.global_rules = d.get("rules", {}) or {}
         self._staff(d)
+        self._history(d)
 
     # -- helpers
     def _date(self, s, where):
@@ -300,6 +301,34 @@ class Scenario:
                 "night": bool(night),
             }
             self.shift_order.append(sid)
+
+    def _history(self, d):
+        """The days before the horizon (rota7's addition "history"):
+        self.history_from (the first day known, or None) and per person
+        the shifts worked, as the work entries of a rota."""
+        self.history_from = None
+        self.history = defaultdict(list)
+        h = d.get("history")
+        if h is None:
+            return
+        entries = h.get("shifts", []) or []
+        dates = []
+        for i, e in enumerate(entries):
+            where = "history.shifts[%d]" % i
+            date = self._date(_req(e, "date", where), where + ".date")
+            sid, pid = _req(e, "shift", where), _req(e, "staff", where)
+            if sid not in self.shifts or pid not in self.staff:
+                raise ScenarioError("%s: unknown shift or staff" % where)
+            st, en = self.shift_span(sid, date)
+            self.history[pid].append({"date": date, "shift": sid, "start": st,
+                                      "end": en, "night": self.shifts[sid]["night"]})
+            dates.append(date)
+        if "from" in h:
+            self.history_from = self._date(h["from"], "history.from")
+        elif dates:
+            self.history_from = min(dates)
+        else:
+            self.history_from = self.start - dt.timedelta(days=1)
 
     def shift_span(self, sid, date):
         sh = self.shifts[sid]
@@ -728,10 +757,13 @@ class Checker:
                     "%s: pinned to %s on %s, works %s" % (
                         pid, want or "a day off", d, ", ".join(got) or "nothing"))
 
-        # minimum rest between the end of a shift and the start of the next
+        # minimum rest between the end of a shift and the start of the
+        # next, the shifts of the history before the horizon's first
+        past = sorted(sc.history.get(pid, []), key=lambda w: (w["start"], w["end"]))
+        known_from = sc.history_from
         min_rest = float(rules["min_rest_hours"]) * 3600
         prev = None
-        for w in ws:
+        for w in past + ws:
             if prev is not None:
                 gap = w["start"] - prev["end"]
                 r.check(gap >= min_rest - EPS, "min_rest_hours",
@@ -747,30 +779,49 @@ class Checker:
         if wr_d > sc.days and wr_h > 0:
             r.note("%s: weekly_rest not checked: the horizon (%d days) is shorter than one window (%d days)"
                    % (pid, sc.days, wr_d))
+        def longest(day0, shifts):
+            a = clock.midnight(day0)
+            b = clock.midnight(day0 + dt.timedelta(days=wr_d))
+            cur, best = a, 0
+            for w in shifts:
+                s, e = max(w["start"], a), min(w["end"], b)
+                if e <= a or s >= b:
+                    continue
+                best = max(best, s - cur)
+                cur = max(cur, e)
+            return max(best, b - cur)
+
         if wr_d <= sc.days and wr_h > 0:
-            for w0 in range(0, sc.days - wr_d + 1):
-                a = clock.midnight(sc.dates[w0])
-                b = clock.midnight(sc.dates[w0] + dt.timedelta(days=wr_d))
-                cur, best = a, 0
-                for w in ws:
-                    s, e = max(w["start"], a), min(w["end"], b)
-                    if e <= a or s >= b:
-                        continue
-                    best = max(best, s - cur)
-                    cur = max(cur, e)
-                best = max(best, b - cur)
+            # windows that begin in the history's days too; one that the
+            # history alone breaks (every horizon day off) is the past's
+            first = 0
+            if known_from is not None:
+                first = max(-(wr_d - 1), (known_from - sc.start).days)
+            for w0 in range(first, sc.days - wr_d + 1):
+                day0 = sc.start + dt.timedelta(days=w0)
+                best = longest(day0, past + ws)
+                if w0 < 0 and longest(day0, past) < wr_h * 3600 - EPS:
+                    continue
                 r.check(best >= wr_h * 3600 - EPS, "weekly_rest",
                         "%s: longest unbroken rest in the %d days from %s is %.2f h, needs %g h"
-                        % (pid, wr_d, sc.dates[w0], hours(best), wr_h))
+                        % (pid, wr_d, day0, hours(best), wr_h))
 
-        # runs of working days / days off / nights
-        worked = [False] * sc.days
-        night = [False] * sc.days
-        for w in inh:
-            k = sc.date_index[w["date"]]
+        # runs of working days / days off / nights, over the history's
+        # days and the horizon (index 0: the first day known).  A run
+        # that touches the first day known or the horizon's end is not
+        # judged for its minimum, nor one wholly before the horizon.
+        pre = (sc.start - known_from).days if known_from is not None else 0
+        n_all = pre + sc.days
+        worked = [False] * n_all
+        night = [False] * n_all
+        for w in [x for x in past if x["date"] >= sc.start - dt.timedelta(days=pre)] + inh:
+            k = (w["date"] - sc.start).days + pre
             worked[k] = True
             if w["night"]:
                 night[k] = True
+
+        def day(k):
+            return sc.start + dt.timedelta(days=k - pre)
 
         def runs_of(flags, value):
             out, i = [], 0
@@ -785,23 +836,27 @@ class Checker:
                     i += 1
             return out
 
-        last = sc.days - 1
+        last = n_all - 1
         for i, j in runs_of(worked, True):
             n = j - i + 1
+            if j < pre:
+                continue
             r.check(n <= rules["max_days_in_a_row"], "max_days_in_a_row",
-                    "%s: %d days in a row %s..%s, maximum %s" % (pid, n, sc.dates[i], sc.dates[j], rules["max_days_in_a_row"]))
+                    "%s: %d days in a row %s..%s, maximum %s" % (pid, n, day(i), day(j), rules["max_days_in_a_row"]))
             if i > 0 and j < last:
                 r.check(n >= rules["min_days_in_a_row"], "min_days_in_a_row",
-                        "%s: working run of %d day(s) %s..%s, minimum %s" % (pid, n, sc.dates[i], sc.dates[j], rules["min_days_in_a_row"]))
+                        "%s: working run of %d day(s) %s..%s, minimum %s" % (pid, n, day(i), day(j), rules["min_days_in_a_row"]))
         for i, j in runs_of(worked, False):
             n = j - i + 1
-            if i > 0 and j < last:
+            if i > 0 and j < last and j >= pre:
                 r.check(n >= rules["min_days_off_in_a_row"], "min_days_off_in_a_row",
-                        "%s: run of %d day(s) off %s..%s, minimum %s" % (pid, n, sc.dates[i], sc.dates[j], rules["min_days_off_in_a_row"]))
+                        "%s: run of %d day(s) off %s..%s, minimum %s" % (pid, n, day(i), day(j), rules["min_days_off_in_a_row"]))
         for i, j in runs_of(night, True):
             n = j - i + 1
+            if j < pre:
+                continue
             r.check(n <= rules["max_nights_in_a_row"], "max_nights_in_a_row",
-                    "%s: %d nights in a row %s..%s, maximum %s" % (pid, n, sc.dates[i], sc.dates[j], rules["max_nights_in_a_row"]))
+                    "%s: %d nights in a row %s..%s, maximum %s" % (pid, n, day(i), day(j), rules["max_nights_in_a_row"]))
 
         # hours
         total = sum(w["paid"] for w in ws)
@@ -815,9 +870,14 @@ class Checker:
                 "%s: %.2f paid hours, contract target %.2f + tolerance %g = %.2f"
                 % (pid, total, target, tol, target + tol))
 
-        # weekends
-        for win in self.weekend_windows():
-            worked_we = [k for k in win if k in self.weekends_worked(inh)]
+        # weekends, over windows of four that may begin in the history's
+        # weekends (known from their Saturday); one that the history
+        # alone puts over the limit is the past's
+        past_we = self.weekends_worked(past)
+        for win in self.weekend_windows(known_from):
+            worked_we = [k for k in win if k in self.weekends_worked(inh) or k in past_we]
+            if len([k for k in win if k in past_we]) > rules["max_weekends"]:
+                continue
             r.check(len(worked_we) <= rules["max_weekends"], "max_weekends",
                     "%s: works %d of the weekends %s, maximum %s" % (
                         pid, len(worked_we), ", ".join(str(k) for k in win), rules["max_weekends"]))
@@ -857,11 +917,21 @@ class Checker:
                     keys.append(k)
         return keys
 
-    def weekend_windows(self):
+    def weekend_windows(self, known_from=None):
         keys = self.weekend_keys()
         if len(keys) < 4:
             return [keys] if keys else []
-        return [keys[i:i + 4] for i in range(len(keys) - 3)]
+        wins = [keys[i:i + 4] for i in range(len(keys) - 3)]
+        if known_from is None:
+            return wins
+        back = []
+        for j in range(1, 4):
+            k = keys[0] - dt.timedelta(days=7 * j)
+            if k < known_from:
+                break
+            back.insert(0, k)
+            wins.insert(0, (back + keys)[:4])
+        return wins
 
     def weekends_worked(self, inh):
         out = set()

@@ -197,10 +197,13 @@ END_TEST
 static int solve_status(const char *path, double limit, const char **text,
 			struct fix *f)
 {
-	struct solve_opts o = {limit, 0, 1, 0, NULL};
+	struct solve_opts o;
 	struct roster r = {0};
 	struct solve_result res;
 	int rc;
+
+	solve_opts_init(&o, limit);
+	o.seed = 1;
 
 	fix_open(f, NULL, path);
 	rc = solve_run(&f->pb, &o, &r, &res, &f->err);

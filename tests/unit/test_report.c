@@ -129,7 +129,8 @@ START_TEST(unwritable_is_output_error)
 	struct world w;
 	struct plan p;
 	struct fte_gap g;
-	struct solve_result res = {0, 1, 1, 0, 0, 0, 0, SOLVE_STOP_WORK, 0};
+	struct solve_result res = {.objective = 1, .bound = 1,
+				   .stopped_by = SOLVE_STOP_WORK};
 	struct report_solved s;
 
 	world_open(&w);

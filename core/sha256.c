@@ -115,3 +115,17 @@ void sha256_final(struct sha256 *c, unsigned char out[SHA256_LEN])
 	for (i = 0; i < 32; i++)
 		out[i] = (unsigned char)(c->h[i / 4] >> (24 - 8 * (i % 4)));
 }
+
+void sha256_final_hex(struct sha256 *c, char out[2 * SHA256_LEN + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char d[SHA256_LEN];
+	size_t i;
+
+	sha256_final(c, d);
+	for (i = 0; i < SHA256_LEN; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	out[2 * SHA256_LEN] = 0;
+}
