@@ -116,4 +116,24 @@ void cli_print_gap(const struct scenario *sc, const struct plan *p,
 		row("all", sc->roles[r].id, &p->by_role[r],
 		    g ? &g->by_role[r] : NULL);
 	row("all", "all", &p->total, g ? &g->total : NULL);
+	cli_print_cost(sc, p, g);
+}
+
+void cli_print_cost(const struct scenario *sc, const struct plan *p,
+		    const struct fte_gap *g)
+{
+	if (!sc->pay.given)
+		return;
+	printf("cost a year (pay, on-costs %g%%): offer %.0f (demand hours "
+	       "with the %g%% uplift), staff in post %.0f",
+	       sc->pay.on_cost_pct, p->cost.annual, sc->planning.uplift_pct,
+	       p->cost.staff_annual);
+	if (g)
+		printf(", rota %.0f (of which unsocial-hours enhancements "
+		       "%.0f)", g->cost.annual, g->cost.enhancements);
+	printf("\n");
+	if (p->cost.unpriced_hours > 0 || (g && g->cost.unpriced_hours > 0))
+		printf("not priced (no rate for the role or band): %.1f demand "
+		       "hours, %.1f rota hours\n", p->cost.unpriced_hours,
+		       g ? g->cost.unpriced_hours : 0.0);
 }
