@@ -67,6 +67,22 @@ sed 's/"start": "2017-10-23"/"start": "2018-03-19"/' "$night" >"$work/mar.json"
 "$bin" solve "$work/mar.json" -o "$work/mar" -q >/dev/null || say "solve March"
 near "$work/mar/fte-gap.json" rota 13335.87
 
+# recruit: with 2 qn asked for, one post, a copy of q1 (band 5, 1.0
+# FTE), works the night.  Its year: basic 1.0 x 10 x 37.5 x 365/7
+# = 19,553.57, plus the night's enhancements (142.579 - 90) x 365/7
+# = 2,741.63, x 1.1 = 24,524.71.
+python3 - "$night" "$work/rec.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["services"][0]["bands"][0]["require"][0]["count"] = 2
+json.dump(d, open(sys.argv[2], "w"))
+PY
+"$bin" recruit "$work/rec.json" -o "$work/rec" -q --time-limit 60 >"$work/rec.out" || say "recruit"
+grep -q '^vac-qn-ash-1,qn,5,ash,1,9.5,0,1,9,9.5,q1,24524.71' "$work/rec/recruitment.csv" ||
+	{ say "recruitment.csv has no annual_cost 24524.71"; cat "$work/rec/recruitment.csv"; }
+grep -q '^cost a year of the posts: 24525 ' "$work/rec.out" || say "recruit prints no cost of the posts"
+grep -q 'id="recruit-cost"' "$work/rec/report.html" || say "report.html: no cost of the posts"
+
 # Pay is for reports only: without it the rota is the same, and no
 # cost is written.
 python3 - "$night" "$work/nopay.json" <<'PY'
