@@ -440,10 +440,9 @@ static void print_posts(const struct scenario *sc,
 	}
 	printf("%-28s %-6s %4s %-16s %5.2f\n", "total", "", "", "", fte);
 	if (recruitment_cost(rc) >= 0)
-		printf("cost a year of the posts: %.0f (basic pay of their fte "
-		       "and the enhancements of what they work in the last "
-		       "rota, on-costs %g%%)\n", recruitment_cost(rc),
-		       sc->pay.on_cost_pct);
+		printf("cost a year of the posts: %.0f (their fte's pay, the "
+		       "last rota's enhancements, on-costs %g%%)\n",
+		       recruitment_cost(rc), sc->pay.on_cost_pct);
 }
 
 static void print_summary(const struct scenario *sc,

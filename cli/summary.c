@@ -124,14 +124,14 @@ void cli_print_cost(const struct scenario *sc, const struct plan *p,
 {
 	if (!sc->pay.given)
 		return;
-	printf("cost a year (pay, on-costs %g%%): offer %.0f (demand hours "
-	       "with the %g%% uplift), staff in post %.0f",
-	       sc->pay.on_cost_pct, p->cost.annual, sc->planning.uplift_pct,
-	       p->cost.staff_annual);
+	/* Two lines, as the table: under 100 columns. */
+	printf("cost a year, on-costs %g%%: offer %.0f (demand hours, %g%% "
+	       "uplift), staff in post %.0f\n", sc->pay.on_cost_pct,
+	       p->cost.annual, sc->planning.uplift_pct, p->cost.staff_annual);
 	if (g)
-		printf(", rota %.0f (of which unsocial-hours enhancements "
-		       "%.0f)", g->cost.annual, g->cost.enhancements);
-	printf("\n");
+		printf("cost a year of this rota: %.0f (unsocial-hours "
+		       "enhancements %.0f)\n", g->cost.annual,
+		       g->cost.enhancements);
 	if (p->cost.unpriced_hours > 0 || (g && g->cost.unpriced_hours > 0))
 		printf("not priced (no rate for the role or band): %.1f demand "
 		       "hours, %.1f rota hours\n", p->cost.unpriced_hours,

@@ -54,11 +54,13 @@ near "$work/oct/fte-gap.json" rota 17195.08
 near "$work/oct/fte-gap.json" rota_enhancements 6792.00
 near "$work/oct/fte-gap.json" offer 21780.43
 near "$work/oct/fte-gap.json" staff_in_post 32427.53
-grep -q '^cost a year (pay, on-costs 10%): offer 21780 .*rota 17195 (of which unsocial-hours enhancements 6792)' \
-	"$work/oct.out" || say "solve does not print the cost line"
+grep -q '^cost a year, on-costs 10%: offer 21780 (demand hours, 20% uplift), staff in post 32428$' \
+	"$work/oct.out" || say "solve does not print the cost of the offer"
+grep -q '^cost a year of this rota: 17195 (unsocial-hours enhancements 6792)$' \
+	"$work/oct.out" || say "solve does not print the cost of the rota"
 "$bin" plan "$night" -o "$work/plan" -q >"$work/plan.out" || say "plan"
 near "$work/plan/fte-gap.json" offer 21780.43
-grep -q 'offer 21780 .*staff in post 32428$' "$work/plan.out" ||
+grep -q '^cost a year, on-costs 10%: offer 21780 .*staff in post 32428$' "$work/plan.out" ||
 	say "plan does not print the cost line"
 grep -q 'Cost a year' "$work/plan/report.html" ||
 	say "report.html has no cost line"
