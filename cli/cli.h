@@ -143,5 +143,9 @@ struct plan;
 struct fte_gap;
 void cli_print_gap(const struct scenario *sc, const struct plan *p,
 		   const struct fte_gap *g);
+/* With pay in the scenario (an addition to the spec), the line of what
+ * the offer, the staff in post and (g not NULL) the rota cost a year. */
+void cli_print_cost(const struct scenario *sc, const struct plan *p,
+		    const struct fte_gap *g);
 
 #endif

@@ -360,10 +360,13 @@ static void post_hours(struct run *ru)
 	const struct round *k = &ru->k;
 	size_t first = k->sc.n_staff - ru->rc.n_posts, i;
 
-	for (i = 0; i < ru->rc.n_posts; i++)
+	for (i = 0; i < ru->rc.n_posts; i++) {
 		recruit_post_hours(&k->pb, &k->r, (int)(first + i),
 				   &ru->rc.posts[i].worked_hours,
 				   &ru->rc.posts[i].covered_hours);
+		ru->rc.posts[i].annual_cost = k->sc.pay.given ?
+			pay_person_annual(&k->pb, &k->r, (int)(first + i)) : -1;
+	}
 }
 
 /* Everything solve writes, for the last round, and recruit's own. */
@@ -436,6 +439,10 @@ static void print_posts(const struct scenario *sc,
 		fte += k->fte;
 	}
 	printf("%-28s %-6s %4s %-16s %5.2f\n", "total", "", "", "", fte);
+	if (recruitment_cost(rc) >= 0)
+		printf("cost a year of the posts: %.0f (their fte's pay, the "
+		       "last rota's enhancements, on-costs %g%%)\n",
+		       recruitment_cost(rc), sc->pay.on_cost_pct);
 }
 
 static void print_summary(const struct scenario *sc,

@@ -116,4 +116,24 @@ void cli_print_gap(const struct scenario *sc, const struct plan *p,
 		row("all", sc->roles[r].id, &p->by_role[r],
 		    g ? &g->by_role[r] : NULL);
 	row("all", "all", &p->total, g ? &g->total : NULL);
+	cli_print_cost(sc, p, g);
+}
+
+void cli_print_cost(const struct scenario *sc, const struct plan *p,
+		    const struct fte_gap *g)
+{
+	if (!sc->pay.given)
+		return;
+	/* Two lines, as the table: under 100 columns. */
+	printf("cost a year, on-costs %g%%: offer %.0f (demand hours, %g%% "
+	       "uplift), staff in post %.0f\n", sc->pay.on_cost_pct,
+	       p->cost.annual, sc->planning.uplift_pct, p->cost.staff_annual);
+	if (g)
+		printf("cost a year of this rota: %.0f (unsocial-hours "
+		       "enhancements %.0f)\n", g->cost.annual,
+		       g->cost.enhancements);
+	if (p->cost.unpriced_hours > 0 || (g && g->cost.unpriced_hours > 0))
+		printf("not priced (no rate for the role or band): %.1f demand "
+		       "hours, %.1f rota hours\n", p->cost.unpriced_hours,
+		       g ? g->cost.unpriced_hours : 0.0);
 }

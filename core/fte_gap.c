@@ -161,6 +161,7 @@ int fte_gap_compute(const struct problem *pb, const struct roster *r,
 	add_coverage(g, pb, r, hours);
 	add_work(g, pb, r);
 	totals(g, sc);
+	pay_rota_compute(pb, r, &g->cost);
 	free(hours);
 	return 0;
 }

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "pay.h"
 
 struct problem;
 struct roster;
@@ -45,6 +46,8 @@ struct fte_gap {
 	struct fte_gap_cell total;
 	double *demand_by_service;       /* [s]: person-hours */
 	double *uncovered_by_service;    /* [s]: person-hours */
+	struct pay_rota cost;            /* what the rota costs a year
+	                                    (pay.h); zero without pay */
 };
 
 void fte_gap_init(struct fte_gap *g);

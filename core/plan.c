@@ -16,6 +16,7 @@ void plan_release(struct plan *p)
 	free(p->by_role);
 	free(p->by_nbhd);
 	free(p->service_role_hours);
+	pay_offer_release(&p->cost);
 	plan_init(p);
 }
 
@@ -115,6 +116,10 @@ int plan_compute(const struct scenario *sc, const struct demand *d,
 		return -1;
 	}
 	fill_cells(sc, p);
+	if (pay_offer_compute(sc, d, &p->cost, err)) {
+		plan_release(p);
+		return -1;
+	}
 	return 0;
 }
 

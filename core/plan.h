@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "demand.h"
+#include "pay.h"
 #include "scenario.h"
 
 struct plan_cell {
@@ -41,6 +42,8 @@ struct plan {
 	struct plan_cell total;
 	double *service_role_hours;/* [s * n_roles + r]: weekly hours */
 	int idle_known;            /* plan_count_idle has filled idle_* */
+	struct pay_offer cost;     /* what the offer and the staff cost a
+	                              year (pay.h); zero without pay */
 };
 
 void plan_init(struct plan *p);

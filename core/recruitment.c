@@ -59,3 +59,14 @@ const struct recruit_round *recruitment_last(const struct recruitment *rc)
 {
 	return rc->n_rounds ? &rc->rounds[rc->n_rounds - 1] : NULL;
 }
+
+double recruitment_cost(const struct recruitment *rc)
+{
+	double sum = -1;
+	size_t i;
+
+	for (i = 0; i < rc->n_posts; i++)
+		if (rc->posts[i].annual_cost >= 0)
+			sum = (sum < 0 ? 0 : sum) + rc->posts[i].annual_cost;
+	return sum;
+}

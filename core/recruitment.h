@@ -34,6 +34,9 @@ struct recruit_post {
 	double worked_hours;    /* paid hours in the last rota */
 	double covered_hours;   /* of them, hours in demand cells not over
 	                           covered: hours of demand it meets */
+	double annual_cost;     /* a year's pay with on-costs (pay.h
+	                           pay_person_annual, on the last rota);
+	                           -1: the scenario gives no pay for it */
 };
 
 struct recruit_round {
@@ -69,6 +72,9 @@ int recruitment_add_round(struct recruitment *rc,
 
 /* The person-hours short allowed by the target. */
 double recruitment_allowed_short(const struct recruitment *rc);
+
+/* The posts' annual_cost summed, or -1 when none is priced. */
+double recruitment_cost(const struct recruitment *rc);
 
 /* The last round, or NULL before any. */
 const struct recruit_round *recruitment_last(const struct recruitment *rc);

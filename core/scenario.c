@@ -157,6 +157,12 @@ void scenario_release(struct scenario *sc)
 	}
 	free(sc->mix);
 	free(sc->rules.max_shifts);
+	for (i = 0; i < sc->pay.n_unsocial; i++) {
+		free(sc->pay.unsocial[i].from_at);
+		free(sc->pay.unsocial[i].to_at);
+	}
+	free(sc->pay.unsocial);
+	free(sc->pay.rates);
 	release_staff(sc);
 	reference_free(sc->reference);
 	scenario_init(sc);

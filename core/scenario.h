@@ -330,6 +330,37 @@ struct planning {
 	double recruitment_lead_weeks;
 };
 
+/*
+ * Pay (an addition to the spec, README "Pay and cost"): rates per role
+ * and/or band, on-costs, and unsocial-hours enhancements by local time.
+ * Used only to report costs; nothing here enters the objective.
+ */
+struct pay_rate {
+	int role;                    /* role index, or -1: any role */
+	int band;                    /* band, or -1: any band */
+	double hourly;               /* basic pay per paid hour */
+};
+
+struct pay_unsocial {
+	unsigned bands;              /* bit b: applies to band b; 0: all */
+	unsigned days;               /* DAYS_* bits of the local date's own
+	                                weekday (not bank_holiday_pattern) */
+	int bank_holidays;           /* 1: also on every bank holiday */
+	int from_min, to_min;        /* wall clock; to <= from: next day */
+	double pct;                  /* time plus pct% */
+	instant_t *from_at, *to_at;  /* [horizon.days + 1]: real instants
+	                                of the range on each local date */
+};
+
+struct pay {
+	int given;                   /* the scenario has "pay" */
+	double on_cost_pct;          /* employer's on-costs on all pay */
+	size_t n_rates;
+	struct pay_rate *rates;
+	size_t n_unsocial;
+	struct pay_unsocial *unsocial;
+};
+
 struct horizon {
 	int32_t start;               /* civil day number of day 0 */
 	int days;
@@ -379,6 +410,7 @@ struct scenario {
 	size_t n_staff;
 	struct staff *staff;
 	struct weights weights;
+	struct pay pay;              /* all zero when not given */
 	struct reference *reference; /* --previous (reference.h); NULL:
 	                                none.  Owned. */
 };

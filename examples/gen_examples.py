@@ -879,6 +879,71 @@ def finish(scn, seed):
     return added, atm_ok
 
 
+
+# ---------------------------------------------------------------------------
+# Pay (rota7's addition to the spec: README "Pay and cost"), Stockport only
+# ---------------------------------------------------------------------------
+
+# Agenda for Change, England, 2017/18 (March 2018 is in 2017/18).  Basic
+# pay at the top pay point of each band: the 2015/16 values of NHS
+# Employers, NHS Terms and Conditions of Service Handbook Annex 3, Table
+# 9(L) (pay spine from 1 April 2015: band 3 top point 12 £19,461, band 4
+# point 17 £22,236, band 5 point 23 £28,180, band 6 point 29 £34,876,
+# band 7 point 34 £40,964), raised by the 1% awards of 1 April 2016 and
+# 1 April 2017 (NHS Employers Pay advice notice (AforC) 1/2017: "the
+# value of each pay point ... is increased by one per cent"), x 1.0201
+# rounded to the pound; the published Annex 2 points may differ by £1.
+# ASSUMPTION: everyone at the top of their band (budgets are commonly
+# set there; the band's lowest point is 20-25% less).
+AFC_2015_TOP = {3: 19461, 4: 22236, 5: 28180, 6: 34876, 7: 40964}
+AFC_SOURCE = ("Agenda for Change England 2017/18, top pay point of the band: "
+              "NHS Employers Handbook Annex 3 Table 9(L) (from 1 April 2015) "
+              "x 1.01 (April 2016) x 1.01 (April 2017, Pay advice notice "
+              "1/2017), rounded to the pound")
+# Unsocial hours, Agenda for Change Handbook Section 2 (Annex 5 in
+# England) as it stood in 2017/18: "all time on Saturday (midnight to
+# midnight) and any weekday after 8pm and before 6am" and "all time on
+# Sundays and public holidays": bands 4-9 time plus 30% and 60% (NHS
+# Employers, "Unsocial hours payments"; unchanged by the 2018 deal, NHS
+# Pay in Cymru/Wales, "Unsocial hour enhancement payments bands 1-3");
+# band 3 time plus 37% and 74% before the 2018 deal cut them to 35% and
+# 69% (HSJ, "Revealed: pay deal includes permanent cut to some out of
+# hours rates", March 2018).  The rule that a weekday shift more than
+# half in those hours is paid wholly at the rate is not modelled (rota7
+# prices each hour).
+AFC_UNSOCIAL = [
+    ([3], 37, 74),
+    ([4, 5, 6, 7, 8, 9], 30, 60),
+]
+AFC_UNSOCIAL_SOURCE = ("Agenda for Change Section 2 / Annex 5 (England), "
+                       "2017/18 rates: NHS Employers 'Unsocial hours payments' "
+                       "(bands 4-9, unchanged in 2018); HSJ March 2018 (band 3 "
+                       "before the 2018 deal)")
+# ASSUMPTION: on-costs 25%: the employer's NHS pension contribution of
+# 14.38% (2015-2019) and national insurance at 13.8% above the secondary
+# threshold (about 9-10% of a band 5-7 salary).
+ON_COST_PCT = 25
+
+
+def afc_pay():
+    rates = [{"band": b, "annual": round(v * 1.0201), "x-source": AFC_SOURCE}
+             for b, v in sorted(AFC_2015_TOP.items())]
+    unsocial = []
+    for bands, sat, sun in AFC_UNSOCIAL:
+        unsocial += [
+            {"bands": bands, "days": ["sat"], "from": "00:00", "to": "00:00", "pct": sat},
+            {"bands": bands, "days": ["weekday"], "from": "20:00", "to": "00:00", "pct": sat},
+            {"bands": bands, "days": ["weekday"], "from": "00:00", "to": "06:00", "pct": sat},
+            {"bands": bands, "days": ["sun"], "bank_holidays": True, "from": "00:00",
+             "to": "00:00", "pct": sun},
+        ]
+    return {"x-note": "%s. Unsocial hours: %s. On-costs: ASSUMPTION (employer's "
+                      "pension 14.38%% and national insurance). Used for the "
+                      "reports only (never the objective); see "
+                      "examples/stockport/README.md." % (AFC_SOURCE, AFC_UNSOCIAL_SOURCE),
+            "on_cost_pct": ON_COST_PCT, "rates": rates, "unsocial": unsocial}
+
+
 def stockport():
     scn = base_scenario(
         "Stockport neighbourhood teams, March 2018",
@@ -892,6 +957,7 @@ def stockport():
         "examples/stockport/README.md). Staff names are fictitious.")
     scn["x-generator"] = "examples/gen_examples.py (random seed 2018031)"
     added, atm_ok = finish(scn, 2018031)
+    scn["pay"] = afc_pay()
     return scn, added, atm_ok
 
 

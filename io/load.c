@@ -21,7 +21,7 @@ static const char *const top_keys[] = {
 	"rota7", "name", "timezone", "horizon", "bank_holidays",
 	"bank_holiday_pattern", "neighbourhoods", "groups", "roles",
 	"services", "shifts", "skill_mix", "rules", "planning", "staff",
-	"weights", "organiser", "history", NULL
+	"weights", "organiser", "history", "pay", NULL
 };
 
 /* ---- after the parts: sizes only the whole document shows ---- */
@@ -108,6 +108,7 @@ static void load_root(struct ld *l, json_t *root)
 	load_skill_mix(l, root);
 	load_rules(l, root);
 	load_planning(l, root);
+	load_pay(l, root);
 	load_staff(l, root);
 	if (!l->v.err->count && !l->oom)
 		check_size(l);

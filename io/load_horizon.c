@@ -272,5 +272,7 @@ int load_instants(struct ld *l)
 			     whole ? 0 : m->to_min))
 			return -1;
 	}
+	if (load_pay_instants(l))
+		return -1;
 	return band_instants(l);
 }

@@ -17,6 +17,8 @@
  *   load_staff.c         staff, their leave, shifts and requests
  *   load_fixed.c         staff's pins (staff[].fixed)
  *   load_history.c       the days before the horizon (history)
+ *   load_pay.c           pay rates and unsocial-hours ranges (an
+ *                        addition to the spec)
  *   load_dates.c         from/until, start/end and the planning rates
  *                        of plan --until (additions to the spec)
  *   load_fields.c        the reads the parts share (the ld_ functions)
@@ -143,6 +145,12 @@ int ld_rules_copy(struct ld *l, struct rules *dst, const struct rules *src);
  * "$.rules" over the defaults, a person's "rules" over "$.rules". */
 void ld_rules_into(struct ld *l, struct rules *r, json_t *obj,
 		   const char *path);
+
+/* load_pay.c: $.pay (an addition to the spec), after the planning
+ * figures (an annual salary is hours_per_fte_week x 365/7 hours); its
+ * unsocial ranges as instants, from load_instants. */
+void load_pay(struct ld *l, json_t *root);
+int load_pay_instants(struct ld *l);
 
 /* load_staff.c */
 void load_staff(struct ld *l, json_t *root);

@@ -134,6 +134,10 @@ static void post_row(FILE *f, const struct scenario *sc,
 	csv_number(f, k->worked_hours, 3);
 	csv_number(f, k->covered_hours, 3);
 	csv_field(f, sc->staff[k->like].id, 0);
+	if (k->annual_cost >= 0)
+		csv_number(f, k->annual_cost, 2);
+	else
+		csv_field(f, "", 0);
 	csv_end(f);
 }
 
@@ -146,7 +150,8 @@ int recruit_write_csv(const char *dir, const struct scenario *sc,
 	if (outfile_open(&o, dir, "recruitment.csv", err))
 		return -1;
 	fputs("post,role,band,neighbourhood,fte,uncovered_hours_before,"
-	      "uncovered_hours_after,batch,worked_hours,covered_hours,like", o.f);
+	      "uncovered_hours_after,batch,worked_hours,covered_hours,like,"
+	      "annual_cost", o.f);
 	csv_end(o.f);
 	for (i = 0; i < rc->n_posts; i++)
 		post_row(o.f, sc, rc, &rc->posts[i]);

@@ -93,6 +93,36 @@ static json_t *by_service_json(const struct scenario *sc,
 	return a;
 }
 
+/* What the offer, the staff and the rota cost a year (pay.h, an
+ * addition to the spec); only when the scenario gives pay. */
+static json_t *cost_json(const struct scenario *sc, const struct plan *p,
+			 const struct fte_gap *g)
+{
+	json_t *o = json_pack("{s:s, s:o, s:o, s:o, s:o}", "per", "year",
+			      "on_cost_pct", num(sc->pay.on_cost_pct),
+			      "offer", num(p->cost.annual),
+			      "offer_unpriced_hours", num(p->cost.unpriced_hours),
+			      "staff_in_post", num(p->cost.staff_annual));
+	json_t *bands = json_array();
+	size_t s, b, k = 0;
+
+	for (s = 0; s < sc->n_services; s++)
+		for (b = 0; b < sc->services[s].n_bands; b++, k++)
+			json_array_append_new(bands, json_pack("{s:s, s:s, s:o}",
+				"service", sc->services[s].id, "band",
+				sc->services[s].bands[b].label, "offer",
+				num(k < p->cost.n_bands ? p->cost.by_band[k] : 0)));
+	json_object_set_new(o, "offer_by_band", bands);
+	if (g) {
+		json_object_set_new(o, "rota", num(g->cost.annual));
+		json_object_set_new(o, "rota_enhancements",
+				    num(g->cost.enhancements));
+		json_object_set_new(o, "rota_unpriced_hours",
+				    num(g->cost.unpriced_hours));
+	}
+	return o;
+}
+
 static json_t *horizon_json(const struct scenario *sc)
 {
 	char date[CIVIL_DATE_LEN];
@@ -142,6 +172,8 @@ static json_t *plan_json(const struct scenario *sc, const struct plan *p,
 			    p, &p->total));
 	if (g)
 		json_object_set_new(root, "by_service", by_service_json(sc, g));
+	if (sc->pay.given)
+		json_object_set_new(root, "cost", cost_json(sc, p, g));
 	return root;
 }
 

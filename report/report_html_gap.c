@@ -212,9 +212,36 @@ static void gap_table(const struct page *pg)
 	fputs("</tr>\n</tfoot>\n</table>\n", f);
 }
 
+/* With pay (an addition to the spec): one line of what the offer, the
+ * staff and the rota cost a year. */
+static void cost_line(const struct page *pg)
+{
+	const struct scenario *sc = pg->sc;
+	const struct fte_gap *g = pg->s ? pg->s->gap : NULL;
+	FILE *f = pg->f;
+
+	if (!sc->pay.given)
+		return;
+	fputs("<p id=\"cost\">Cost a year, with on-costs of ", f);
+	html_num(f, sc->pay.on_cost_pct, 1);
+	fputs("%: the offer (demand hours with the planning uplift) ", f);
+	html_num(f, pg->p->cost.annual, 0);
+	fputs(", the staff in post ", f);
+	html_num(f, pg->p->cost.staff_annual, 0);
+	if (g) {
+		fputs(", this rota ", f);
+		html_num(f, g->cost.annual, 0);
+		fputs(" (unsocial-hours enhancements ", f);
+		html_num(f, g->cost.enhancements, 0);
+		fputs(")", f);
+	}
+	fputs(".</p>\n", f);
+}
+
 void html_fte_gap(const struct page *pg)
 {
 	fputs("<section id=\"fte-gap-section\">\n<h2>FTE gap</h2>\n", pg->f);
+	cost_line(pg);
 	chart(pg);
 	gap_table(pg);
 	fputs("</section>\n", pg->f);

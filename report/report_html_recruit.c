@@ -186,6 +186,13 @@ void html_recruit(const struct page *pg)
 	      "the last round's. Target: ", pg->f);
 	html_num(pg->f, rc->cover_pct, 1);
 	fputs("% of demand hours covered.</p>\n", pg->f);
+	if (recruitment_cost(rc) >= 0) {
+		fputs("<p id=\"recruit-cost\">The posts cost ", pg->f);
+		html_num(pg->f, recruitment_cost(rc), 0);
+		fputs(" a year: basic pay of their FTE and the unsocial-hours "
+		      "enhancements of what they work in this rota, with "
+		      "on-costs.</p>\n", pg->f);
+	}
 	curve(pg, rc);
 	rounds_table(pg, rc);
 	posts_table(pg, rc);
