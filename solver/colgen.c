@@ -29,6 +29,7 @@ void colgen_opts_default(struct colgen_opts *o)
 	o->dive_share = 0.05;
 	o->dive_first = DIVE_FIRST;
 	o->deadline = HUGE_VAL;
+	o->rounds_deadline = HUGE_VAL;
 }
 
 
@@ -477,9 +478,14 @@ static int rounds(struct cg *g)
 				      "columns %zu (+%ld)", timer_now() - g->o->t0,
 				      st->bound, g->cp.n_cols, added);
 	}
-	for (r = 0; r < g->o->rounds && !cg_stopped(g); r++) {
+	for (r = 0; r < g->o->rounds; r++) {
 		long added;
 		double lb;
+
+		if (cg_stopped(g) || timer_now() >= g->o->rounds_deadline) {
+			st->stopped = 1;
+			break;
+		}
 
 		if (cg_solve_all(g, g->o->iters))
 			return -1;
@@ -556,7 +562,8 @@ int colgen_run(const struct problem *pb, const struct colgen_opts *o,
 	if (rc < 0)
 		goto out;
 	cg_finish(&g, out);
-	st->stopped = rc;
+	st->stopped |= rc;
+	rc = st->stopped;
 out:
 	st->columns = g.cp.n_cols;
 	cg_release(&g);
