@@ -66,6 +66,9 @@ struct colgen_opts {
 	                                dive then runs on to deadline) */
 	double t0;                   /* start, for progress lines */
 	int verbose;                 /* progress line every round */
+	int spread;                  /* each new month also offered to up to
+	                                this many others of the same role,
+	                                band and contract (0: none) */
 	long probe;                  /* measuring: after the rounds, this
 	                                many more iterations on each part's
 	                                master, its values every 100 */

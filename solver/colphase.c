@@ -48,6 +48,8 @@ static void setting(struct colphase_opts *o, const char *p)
 		o->skip = atoi(p + 5);
 	else if (!strncmp(p, "warm=", 5))
 		o->warm = atol(p + 5);
+	else if (!strncmp(p, "spread=", 7))
+		o->spread = atoi(p + 7);
 	else if (!strncmp(p, "steer=", 6))
 		o->steer = atoi(p + 6);
 }
@@ -127,6 +129,7 @@ static void fill_opts(const struct colphase_opts *co, double t0,
 	o->t0 = t0;
 	o->verbose = 1;
 	o->probe = co->probe;
+	o->spread = co->spread;
 	o->smooth = co->smooth;
 	o->tol = co->tol;
 	o->dive_share = co->dive_share;

@@ -35,6 +35,7 @@ struct colphase_opts {
 	long polish;             /* search rounds after the dive */
 	long warm;               /* rounds of plain search first */
 	int steer;               /* the polish's fifths steered */
+	int spread;              /* see colgen_opts */
 	long probe;              /* see colgen_opts */
 	double smooth;           /* see colgen_opts */
 	double tol;              /* see colgen_opts */
