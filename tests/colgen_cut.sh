@@ -8,7 +8,8 @@
 # only to its start.  The stop comes here as SIGINT a second after the
 # repaired rota is reported, so it lands in the steered part of the
 # polish (made long: polish=100000) at any load; a stop by --time-limit
-# takes the same path (solver/colphase.c, keep_better).
+# takes the same path (solver/colphase.c, keep_better).  It waits up to
+# 40 min for the repaired rota (7 min at load 20).
 #
 # usage: colgen_cut.sh ROTA7_BINARY SOURCE_DIR
 set -u
@@ -21,7 +22,7 @@ sc="$src/examples/stockport/scenario.json"
 ROTA7_COLGEN=polish=100000 "$rota7" solve "$sc" -o "$tmp/out" \
 	--seed 0 --work 2000 --time-limit 900 >/dev/null 2>"$tmp/err" &
 pid=$!
-for _ in $(seq 1800); do
+for _ in $(seq 4800); do
 	grep -q "colgen  repaired rota" "$tmp/err" && break
 	kill -0 "$pid" 2>/dev/null || break
 	sleep 0.5
