@@ -29,6 +29,7 @@ void colgen_opts_default(struct colgen_opts *o)
 	o->dive_share = 0.05;
 	o->dive_first = DIVE_FIRST;
 	o->deadline = HUGE_VAL;
+	o->rounds_deadline = HUGE_VAL;
 }
 
 
@@ -232,6 +233,103 @@ static void *price_thread(void *arg)
 	return NULL;
 }
 
+/* ---- offering a month to people like its owner ---- */
+
+static int index_vars(struct cg *g)
+{
+	const struct problem *pb = g->pb;
+	size_t days = (size_t)pb->days, n = pb->sc->n_staff * days, v, *fill;
+
+	g->pd_first = calloc(n + 2, sizeof(size_t));
+	g->pd_vars = malloc((pb->n_vars + 1) * sizeof(size_t));
+	g->twin = malloc((days + 1) * sizeof(size_t));
+	fill = calloc(n + 1, sizeof(size_t));
+	if (!g->pd_first || !g->pd_vars || !g->twin || !fill) {
+		free(fill);
+		return -1;
+	}
+	for (v = 0; v < pb->n_vars; v++)
+		g->pd_first[(size_t)pb->vars[v].p * days +
+			    (size_t)pb->vars[v].d + 1]++;
+	for (v = 0; v < n; v++)
+		g->pd_first[v + 1] += g->pd_first[v];
+	for (v = 0; v < pb->n_vars; v++) {
+		size_t c = (size_t)pb->vars[v].p * days + (size_t)pb->vars[v].d;
+
+		g->pd_vars[g->pd_first[c] + fill[c]++] = v;
+	}
+	free(fill);
+	return 0;
+}
+
+/* q's var doing what v does (day, shift, neighbourhood, role), or NONE
+ * (ROSTER_NONE too: the caller tells the two apart by v). */
+static size_t twin_var(const struct cg *g, size_t v, int q)
+{
+	const struct problem *pb = g->pb;
+	const struct var *x = &pb->vars[v];
+	const struct option *o = &pb->people[x->p].opts[x->k];
+	size_t c = (size_t)q * (size_t)pb->days + (size_t)x->d, i;
+
+	for (i = g->pd_first[c]; i < g->pd_first[c + 1]; i++) {
+		const struct var *y = &pb->vars[g->pd_vars[i]];
+		const struct option *oy = &pb->people[q].opts[y->k];
+
+		if (y->s == x->s && oy->nbhd == o->nbhd && oy->role == o->role)
+			return g->pd_vars[i];
+	}
+	return NONE;
+}
+
+static int alike(const struct scenario *sc, size_t p, size_t q)
+{
+	const struct staff *a = &sc->staff[p], *b = &sc->staff[q];
+
+	return a->role == b->role && a->band == b->band && a->fte == b->fte;
+}
+
+/* p's month pick offered to up to o->spread others not fixed, of p's
+ * part, alike (role, band, contract), where it is legal for them: the
+ * next after p in person order, so the same input adds the same
+ * columns.  Returns the columns added, or -1. */
+static long spread(struct cg *g, size_t p, const size_t *pick)
+{
+	const struct problem *pb = g->pb;
+	const struct cg_pool *cp = &g->cp;
+	size_t k = cp->part_of_person[p], a0 = cp->part_people[k];
+	size_t na = cp->part_people[k + 1] - a0, at, i, col;
+	size_t days = (size_t)pb->days;
+	long added = 0;
+	int tried = 0;
+
+	for (at = 0; at < na && cp->part_person_ids[a0 + at] != p; at++)
+		;
+	for (i = 1; i < na && tried < g->o->spread; i++) {
+		size_t q = cp->part_person_ids[a0 + (at + i) % na], d;
+		double cost;
+		int rc;
+
+		if (g->fixed[q] || !alike(pb->sc, p, q))
+			continue;
+		tried++;
+		for (d = 0; d < days; d++) {
+			g->twin[d] = pick[d] == ROSTER_NONE ? ROSTER_NONE
+							     : twin_var(g, pick[d], (int)q);
+			if ((pick[d] != ROSTER_NONE && g->twin[d] == NONE) ||
+			    (g->forced[q * days + d] != CG_FREE &&
+			     g->forced[q * days + d] != g->twin[d]))
+				break;
+		}
+		if (d < days || cg_month_cost(pb, &g->pr[0].scratch, (int)q,
+					      g->twin, &cost))
+			continue;
+		if ((rc = cg_pool_add(&g->cp, (int)q, g->twin, cost, &col)) < 0)
+			return -1;
+		added += rc == 0;
+	}
+	return added;
+}
+
 /* Prices everyone not fixed and adds the offers to the pool, in person
  * order.  Returns the columns added, or -1. */
 long cg_price_all(struct cg *g)
@@ -270,6 +368,14 @@ long cg_price_all(struct cg *g)
 			if (rc < 0)
 				return -1;
 			added += rc == 0;
+			if (rc == 0 && g->o->spread > 0) {
+				long more = spread(g, p, g->offer +
+						   (p * CG_OFFERS + i) * days);
+
+				if (more < 0)
+					return -1;
+				added += more;
+			}
 		}
 	g->st->price_seconds += timer_now() - t0;
 	return index_people(g) ? -1 : added;
@@ -344,6 +450,9 @@ static void cg_release(struct cg *g)
 	free(g->n_offers);
 	for (t = 0; t < CG_THREADS; t++)
 		cg_pricer_release(&g->pr[t]);
+	free(g->pd_first);
+	free(g->pd_vars);
+	free(g->twin);
 }
 
 /* The empty month (or, where it breaks a rule, month_pick's) and the
@@ -431,6 +540,8 @@ static int cg_init(struct cg *g, const struct problem *pb,
 		if (o->tol > 0)
 			g->m[k].tol = o->tol;
 	}
+	if (o->spread > 0 && index_vars(g))
+		return -1;
 	for (k = 0; k < n * days; k++)
 		g->forced[k] = CG_FREE;
 	memcpy(g->bcur, g->cp.b, g->cp.n_rows * sizeof(double));
@@ -477,9 +588,14 @@ static int rounds(struct cg *g)
 				      "columns %zu (+%ld)", timer_now() - g->o->t0,
 				      st->bound, g->cp.n_cols, added);
 	}
-	for (r = 0; r < g->o->rounds && !cg_stopped(g); r++) {
+	for (r = 0; r < g->o->rounds; r++) {
 		long added;
 		double lb;
+
+		if (cg_stopped(g) || timer_now() >= g->o->rounds_deadline) {
+			st->stopped = 1;
+			break;
+		}
 
 		if (cg_solve_all(g, g->o->iters))
 			return -1;
@@ -556,7 +672,8 @@ int colgen_run(const struct problem *pb, const struct colgen_opts *o,
 	if (rc < 0)
 		goto out;
 	cg_finish(&g, out);
-	st->stopped = rc;
+	st->stopped |= rc;
+	rc = st->stopped;
 out:
 	st->columns = g.cp.n_cols;
 	cg_release(&g);

@@ -62,8 +62,15 @@ struct colgen_opts {
 	                                the duals from (bound.h's lambda), or
 	                                NULL */
 	double deadline;             /* timer_now() seconds: stops only */
+	double rounds_deadline;      /* the rounds stop here (a cut: the
+	                                dive then runs on to deadline) */
 	double t0;                   /* start, for progress lines */
 	int verbose;                 /* progress line every round */
+	int spread;                  /* each new month also offered to up to
+	                                this many others of the same role,
+	                                band and contract (0: none, the
+	                                default: 3 gave Stockport's seeds
+	                                0/1/2 rotas 0.6-0.8% dearer) */
 	long probe;                  /* measuring: after the rounds, this
 	                                many more iterations on each part's
 	                                master, its values every 100 */
@@ -77,7 +84,7 @@ struct colgen_stats {
 	size_t columns;              /* in the pool at the end */
 	int rounds;                  /* pricing rounds done */
 	int dives;                   /* fixing steps */
-	int stopped;                 /* cut short by the deadline */
+	int stopped;                 /* cut short by a deadline */
 	double pdhg_seconds;         /* wall clock in the masters, pricing */
 	double price_seconds;
 };
@@ -91,8 +98,9 @@ void colgen_opts_default(struct colgen_opts *o);
 
 /*
  * Runs the rounds and the dive; out (initialised, any content) gets the
- * dived rota.  0 when the dive finished; 1 when stopped first (out then
- * holds each person's heaviest month); -1 out of memory.
+ * dived rota.  0 when the rounds and the dive finished; 1 when a deadline
+ * or a stop cut either (out then holds each person's heaviest month where
+ * the dive had not fixed one); -1 out of memory.
  */
 int colgen_run(const struct problem *pb, const struct colgen_opts *o,
 	       struct roster *out, struct colgen_stats *st);

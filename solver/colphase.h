@@ -1,9 +1,10 @@
 /*
  * colphase: column generation (colgen.h) as a phase of `rota7 solve`:
  * from solve's rota meeting senior cover, the rounds and the dive, then
- * the local search's polish of the dived rota (falling back to the rota
- * it started from when that is better or the polished one breaks a
- * rule, as when the time limit cuts the phase short).
+ * the local search's polish of the dived rota (falling back to the
+ * dived rota after its senior repair, or to the rota it started from,
+ * when that is legal and cheaper or the polished one breaks a rule, as
+ * when the time limit cuts the polish while it is steered).
  *
  * Its budget is a share of solve's --work W, counted, never timed:
  * W / COLPHASE_WORK_PER_ROUND pricing rounds (at least one), each of
@@ -14,7 +15,8 @@
  * "rounds=25,iters=150": rounds, iters, dive (iterations between
  * fixings), first (the dive's first threshold), share (least share of
  * days fixed a step), smooth, tol, probe (colgen.h), polish=N (search
- * rounds after the dive), warm=N (N rounds of plain search first, its
+ * rounds after the dive), steer=N (fifths of the polish steered, 1),
+ * warm=N (N rounds of plain search first, its
  * rota in the pool), lambda=N (N steps of bound.h's subgradient first,
  * its prices the starting duals), skip=1 (no colgen: the polish alone).
  * ROTA7_COLGEN=off never runs the phase.
@@ -32,6 +34,8 @@ struct colphase_opts {
 	long iters, dive_iters;
 	long polish;             /* search rounds after the dive */
 	long warm;               /* rounds of plain search first */
+	int steer;               /* the polish's fifths steered */
+	int spread;              /* see colgen_opts */
 	long probe;              /* see colgen_opts */
 	double smooth;           /* see colgen_opts */
 	double tol;              /* see colgen_opts */
@@ -59,6 +63,13 @@ struct colphase_opts {
 /* 25 rounds at the default 2000: the count measured best on Stockport
  * (branch engine-colgen, 60 s). */
 #define COLPHASE_WORK_PER_ROUND 80
+/* Shares of the time limit by which the rounds and the dive end when
+ * the limit is going to cut the phase.  On an idle 2-core machine
+ * Stockport's default run ends its rounds at about 20% of the 60 s and
+ * its dive at about 45%, so these cut only a slowed run; the rest goes to
+ * the polish, which only improves on the dived rota. */
+#define COLPHASE_ROUNDS_SHARE 0.40
+#define COLPHASE_DIVE_SHARE 0.70
 int colphase_wanted(const struct problem *pb, long work,
 		    struct colphase_opts *o);
 

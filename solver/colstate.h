@@ -49,6 +49,11 @@ struct cg {
 	double *offer_cost;          /* [n_staff * CG_OFFERS] */
 	size_t *n_offers;            /* [n_staff] */
 	struct cg_pricer pr[CG_THREADS];
+	/* vars by person and day, for offering one person's month to
+	 * another (colgen.c, spread) */
+	size_t *pd_first;            /* [n_staff * days + 1] */
+	size_t *pd_vars;             /* [n_vars] */
+	size_t *twin;                /* [days] scratch */
 	int failed;
 };
 

@@ -161,6 +161,7 @@ int search_setup(struct search *s, const struct problem *pb, uint64_t seed,
 				cell_hours(&pb->cells[s->needs[p].cell]);
 	s->objective += constraints_global_cost(pb, &s->r);
 	s->steered = s->objective;
+	s->steer_fifths = STEER_FIFTHS;
 	return 0;
 oom:
 	search_release(s);
@@ -750,11 +751,12 @@ void search_run(struct search *s, double deadline, long work,
 	if (!slots || !sv || !saved || !pick || !price || !have_best)
 		goto out;
 	n = all_slots(s, slots);
-	set_hour_price(s, STEER_HOUR * pb->sc->weights.uncovered_hour);
+	if (s->steer_fifths > 0)
+		set_hour_price(s, STEER_HOUR * pb->sc->weights.uncovered_hour);
 	descend(s, slots, n);
 	while (s->rounds < work && running(s)) {
 		if (s->hour_price > 0 &&
-		    (idle >= max_idle / 4 || s->rounds >= work / 5 * STEER_FIFTHS)) {
+		    (idle >= max_idle / 4 || s->rounds >= work / 5 * s->steer_fifths)) {
 			/* Steering done: from here on, the objective itself. */
 			set_hour_price(s, 0);
 			sweep(s, saved, pick, price);

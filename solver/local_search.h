@@ -66,6 +66,10 @@ struct search {
 	double paid;             /* paid hours of the whole rota */
 	double steered;          /* objective + hour_price x paid */
 	double senior_delta;     /* its part of the last apply() */
+	int steer_fifths;        /* fifths of search_run's rounds steered
+	                            (search_setup: STEER_FIFTHS, 3); 0: the
+	                            objective itself from the start, so the
+	                            rota only improves (a polish) */
 };
 
 /* The empty rota of pb, priced.  0, or -1 with err: ROTA_EINFEASIBLE

@@ -178,6 +178,71 @@ START_TEST(colgen_months_legal_and_bound_below)
 END_TEST
 
 /*
+ * A rounds deadline already past (the time limit going to cut the
+ * phase) ends the rounds before any but still lets the dive run: the
+ * run says it was stopped, fixed days were dived, and every month is
+ * legal.  Before, one deadline stopped both, and a cut run's months
+ * were the rounds' heaviest, never dived.
+ */
+START_TEST(colgen_rounds_deadline_still_dives)
+{
+	struct fix f;
+	struct colgen_opts o;
+	struct colgen_stats st;
+	struct roster out;
+	int p;
+
+	fix_open(&f, "examples/small/two-neighbourhoods.json");
+	ck_assert_int_eq(roster_setup(&out, &f.pb, NULL), 0);
+	colgen_opts_default(&o);
+	o.rounds = 8;
+	o.iters = 200;
+	o.dive_iters = 100;
+	o.rounds_deadline = timer_now() - 1;
+	ck_assert_int_eq(colgen_run(&f.pb, &o, &out, &st), 1);
+	ck_assert_int_eq(st.stopped, 1);
+	ck_assert_int_eq(st.rounds, 0);
+	ck_assert_int_gt(st.dives, 0);
+	for (p = 0; p < (int)f.sc.n_staff; p++)
+		ck_assert_int_eq(constraints_check_person(&f.pb, &out, p, NULL), 0);
+	roster_release(&out);
+	fix_close(&f);
+}
+END_TEST
+
+/*
+ * Offering each new month to people like its owner (spread) adds
+ * columns, and the dived months stay legal for whoever holds them.
+ * A twin month broke on the off days before (ROSTER_NONE taken for a
+ * missing var), so none was ever added.
+ */
+START_TEST(colgen_spread_adds_legal_months)
+{
+	struct fix f;
+	struct colgen_opts o;
+	struct colgen_stats st, st0;
+	struct roster out;
+	int p;
+
+	fix_open(&f, "examples/stockport/scenario.json");
+	ck_assert_int_eq(roster_setup(&out, &f.pb, NULL), 0);
+	colgen_opts_default(&o);
+	o.rounds = 2;
+	o.iters = 100;
+	o.dive_iters = 100;
+	o.dive_share = 0.5;
+	ck_assert_int_eq(colgen_run(&f.pb, &o, &out, &st0), 0);
+	o.spread = 3;
+	ck_assert_int_eq(colgen_run(&f.pb, &o, &out, &st), 0);
+	ck_assert_uint_gt(st.columns, st0.columns);
+	for (p = 0; p < (int)f.sc.n_staff; p++)
+		ck_assert_int_eq(constraints_check_person(&f.pb, &out, p, NULL), 0);
+	roster_release(&out);
+	fix_close(&f);
+}
+END_TEST
+
+/*
  * The phase's switch reads only the input and the budget: on for
  * Stockport (189 people) at the default --work, with the rounds a share
  * of it and the polish the whole of it; off for a small budget, for a
@@ -291,11 +356,13 @@ int main(void)
 	Suite *s = suite_create("colgen");
 	TCase *tc = tcase_create("colgen");
 
-	tcase_set_timeout(tc, 120);
+	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, master_solves_a_small_lp);
 	tcase_add_test(tc, relaxed_program_is_below_pattern_pick);
 	tcase_add_test(tc, colgen_months_legal_and_bound_below);
 	tcase_add_test(tc, colphase_switches_on_size_and_work);
+	tcase_add_test(tc, colgen_rounds_deadline_still_dives);
+	tcase_add_test(tc, colgen_spread_adds_legal_months);
 	tcase_add_test(tc, colgen_bound_below_tiny_optima);
 	suite_add_tcase(s, tc);
 	return fixture_run(s);
