@@ -246,8 +246,7 @@ END_TEST
  * The phase's switch reads only the input and the budget: on for
  * Stockport (189 people) at the default --work, with the rounds a share
  * of it and the polish the whole of it; off for a small budget, for a
- * small scenario, for Essex (605 people, not measured) and for
- * ROTA7_COLGEN=off; a list turns it on anywhere.
+ * small scenario and for ROTA7_COLGEN=off; on for Essex (605 people); a list turns it on anywhere.
  */
 START_TEST(colphase_switches_on_size_and_work)
 {
@@ -265,7 +264,7 @@ START_TEST(colphase_switches_on_size_and_work)
 	ck_assert_int_eq(colphase_wanted(&big.pb, COLPHASE_MIN_WORK - 1, &o), 0);
 	ck_assert_int_eq(colphase_wanted(&small.pb, 2000, &o), 0);
 	fix_open(&essex, "examples/essex/scenario.json");
-	ck_assert_int_eq(colphase_wanted(&essex.pb, 2000, &o), 0);
+	ck_assert_int_eq(colphase_wanted(&essex.pb, 2000, &o), 1);
 	fix_close(&essex);
 	setenv("ROTA7_COLGEN", "off", 1);
 	ck_assert_int_eq(colphase_wanted(&big.pb, 2000, &o), 0);
