@@ -139,18 +139,29 @@ out:
 	return ret;
 }
 
-/* The proof's program: impossible is a proof; a solution is kept only
- * if it keeps every hard rule (it may break weekly rest, which that
- * program only relaxes). */
-static enum seniors_result prove(const struct problem *pb, double seconds,
-				 struct roster *r)
+/*
+ * solve_hard into a rota of its own, kept in r only if every hard rule
+ * holds: the proof's program may break weekly rest, which it only
+ * relaxes, and held people's months (hold, from held; NULL: nobody)
+ * join what GLPK placed.
+ */
+static enum seniors_result solve_checked(const struct problem *pb, int proof,
+					 double seconds,
+					 const struct roster *held,
+					 const unsigned char *hold,
+					 struct roster *r)
 {
 	struct roster to;
 	enum seniors_result ret;
+	size_t p;
+	int d;
 
 	if (roster_setup(&to, pb, NULL))
 		return SENIORS_ERROR;
-	ret = solve_hard(pb, 1, seconds, NULL, NULL, &to);
+	for (p = 0; hold && p < pb->sc->n_staff; p++)
+		for (d = 0; hold[p] && d < pb->days; d++)
+			roster_set(&to, (int)p, d, roster_get(held, (int)p, d));
+	ret = solve_hard(pb, proof, seconds, held, hold, &to);
 	if (ret == SENIORS_FOUND) {
 		if (constraints_check(pb, &to, NULL))
 			ret = SENIORS_UNKNOWN;
@@ -175,7 +186,7 @@ enum seniors_result seniors_find(const struct problem *pb, double seconds,
 		return ret;
 	if (end - timer_now() <= 0 || timer_stop_requested())
 		return SENIORS_UNKNOWN;
-	return prove(pb, end - timer_now(), r);
+	return solve_checked(pb, 1, end - timer_now(), NULL, NULL, r);
 }
 
 /* The representative of p's group (path halving). */
@@ -247,34 +258,6 @@ static size_t hold_met(const struct search *s, unsigned char *hold, int *up)
 	return free_people;
 }
 
-/* Everyone held keeps s's month, the others' come from GLPK; kept only
- * if the whole rota keeps every hard rule. */
-static enum seniors_result mend_groups(const struct search *s, double seconds,
-				       const unsigned char *hold,
-				       struct roster *r)
-{
-	const struct problem *pb = s->pb;
-	struct roster to;
-	enum seniors_result ret;
-	size_t p;
-	int d;
-
-	if (roster_setup(&to, pb, NULL))
-		return SENIORS_ERROR;
-	for (p = 0; p < pb->sc->n_staff; p++)
-		for (d = 0; hold[p] && d < pb->days; d++)
-			roster_set(&to, (int)p, d, roster_get(&s->r, (int)p, d));
-	ret = solve_hard(pb, 0, seconds, &s->r, hold, &to);
-	if (ret == SENIORS_FOUND) {
-		if (constraints_check(pb, &to, NULL))
-			ret = SENIORS_UNKNOWN;
-		else
-			roster_copy(r, &to);
-	}
-	roster_release(&to);
-	return ret;
-}
-
 enum seniors_result seniors_mend(const struct search *s, double seconds,
 				 struct roster *r)
 {
@@ -291,7 +274,9 @@ enum seniors_result seniors_mend(const struct search *s, double seconds,
 	/* Half the time: what the groups cannot settle, the whole model
 	 * still may, as before. */
 	if (free_people && free_people < n) {
-		ret = mend_groups(s, seconds / 2, hold, r);
+		/* Everyone held keeps s's month, the others' come from
+		 * GLPK. */
+		ret = solve_checked(pb, 0, seconds / 2, &s->r, hold, r);
 		if (ret == SENIORS_FOUND || ret == SENIORS_ERROR)
 			goto out;
 	}
