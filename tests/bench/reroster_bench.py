@@ -139,6 +139,18 @@ def main():
           f"{' '.join(last)}")
     print(f"   uncovered {rota_b['uncovered_hours']} h, A's plus the lost "
           f"shifts' {limit:g} h (target: no more)")
+    # Said apart, not counted toward the target: shifts the new input's
+    # rules take out of the reference with the leave (the hours a leave
+    # lowers, a ratio left short), reason "rule" in changes.csv.
+    a_hours = {(x["staff"], x["date"]): x["paid_hours"]
+               for x in rota_a["assignments"]}
+    with open(os.path.join(b_dir, "changes.csv"), encoding="utf-8") as f:
+        ruled = [(r["staff"], r["date"]) for r in csv.DictReader(f)
+                 if r["reason"] == "rule" and not r["after"]]
+    ruled_hours = sum(a_hours.get(k, 0) for k in ruled)
+    print(f"   besides, shifts the new rules then took out: {len(ruled)} "
+          f"({ruled_hours:g} h: {' '.join(f'{s} {d}' for s, d in ruled)}); "
+          f"A's plus lost plus those: {limit + ruled_hours:g} h")
     if frozen_moved:
         missed.append("frozen days changed")
     if len(others) > 12:
