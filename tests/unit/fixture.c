@@ -47,6 +47,28 @@ const char *fixture_source_path(const char *rel)
 	return buf;
 }
 
+int fixture_tiny_optimum(const char *name, double *opt)
+{
+	char rel[512], text[4096];
+	const char *at;
+	FILE *f;
+	size_t n;
+
+	snprintf(rel, sizeof(rel), "tests/tiny/%.*s.expect.json",
+		 (int)(strlen(name) - 5), name);
+	f = fopen(fixture_source_path(rel), "r");
+	ck_assert_ptr_nonnull(f);
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = 0;
+	if (!strstr(text, "\"exit\": 0"))
+		return 0;
+	at = strstr(text, "\"objective\":");
+	ck_assert_ptr_nonnull(at);
+	*opt = strtod(at + strlen("\"objective\":"), NULL);
+	return 1;
+}
+
 int fixture_run(Suite *s)
 {
 	SRunner *sr = srunner_create(s);

@@ -24,6 +24,12 @@ int fixture_has_message(const struct rota_error *err, const char *needle);
  * buffer. */
 const char *fixture_source_path(const char *rel);
 
+/* The optimum the exhaustive search (tests/tools/exhaustive.py) proved
+ * for tiny case `name` ("NN-....json", from tests/tiny/NN-....expect.json)
+ * in *opt: 1, or 0 when the case has no legal rota (exit 3) and so no
+ * optimum.  Fails the test when the expectation file is missing. */
+int fixture_tiny_optimum(const char *name, double *opt);
+
 /* Runs the suite; returns the process exit status. */
 int fixture_run(Suite *s);
 

@@ -278,31 +278,6 @@ START_TEST(colphase_switches_on_size_and_work)
 }
 END_TEST
 
-/* The optimum an exhaustive search proved for tiny case `name`
- * (tests/tiny/NAME.expect.json, made by gen.py); 0 when the case has
- * no legal rota (exit 3) and so no optimum. */
-static int tiny_optimum(const char *name, double *opt)
-{
-	char rel[512], text[4096];
-	const char *at;
-	FILE *f;
-	size_t n;
-
-	snprintf(rel, sizeof(rel), "tests/tiny/%.*s.expect.json",
-		 (int)(strlen(name) - 5), name);
-	f = fopen(fixture_source_path(rel), "r");
-	ck_assert_ptr_nonnull(f);
-	n = fread(text, 1, sizeof(text) - 1, f);
-	fclose(f);
-	text[n] = 0;
-	if (!strstr(text, "\"exit\": 0"))
-		return 0;
-	at = strstr(text, "\"objective\":");
-	ck_assert_ptr_nonnull(at);
-	*opt = strtod(at + strlen("\"objective\":"), NULL);
-	return 1;
-}
-
 /*
  * The column generation's Lagrangian bound is a bound: on every tiny
  * case it is at most the optimum the exhaustive search proved, and every
@@ -327,7 +302,7 @@ START_TEST(colgen_bound_below_tiny_optima)
 
 		if (len < 6 || strcmp(e->d_name + len - 5, ".json") ||
 		    strstr(e->d_name, ".expect.") ||
-		    !tiny_optimum(e->d_name, &opt))
+		    !fixture_tiny_optimum(e->d_name, &opt))
 			continue;
 		snprintf(rel, sizeof(rel), "tests/tiny/%s", e->d_name);
 		fix_open(&f, rel);
