@@ -119,9 +119,8 @@ static int id_taken(const struct scenario *sc, const struct recruitment *rc,
 {
 	size_t i;
 
-	for (i = 0; i < sc->n_staff; i++)
-		if (!strcmp(sc->staff[i].id, id))
-			return 1;
+	if (scenario_find_staff(sc, id) >= 0)
+		return 1;
 	for (i = 0; i < rc->n_posts; i++)
 		if (!strcmp(rc->posts[i].id, id))
 			return 1;

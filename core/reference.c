@@ -45,16 +45,6 @@ double reference_fixed_price(const struct scenario *sc)
 	return p > 1e7 ? p : 1e7;
 }
 
-static int find_staff(const struct scenario *sc, const char *id)
-{
-	size_t p;
-
-	for (p = 0; p < sc->n_staff; p++)
-		if (!strcmp(sc->staff[p].id, id))
-			return (int)p;
-	return -1;
-}
-
 static int find_role(const struct scenario *sc, const char *id)
 {
 	return id ? scenario_find_role(sc, id) : -1;
@@ -99,7 +89,7 @@ static int map(struct scenario *sc, struct reference *ref)
 	for (i = 0; i < ref->n; i++) {
 		struct ref_assignment *a = &ref->a[i];
 
-		a->p = find_staff(sc, a->staff);
+		a->p = scenario_find_staff(sc, a->staff);
 		a->day = (int)(a->date - sc->horizon.start);
 		a->s = scenario_find_shift(sc, a->shift);
 		a->n = a->nbhd ? scenario_find_neighbourhood(sc, a->nbhd) : -1;

@@ -212,6 +212,11 @@ int scenario_find_kind(const struct scenario *sc, const char *id)
 	FIND(sc->kinds, sc->n_kinds, id);
 }
 
+int scenario_find_staff(const struct scenario *sc, const char *id)
+{
+	FIND(sc->staff, sc->n_staff, id);
+}
+
 int32_t scenario_date(const struct scenario *sc, int day)
 {
 	return sc->horizon.start + day;

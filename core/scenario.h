@@ -429,6 +429,7 @@ int scenario_find_service(const struct scenario *sc, const char *id);
 int scenario_find_shift(const struct scenario *sc, const char *id);
 int scenario_find_neighbourhood(const struct scenario *sc, const char *id);
 int scenario_find_kind(const struct scenario *sc, const char *id);
+int scenario_find_staff(const struct scenario *sc, const char *id);
 
 /* Civil day number of horizon day `day`. */
 int32_t scenario_date(const struct scenario *sc, int day);

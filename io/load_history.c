@@ -31,16 +31,6 @@ struct hist {
 	int32_t first;               /* earliest date read */
 };
 
-static int find_staff(const struct scenario *sc, const char *id)
-{
-	size_t p;
-
-	for (p = 0; p < sc->n_staff; p++)
-		if (!strcmp(sc->staff[p].id, id))
-			return (int)p;
-	return -1;
-}
-
 static void entry(struct jv *v, json_t *x, const char *path, size_t i,
 		  void *arg)
 {
@@ -59,7 +49,7 @@ static void entry(struct jv *v, json_t *x, const char *path, size_t i,
 	    ld_date_member(l, x, path, "date", 1, &date) != JV_OK ||
 	    jv_string(v, x, path, "shift", 1, LOAD_MAX_ID_LEN, &shift) != JV_OK)
 		return;
-	if ((p = find_staff(sc, staff)) < 0) {
+	if ((p = scenario_find_staff(sc, staff)) < 0) {
 		jv_bad(v, jv_key_path(sub, path, "staff"), "unknown staff '%s'",
 		       staff);
 		return;
