@@ -198,25 +198,12 @@ static int candidate(struct build *b, int p, int a, int k)
 static int straddle_judged(const struct problem *pb, int p, int w, int P,
 			   int k)
 {
-	const struct scenario *sc = pb->sc;
-	double need = sc->staff[p].rules.weekly_rest_hours * 3600;
-	instant_t ws = history_day_start(sc, w), h0 = sc->horizon.day_start[0];
-	instant_t free_from = ws, best = 0, st, en;
-	int d;
+	double need = pb->sc->staff[p].rules.weekly_rest_hours * 3600;
 
 	if ((double)longest_rest(pb, NULL, p, w, P, 1) < need || w + P < k)
 		return 0;
-	for (d = w - 1; d < 0; d++) {
-		if (!shift_on(pb, NULL, p, d, 1, &st, &en) || en <= ws)
-			continue;
-		if ((st < h0 ? st : h0) - free_from > best)
-			best = (st < h0 ? st : h0) - free_from;
-		if (en > free_from)
-			free_from = en;
-	}
-	if (h0 > free_from && h0 - free_from > best)
-		best = h0 - free_from;
-	return (double)best < need;
+	/* The window's days before the horizon: -w of them. */
+	return (double)longest_rest(pb, NULL, p, w, -w, 1) < need;
 }
 
 static int person_rows(struct build *b, int p)
