@@ -503,16 +503,31 @@ static int run_seniors(struct engine *e)
  * limit in one GLPK call. */
 static int want_exact(const struct engine *e)
 {
-	return !e->keep && !e->by_person && e->pb->n_vars <= PROVE_MAX_VARS;
+	return !e->by_person && e->pb->n_vars <= PROVE_MAX_VARS;
 }
 
 static int run_exact(struct engine *e)
 {
 	double left = e->deadline - timer_now(), lb = -HUGE_VAL;
+	double obj = e->res->objective;
+	struct roster r;
+	int rc;
 
 	if (left <= 0 || timer_stop_requested())
 		return 0;
-	if (prove_small(e->pb, e->best, left, &e->res->objective, &lb))
+	if (!e->keep)
+		rc = prove_small(e->pb, e->best, left, &e->res->objective, &lb);
+	else {
+		/* A kept rota stays as it is, whatever GLPK returns: only
+		 * the bound is wanted (a rota proven optimal was so before,
+		 * and is again). */
+		if (roster_setup(&r, e->pb, e->err))
+			return -1;
+		roster_copy(&r, e->best);
+		rc = prove_small(e->pb, &r, left, &obj, &lb);
+		roster_release(&r);
+	}
+	if (rc)
 		return oom(e);
 	if (lb > e->bound)
 		e->bound = lb;
@@ -627,38 +642,6 @@ static int run_fix(struct engine *e)
 }
 
 /*
- * A kept rota's bound from GLPK on a small problem, as the exact
- * phase's (a rota proven optimal was so before, and is again); the rota
- * stays as it is, whatever GLPK returns.
- */
-static int want_kept(const struct engine *e)
-{
-	return e->keep && e->pb->n_vars <= PROVE_MAX_VARS;
-}
-
-static int run_kept(struct engine *e)
-{
-	struct roster r;
-	double left = e->deadline - timer_now(), obj = e->res->objective;
-	double lb = -HUGE_VAL;
-	int rc;
-
-	if (left <= 0 || timer_stop_requested())
-		return 0;
-	if (roster_setup(&r, e->pb, e->err))
-		return -1;
-	roster_copy(&r, e->best);
-	rc = prove_small(e->pb, &r, left, &obj, &lb);
-	roster_release(&r);
-	if (rc < 0)
-		return oom(e);
-	if (lb > e->bound)
-		e->bound = lb;
-	e->proven = rel_gap(e->res->objective, e->bound) <= 1e-9;
-	return 0;
-}
-
-/*
  * The phases, in order.  Whether one runs is chosen from the input and
  * the options before it starts (never from the clock); a phase is
  * skipped once the rota is proven optimal or a --gap check has stopped
@@ -672,7 +655,6 @@ static const struct phase {
 	{"start", want_always, run_start},
 	{"seniors", want_always, run_seniors},
 	{"exact", want_exact, run_exact},
-	{"kept rota's bound", want_kept, run_kept},
 	{"column generation", want_colgen, run_colgen},
 	{"local search", want_search, run_search},
 	{"whole model", want_whole, run_whole},
