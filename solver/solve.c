@@ -2,7 +2,6 @@
 
 #include <math.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 
 #include "constraints.h"
 #include "model.h"
+#include "nolegal.h"
 #include "bound.h"
 #include "colphase.h"
 #include "dayproof.h"
@@ -140,121 +140,6 @@ static int check(void *ctx, const struct search *s)
 	return t->have_stop;
 }
 
-/* The rule broken, as why's last entry says it, with its place. */
-static int fail_infeasible(struct rota_error *why, struct rota_error *err)
-{
-	struct rota_place at = ROTA_PLACE_NONE;
-
-	if (rota_error_last(why))
-		at = rota_error_place(rota_error_last(why));
-	rota_error_at(err, ROTA_EINFEASIBLE, &at,
-		      "no rota keeps the hard rules: %s", rota_error_last_text(why));
-	rota_error_release(why);
-	return -1;
-}
-
-/*
- * No legal rota, and no proof that none exists: the search was stopped
- * (ROTA_EINTERRUPTED) or ran out of time (ROTA_ELIMIT).  why's last
- * entry is what the best rota found still breaks.
- */
-static int fail_unproven(struct rota_error *why, double limit,
-			 struct rota_error *err)
-{
-	struct rota_place at = ROTA_PLACE_NONE;
-
-	if (rota_error_last(why))
-		at = rota_error_place(rota_error_last(why));
-	if (timer_stop_requested())
-		rota_error_at(err, ROTA_EINTERRUPTED, &at, "interrupted before "
-			      "any rota keeping the hard rules was found "
-			      "(the best so far breaks %s); nothing written",
-			      rota_error_last_text(why));
-	else
-		rota_error_at(err, ROTA_ELIMIT, &at, "no rota keeping the hard "
-			      "rules was found within --time-limit %g s (the "
-			      "best breaks %s); that is no proof that none "
-			      "exists: a longer --time-limit may find one; "
-			      "nothing written", limit, rota_error_last_text(why));
-	rota_error_release(why);
-	return -1;
-}
-
-/* Appends to buf (of size n) as snprintf would, cutting at the end. */
-static void add_text(char *buf, size_t n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void add_text(char *buf, size_t n, const char *fmt, ...)
-{
-	size_t len = strlen(buf);
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf + len, n - len, fmt, ap);
-	va_end(ap);
-}
-
-/* Whether staff p has the band of senior rule m, in its role or one
- * that covers it. */
-static int senior_for(const struct scenario *sc, size_t p,
-		      const struct skill_mix *m)
-{
-	const struct staff *st = &sc->staff[p];
-	size_t c;
-
-	if (st->band < m->min_band)
-		return 0;
-	if (st->role == m->role)
-		return 1;
-	for (c = 0; c < sc->roles[st->role].n_covers; c++)
-		if (sc->roles[st->role].covers[c].role == m->role)
-			return 1;
-	return 0;
-}
-
-/*
- * GLPK's proof, in words: the senior rules, the people who could meet
- * them, and where the closest rota the search found falls short (the
- * proof is over the whole horizon; that day is a pointer, not its
- * culprit).
- */
-static void say_proof(const struct problem *pb, struct rota_error *found,
-		      struct rota_error *err)
-{
-	const struct scenario *sc = pb->sc;
-	struct rota_place at = ROTA_PLACE_NONE;
-	char rules[400] = "", who[400] = "";
-	size_t m, p, n_rules = 0, n_who = 0;
-
-	if (rota_error_last(found))
-		at = rota_error_place(rota_error_last(found));
-	for (m = 0; m < sc->n_mix; m++)
-		if (sc->mix[m].type == MIX_SENIOR)
-			add_text(rules, sizeof(rules), "%s$.skill_mix[%zu]",
-				 n_rules++ ? ", " : "", m);
-	for (p = 0; p < sc->n_staff; p++) {
-		for (m = 0; m < sc->n_mix; m++)
-			if (sc->mix[m].type == MIX_SENIOR &&
-			    senior_for(sc, p, &sc->mix[m]))
-				break;
-		if (m == sc->n_mix)
-			continue;
-		if (n_who++ < 10)
-			add_text(who, sizeof(who), "%s%s", n_who > 1 ? ", " : "",
-				 sc->staff[p].id);
-	}
-	if (n_who > 10)
-		add_text(who, sizeof(who), " and %zu more", n_who - 10);
-	rota_error_at(err, ROTA_EINFEASIBLE, &at, "no rota keeps the hard "
-		      "rules: GLPK proved that senior cover (%s) cannot be met "
-		      "on every day together with the working-time rules, leave "
-		      "and days off of the %zu %s who could give it (%s); "
-		      "the closest rota found first falls short at %s", rules,
-		      n_who, n_who == 1 ? "person" : "people",
-		      n_who ? who : "nobody",
-		      rota_error_last_text(found));
-}
-
 /* Meets every senior rule or says why not: greedy and repair first,
  * then GLPK on the seniors' own problem.  -1 with err: ROTA_EINFEASIBLE
  * only when GLPK proved it, else ROTA_ELIMIT or ROTA_EINTERRUPTED. */
@@ -297,8 +182,8 @@ static int meet_seniors(struct search *s, double t0, double limit,
 	rota_error_init(&found);
 	constraints_check(pb, &s->r, &found);
 	if (sr != SENIORS_IMPOSSIBLE)
-		return fail_unproven(&found, limit, err);
-	say_proof(pb, &found, err);
+		return nolegal_unproven(&found, limit, err);
+	nolegal_seniors_proved(pb, &found, err);
 	rota_error_release(&found);
 	return -1;
 }
@@ -732,7 +617,7 @@ static int engine_setup(struct engine *e, const struct problem *pb,
 	if (rc) {
 		bound_release(&e->bd);
 		if (why.status == ROTA_EINFEASIBLE)
-			return fail_infeasible(&why, err);
+			return nolegal_infeasible(&why, err);
 		rota_error_add(err, ROTA_EINTERNAL, "%s", rota_error_last_text(&why));
 		rota_error_release(&why);
 		return -1;
@@ -795,7 +680,7 @@ static int engine_finish(struct engine *e)
 		roster_copy(e->best, &e->s.r);
 	if (search_senior_short(&e->s) > 0 &&
 	    constraints_check(pb, e->best, &why))
-		return fail_unproven(&why, e->o->time_limit, e->err);
+		return nolegal_unproven(&why, e->o->time_limit, e->err);
 	if (constraints_check(pb, e->best, &why)) {
 		rota_error_add(e->err, ROTA_EINTERNAL, "the rota found breaks a "
 			       "rule (a bug): %s", rota_error_last_text(&why));
