@@ -15,6 +15,7 @@
 #include "dayproof.h"
 #include "local_search.h"
 #include "prove.h"
+#include "refill.h"
 #include "seniors.h"
 #include "start.h"
 #include "fixphase.h"
@@ -626,6 +627,23 @@ static int run_search(struct engine *e)
 	return 0;
 }
 
+/* In a re-roster, the cells the start emptied filled again by whole
+ * months, a ratio's two roles together (refill.h). */
+static int want_refill(const struct engine *e)
+{
+	return !e->keep && refill_wanted(e->pb);
+}
+
+static int run_refill(struct engine *e)
+{
+	load_best(e);
+	if (refill_run(&e->s, e->deadline) < 0)
+		return oom(e);
+	e->cut |= e->s.cut;
+	keep_search(e);
+	return 0;
+}
+
 /* The block moves of moves.h and GLPK's sub-MIPs, until the deadline:
  * where the start was built person by person. */
 static int want_fix(const struct engine *e)
@@ -657,6 +675,7 @@ static const struct phase {
 	{"exact", want_exact, run_exact},
 	{"column generation", want_colgen, run_colgen},
 	{"local search", want_search, run_search},
+	{"refill", want_refill, run_refill},
 	{"whole model", want_whole, run_whole},
 	{"fix-and-optimise", want_fix, run_fix},
 };
