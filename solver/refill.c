@@ -4,18 +4,19 @@
 #include <stdlib.h>
 
 #include "constraints.h"
+#include "measure.h"
 #include "month.h"
 #include "reference.h"
 #include "timer.h"
 
 /*
  * Months remade at most.  Stockport's sick-leave case (issue 16's
- * benchmark: 21 cells, 3 moves kept) remakes 4,735 in about 3 s on the
- * project's 2-core machine, the last pass finding nothing; the cap is
- * about four times that, so a larger re-roster cannot spend minutes
- * here.
+ * benchmark: 21 cells, 4 moves kept) remakes 11,292 in about 10 s on
+ * the project's loaded 2-core machine, the last pass finding nothing;
+ * the cap is about three times that, so a larger re-roster cannot spend
+ * minutes here.
  */
-#define REFILL_MAX_TRIES 20000L
+#define REFILL_MAX_TRIES 30000L
 
 /* People one move remakes at most: the refill, the ratio's partner and
  * whoever takes over a shift either had to leave. */
@@ -35,6 +36,10 @@ struct refill {
 	long epoch[REFILL_PEOPLE];
 	double pull;               /* price pulling the wanted shift in */
 	double cost;               /* constraints_cost of s->r */
+	double best, best_short;   /* the best move found for a cell: its
+	                              cost and uncovered hours */
+	int best_n, best_who[REFILL_PEOPLE];  /* its people */
+	size_t *best_month[REFILL_PEOPLE];    /* and their months */
 	long tries;
 };
 
@@ -218,13 +223,13 @@ static int ratios_ok(const struct refill *f, int p, const size_t *saved)
 	return 1;
 }
 
-/* Whether the move made is kept: the search's objective and then the
+/* Whether the move made pays: the search's objective and then the
  * whole one down, the ratios around it held (extend has checked each
- * person's own rules). */
-static int kept(struct refill *f, double before)
+ * person's own rules).  The best of the cell's so far is remembered. */
+static int pays(struct refill *f, double before)
 {
-	double c;
-	int i;
+	double c, h;
+	int i, d;
 
 	if (f->s->objective >= before - 1e-7)
 		return 0;
@@ -234,7 +239,19 @@ static int kept(struct refill *f, double before)
 	c = constraints_cost(f->pb, &f->s->r);
 	if (c >= f->cost - 1e-7)
 		return 0;
-	f->cost = c;
+	h = measure_uncovered_hours(f->pb, &f->s->r);
+	if (h < f->best_short - 1e-9 ||
+	    (h < f->best_short + 1e-9 && c < f->best - 1e-7)) {
+		f->best = c;
+		f->best_short = h;
+		f->best_n = f->n_moved;
+		for (i = 0; i < f->n_moved; i++) {
+			f->best_who[i] = f->moved[i];
+			for (d = 0; d < f->pb->days; d++)
+				f->best_month[i][d] = roster_get(&f->s->r,
+								 f->moved[i], d);
+		}
+	}
 	return 1;
 }
 
@@ -286,8 +303,8 @@ static int may_pay(struct refill *f, size_t z, double before)
 
 static int extend(struct refill *f, size_t u, double before);
 
-/* Tries w as the next step, and the steps after it; 1 kept, 0 not (the
- * move as it was), -1 out of memory. */
+/* Tries w as the next step, and the steps after it, then takes them
+ * back (pays() remembers the best); 0, or -1 out of memory. */
 static int try_step(struct refill *f, size_t w, size_t u, double before)
 {
 	int rc = step(f, w);
@@ -295,8 +312,7 @@ static int try_step(struct refill *f, size_t w, size_t u, double before)
 	if (rc <= 0)
 		return rc;
 	rc = extend(f, u, before);
-	if (!rc)
-		undo(f);
+	undo(f);
 	return rc;
 }
 
@@ -427,8 +443,8 @@ static int try_vacated(struct refill *f, size_t u, double before)
 	return each_vacated(f, take_over, &t);
 }
 
-/* The move so far (first step u) kept, or grown by a step and tried
- * again.  1 kept, 0 not (the move as it was), -1 out of memory. */
+/* The move so far (first step u) priced, and where it does not pay yet,
+ * grown by a step and tried again.  0, or -1 out of memory. */
 static int extend(struct refill *f, size_t u, double before)
 {
 	int rc = 0;
@@ -437,8 +453,8 @@ static int extend(struct refill *f, size_t u, double before)
 	if (constraints_check_person(f->pb, &f->s->r, f->moved[f->n_moved - 1],
 				     NULL))
 		return 0;
-	if (kept(f, before))
-		return 1;
+	if (pays(f, before))
+		return 0;
 	if (f->n_moved >= REFILL_PEOPLE)
 		return 0;
 	f->epoch[f->n_moved]++;
@@ -447,26 +463,34 @@ static int extend(struct refill *f, size_t u, double before)
 	return rc ? rc : try_vacated(f, u, before);
 }
 
-/* One move that refills cell c: 1 kept, 0 none found, -1 out of
- * memory. */
+/* The best move that refills cell c, applied: 1 applied, 0 none pays,
+ * -1 out of memory.  Of the moves that pay, the one leaving the fewest
+ * hours uncovered, as the phase is there to win back the cover the start
+ * lost; then the cheapest, so of two that refill the same, the one that
+ * changes less (a support worker back on their published evening rather
+ * than another taking it). */
 static int refill_cell(struct refill *f, size_t c)
 {
 	const struct problem *pb = f->pb;
 	size_t j;
-	int rc;
+	int i, d;
 
-	for (j = pb->cell_var_first[c]; j < pb->cell_var_first[c + 1]; j++) {
+	f->best = f->cost;
+	f->best_short = HUGE_VAL;
+	f->best_n = 0;
+	for (j = pb->cell_var_first[c]; j < pb->cell_var_first[c + 1] &&
+	     running(f); j++) {
 		size_t u = pb->cell_vars[j];
 
-		if (!candidate(f, u))
-			continue;
-		if (!running(f))
-			return 0;
-		rc = try_step(f, u, u, f->s->objective);
-		if (rc)
-			return rc;
+		if (candidate(f, u) && try_step(f, u, u, f->s->objective) < 0)
+			return -1;
 	}
-	return 0;
+	for (i = 0; i < f->best_n; i++)
+		for (d = 0; d < pb->days; d++)
+			search_set(f->s, f->best_who[i], d,
+				   f->best_month[i][d], NAN);
+	f->cost = f->best;
+	return f->best_n > 0;
 }
 
 /* Passes over the cells until one keeps no move; the moves kept. */
@@ -483,7 +507,6 @@ static int refill_passes(struct refill *f)
 			       (rc = refill_cell(f, f->cells[i])) != 0) {
 				if (rc < 0)
 					return -1;
-				f->n_moved = 0;
 				moves++;
 				any = 1;
 				f->epoch[0]++;
@@ -511,7 +534,8 @@ int refill_run(struct search *s, double deadline)
 	for (i = 0; i < REFILL_PEOPLE; i++) {
 		f.saved[i] = malloc(days * sizeof(size_t));
 		f.seen[i] = calloc(pb->n_vars + 1, sizeof(long));
-		ok = ok && f.saved[i] && f.seen[i];
+		f.best_month[i] = malloc(days * sizeof(size_t));
+		ok = ok && f.saved[i] && f.seen[i] && f.best_month[i];
 	}
 	f.pick = malloc(days * sizeof(size_t));
 	f.price = malloc((pb->n_vars + 1) * sizeof(double));
@@ -519,13 +543,11 @@ int refill_run(struct search *s, double deadline)
 		goto out;
 	f.cost = constraints_cost(pb, &s->r);
 	rc = refill_passes(&f);
-	/* Out of memory mid-move: the people of the move as they were. */
-	while (rc < 0 && f.n_moved > 0)
-		undo(&f);
 out:
 	for (i = 0; i < REFILL_PEOPLE; i++) {
 		free(f.saved[i]);
 		free(f.seen[i]);
+		free(f.best_month[i]);
 	}
 	free(f.cells);
 	free(f.pick);

@@ -16,10 +16,14 @@
  * pay, a second person's month around a shift the ratio ties to it (the
  * same unit and time) or around a shift the first left, and then a
  * third around what either left, so up to three months are priced
- * together (REFILL_PEOPLE).  A move is kept only when every hard rule of
+ * together (REFILL_PEOPLE).  A move pays only when every hard rule of
  * the people moved and the ratios around every shift changed hold, and
  * both the search's objective and the whole one (constraints_cost,
- * fairness too) go down.
+ * fairness too) go down; of the moves that pay for a cell, the one
+ * leaving the fewest hours uncovered is kept, the cheapest of those.
+ * The last step is tried only where its shift alone on its day would
+ * pay for the move so far, and the take-over steps only where the cover
+ * left short could.
  *
  * Deterministic: cells, people and shifts are tried in index order and
  * the work is counted (REFILL_MAX_TRIES months), never timed; only the
