@@ -636,11 +636,15 @@ static int want_refill(const struct engine *e)
 
 static int run_refill(struct engine *e)
 {
+	int moves;
+
 	load_best(e);
-	if (refill_run(&e->s, e->deadline) < 0)
+	if ((moves = refill_run(&e->s, e->deadline)) < 0)
 		return oom(e);
 	e->cut |= e->s.cut;
 	keep_search(e);
+	diag_progress("%5.0fs  refill  moves kept %d, objective %.1f",
+		      timer_now() - e->t.t0, moves, e->res->objective);
 	return 0;
 }
 
