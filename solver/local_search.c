@@ -304,6 +304,16 @@ static int legal(const struct search *s, int p, size_t v1, size_t v2)
 	       !constraints_check_person(s->pb, &s->r, p, NULL);
 }
 
+double search_set(struct search *s, int p, int d, size_t v, double known)
+{
+	return apply_as(s, p, d, v, known);
+}
+
+int search_ratio_ok(const struct search *s, size_t v)
+{
+	return pairs_ok(s, v);
+}
+
 /* Best legal change of what p works on d; applied if it improves. */
 static int improve_day(struct search *s, int p, int d)
 {

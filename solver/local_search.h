@@ -104,6 +104,14 @@ void search_seniors(struct search *s, double deadline);
 /* Replaces the current rota with r's assignments. */
 void search_load(struct search *s, const struct roster *r);
 
+/* For moves made outside this module (refill.h): sets what p works on
+ * d to v (or ROSTER_NONE), counts and costs kept up to date, and returns
+ * the change in the steered objective; `known` is p's own cost after it
+ * when the caller knows it, else NAN.  Legality is the caller's. */
+double search_set(struct search *s, int p, int d, size_t v, double known);
+/* Whether the ratio rules around var v's cells hold (1 for ROSTER_NONE). */
+int search_ratio_ok(const struct search *s, size_t v);
+
 /* Unmet senior cover in the current rota, in person-hours. */
 double search_senior_short(const struct search *s);
 

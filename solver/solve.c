@@ -15,6 +15,7 @@
 #include "dayproof.h"
 #include "local_search.h"
 #include "prove.h"
+#include "refill.h"
 #include "seniors.h"
 #include "start.h"
 #include "fixphase.h"
@@ -511,6 +512,27 @@ static int run_search(struct engine *e)
 	return 0;
 }
 
+/* In a re-roster, the cells the start emptied filled again by whole
+ * months, a ratio's two roles together (refill.h). */
+static int want_refill(const struct engine *e)
+{
+	return !e->keep && refill_wanted(e->pb);
+}
+
+static int run_refill(struct engine *e)
+{
+	int moves;
+
+	load_best(e);
+	if ((moves = refill_run(&e->s, e->deadline)) < 0)
+		return oom(e);
+	e->cut |= e->s.cut;
+	keep_search(e);
+	diag_progress("%5.0fs  refill  moves kept %d, objective %.1f",
+		      timer_now() - e->t.t0, moves, e->res->objective);
+	return 0;
+}
+
 /* The block moves of moves.h and GLPK's sub-MIPs, until the deadline:
  * where the start was built person by person. */
 static int want_fix(const struct engine *e)
@@ -542,6 +564,7 @@ static const struct phase {
 	{"exact", want_exact, run_exact},
 	{"column generation", want_colgen, run_colgen},
 	{"local search", want_search, run_search},
+	{"refill", want_refill, run_refill},
 	{"whole model", want_whole, run_whole},
 	{"fix-and-optimise", want_fix, run_fix},
 };

@@ -13,6 +13,8 @@
  *   exact       small problems on GLPK whole (prove.h);
  *   column generation  on problems of Stockport's size (colphase.h);
  *   local search        otherwise (local_search.h), --work rounds;
+ *   refill      in a re-roster, the cells the start emptied, by up to
+ *               three remade months at once (refill.h);
  *   whole model, fix-and-optimise  where the start was built person by
  *               person: GLPK's branch and cut, then its sub-MIPs with
  *               block moves until the time limit (fixphase.h).
