@@ -12,6 +12,11 @@
  * 'rota7 solve scenario-recruited.json' with the same --seed and --work
  * gives the same rota.  A round with no rota (a senior rule no rota
  * met) gets one post at the band that rule needs, and is solved again.
+ *
+ * On a large scenario (or with --draft-work) the rounds are drafts, each
+ * a cheaper solve that only ranks and sizes the next batch; when the
+ * drafts stop, their posts are solved once more in full, with all the
+ * time left, and that solve is the last round and the one reported.
  */
 #include "cli.h"
 
@@ -21,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "colphase.h"
 #include "demand.h"
 #include "diag.h"
 #include "fte_gap.h"
@@ -39,9 +45,11 @@
 #include "solve.h"
 #include "timer.h"
 
-/* Batches after round 0: each is a full solve (Stockport: 35-45 s at
- * the default --work), and the third batch met the target on every
- * example tried, the fourth is room for the search's noise. */
+/* Batches after round 0: each is confirmed by a full solve or a draft
+ * (Stockport: 35-45 s a full solve at the default --work), and the
+ * third batch met the target on every example tried, the fourth is
+ * room for the search's noise; on Essex (2026-12-02) four batches of
+ * drafts left 1.02% short and their full solve 0.79%. */
 #define RECRUIT_MAX_BATCHES 4
 /* The cap on the whole run when --time-limit is not given: five
  * Stockport solves at the default --work fit well inside it, so no
@@ -52,11 +60,25 @@
  * the share of promised hours its rota delivered. */
 #define EFFICIENCY_START 1.0
 #define EFFICIENCY_MIN 0.25
+/* Above this many assignment columns the rounds before the last are
+ * drafts unless --draft-work says otherwise: Stockport's 72,222 take
+ * 30-50 s a full solve, so five fit the default 900 s uncut; on Mid and
+ * South Essex's 453,645 (2026-12-02, load 2-4, --time-limit 900) a full
+ * solve took 136 s with no posts and 183 s with 118, and the clock cut
+ * the last three of the five rounds, the reported one too. */
+#define RECRUIT_DRAFT_VARS 150000
+/* A draft's --work: the least at which the column generation runs.
+ * Essex as given, --seed 1, 2026-12-02 at load 3-4: 5,617.0 h short in
+ * 81 s wall (97 cpu s), against 5,535.0 h in 136 s at the full 2000 and
+ * the plain search's 5,983.0 h in 26 s at 200, a rota too far from the
+ * full solve's to rank posts on. */
+#define RECRUIT_DRAFT_WORK COLPHASE_MIN_WORK
 
 struct recruit_opts {
 	struct solve_opts solve;   /* time_limit: the whole run's */
 	double cover_pct;
 	size_t max_posts;
+	long draft_work;           /* --draft-work: 0 none, < 0 by size */
 };
 
 /* One round: the text solved and what came of it. */
@@ -89,15 +111,20 @@ static void round_release(struct round *k)
 	round_init(k);
 }
 
-/* Loads and solves k->text.  0 with k->solved set (0: no rota keeps the
- * hard rules, why in err), -1 on any other failure. */
-static int round_solve(struct round *k, const char *name,
-		       const struct solve_opts *o, struct rota_error *err)
+/* Loads k->text into k's problem. */
+static int round_build(struct round *k, const char *name,
+		       struct rota_error *err)
 {
-	if (scenario_load_buffer(k->text, k->len, name, &k->sc, err) ||
-	    demand_expand(&k->sc, &k->d, err) ||
-	    problem_build(&k->pb, &k->sc, &k->d, err))
-		return -1;
+	return scenario_load_buffer(k->text, k->len, name, &k->sc, err) ||
+	       demand_expand(&k->sc, &k->d, err) ||
+	       problem_build(&k->pb, &k->sc, &k->d, err) ? -1 : 0;
+}
+
+/* Solves k's problem.  0 with k->solved set (0: no rota keeps the hard
+ * rules, why in err), -1 on any other failure. */
+static int round_solve(struct round *k, const struct solve_opts *o,
+		       struct rota_error *err)
+{
 	if (solve_run(&k->pb, o, &k->r, &k->res, err))
 		return err->status == ROTA_EINFEASIBLE ? 0 : -1;
 	k->solved = 1;
@@ -158,21 +185,13 @@ static int add_post(struct recruitment *rc, const struct scenario *sc,
 	return recruitment_add_post(rc, &p, err);
 }
 
-/* The time a round may take: what is left, shared among the rounds that
- * may still come (this one included). */
-static double round_limit(const struct recruit_opts *o, double t0, int round)
-{
-	double left = o->solve.time_limit - (timer_now() - t0);
-
-	return fmax(1.0, left / (RECRUIT_MAX_BATCHES + 1 - round));
-}
-
 static int record_round(struct recruitment *rc, const struct round *k,
-			struct rota_error *err)
+			int draft, struct rota_error *err)
 {
 	struct recruit_round r = {0};
 	size_t i;
 
+	r.draft = draft;
 	r.posts = rc->n_posts;
 	for (i = 0; i < rc->n_posts; i++)
 		r.fte += rc->posts[i].fte;
@@ -257,7 +276,36 @@ struct run {
 	struct round k;            /* the round solved last */
 	struct recruitment rc;
 	const struct recruit_opts *o;
+	long draft_work;           /* a draft's --work; 0: no drafts */
+	int drafting;              /* this round is a draft */
+	int last;                  /* the full solve after the drafts */
+	int batches;               /* added so far */
 };
+
+/* The drafts' --work for a run on pb (round 0's problem), 0 for none:
+ * --draft-work, or by pb's size.  Drafts at the full --work would only
+ * solve the last text twice. */
+static long draft_work(const struct recruit_opts *o, const struct problem *pb)
+{
+	long w = o->draft_work >= 0 ? o->draft_work :
+		 pb->n_vars > RECRUIT_DRAFT_VARS ? RECRUIT_DRAFT_WORK : 0;
+
+	return w == solve_work(&o->solve) ? 0 : w;
+}
+
+/* The time a round may take: what is left, shared among the rounds that
+ * may still come (this one included, and the full solve after drafts);
+ * that full solve, the last, has all the rest, so that it is not cut
+ * and solving scenario-recruited.json gives its rota. */
+static double round_limit(const struct run *ru, double t0)
+{
+	double left = ru->o->solve.time_limit - (timer_now() - t0);
+
+	if (ru->last)
+		return fmax(1.0, left);
+	return fmax(1.0, left / (RECRUIT_MAX_BATCHES + 1 - ru->batches +
+				 ru->drafting));
+}
 
 /* The next round's text: the input with every post so far. */
 static int next_text(struct run *ru, struct round *next,
@@ -267,6 +315,60 @@ static int next_text(struct run *ru, struct round *next,
 				     &next->text, &next->len, err);
 }
 
+/* Why no batch follows solved round ru->k, or NULL: one is wanted. */
+static const char *stop_before_batch(const struct run *ru)
+{
+	if (ru->rc.n_posts >= ru->o->max_posts)
+		return "--max-posts reached";
+	if (ru->batches == RECRUIT_MAX_BATCHES)
+		return "rounds used up";
+	if (ru->k.res.uncovered_hours <= recruitment_allowed_short(&ru->rc))
+		return "target met";
+	return NULL;
+}
+
+/* After solved round ru->k: 1 another round is wanted, 0 done (why in
+ * rc.stop), -1 failed.  Whatever stops the drafts, the same posts are
+ * then solved in full, and that rota is the one reported. */
+static int after_solved(struct run *ru, struct progress *g,
+			struct rota_error *err)
+{
+	const char *stop;
+	int n;
+
+	if (ru->k.res.stopped_by == SOLVE_STOP_INTERRUPT) {
+		ru->rc.stop = "interrupted";
+		return 0;
+	}
+	if (ru->last) {
+		/* Short of the target, what stopped the drafts says why. */
+		if (ru->k.res.uncovered_hours <=
+		    recruitment_allowed_short(&ru->rc))
+			ru->rc.stop = "target met";
+		else if (!strcmp(ru->rc.stop, "target met"))
+			ru->rc.stop = "the full solve missed the target the "
+				      "draft met";
+		return 0;
+	}
+	stop = stop_before_batch(ru);
+	if (!stop) {
+		n = solved_batch(&ru->rc, &ru->k, ru->o, g, ru->batches + 1, err);
+		if (n < 0)
+			return -1;
+		if (n > 0) {
+			ru->batches++;
+			return 1;
+		}
+		stop = "no post would meet more of the demand";
+	}
+	ru->rc.stop = stop;
+	if (!ru->drafting)
+		return 0;
+	ru->drafting = 0;
+	ru->last = 1;
+	return 1;
+}
+
 /* Round `round` of a run, solved into ru->k; then what follows it: 1
  * another round is wanted, 0 done (why in rc.stop), -1 failed. */
 static int one_round(struct run *ru, int round, double t0, struct progress *g,
@@ -274,52 +376,37 @@ static int one_round(struct run *ru, int round, double t0, struct progress *g,
 {
 	struct solve_opts so = ru->o->solve;
 	struct rota_error why;
-	int n;
 
-	so.time_limit = round_limit(ru->o, t0, round);
 	rota_error_init(&why);
-	if (round_solve(&ru->k, round ? "scenario-recruited.json" : ru->name,
-			&so, &why) || record_round(&ru->rc, &ru->k, err))
+	if (round_build(&ru->k, round ? "scenario-recruited.json" : ru->name,
+			&why))
 		goto fail;
-	if (round == 0)
+	if (round == 0) {
 		ru->rc.demand_hours = demand_hours(&ru->k.pb);
+		ru->draft_work = draft_work(ru->o, &ru->k.pb);
+		ru->drafting = ru->draft_work > 0;
+	}
+	so.time_limit = round_limit(ru, t0);
+	if (ru->drafting)
+		so.work = ru->draft_work;
+	if (round_solve(&ru->k, &so, &why) ||
+	    record_round(&ru->rc, &ru->k, ru->drafting, err))
+		goto fail;
 	if (ru->k.solved && !g->have_first) {
 		g->first = ru->k.res.uncovered_hours;
 		g->have_first = 1;
 	}
-	diag_progress("recruit  round %d: %zu posts, %s", round,
+	diag_progress("recruit  round %d: %zu posts, %s%s", round,
 		      ru->rc.n_posts, ru->k.solved ? "solved" :
-		      "no rota (a senior rule)");
-	if (ru->rc.n_posts >= ru->o->max_posts) {
-		ru->rc.stop = "--max-posts reached";
-		goto no_more;
-	}
-	if (round == RECRUIT_MAX_BATCHES) {
-		ru->rc.stop = "rounds used up";
-		goto no_more;
-	}
-	if (!ru->k.solved) {
-		if (senior_batch(&ru->rc, &ru->sc0, &why, round + 1, err))
-			goto fail;
-		return 1;
-	}
-	if (ru->k.res.stopped_by == SOLVE_STOP_INTERRUPT) {
-		ru->rc.stop = "interrupted";
-		return 0;
-	}
-	if (ru->k.res.uncovered_hours <= recruitment_allowed_short(&ru->rc)) {
-		ru->rc.stop = "target met";
-		return 0;
-	}
-	n = solved_batch(&ru->rc, &ru->k, ru->o, g, round + 1, err);
-	if (n < 0)
-		goto fail;
-	if (n == 0)
-		ru->rc.stop = "no post would meet more of the demand";
-	return n > 0;
-no_more:
+		      "no rota (a senior rule)", ru->drafting ? " (draft)" : "");
 	if (ru->k.solved)
-		return 0;
+		return after_solved(ru, g, err);
+	if (ru->rc.n_posts >= ru->o->max_posts || ru->batches ==
+	    RECRUIT_MAX_BATCHES || senior_batch(&ru->rc, &ru->sc0, &why,
+						ru->batches + 1, err))
+		goto fail;
+	ru->batches++;
+	return 1;
 fail:
 	if (why.status) {
 		/* The round's own failure, said as solve says it. */
@@ -405,18 +492,20 @@ static void print_rounds(const struct recruitment *rc)
 {
 	size_t i;
 
-	printf("%-6s %6s %7s %12s %8s\n", "round", "posts", "fte",
-	       "uncovered_h", "of_demand");
+	printf("%-6s %6s %7s %12s %9s %6s\n", "round", "posts", "fte",
+	       "uncovered_h", "of_demand", "solve");
 	for (i = 0; i < rc->n_rounds; i++) {
 		const struct recruit_round *r = &rc->rounds[i];
+		const char *how = r->draft ? "draft" : "full";
 
 		if (r->solved)
-			printf("%-6zu %6zu %7.1f %12.1f %7.2f%%\n", i, r->posts,
-			       r->fte, r->uncovered_hours, rc->demand_hours > 0 ?
-			       100 * r->uncovered_hours / rc->demand_hours : 0);
+			printf("%-6zu %6zu %7.1f %12.1f %8.2f%% %6s\n", i,
+			       r->posts, r->fte, r->uncovered_hours,
+			       rc->demand_hours > 0 ? 100 * r->uncovered_hours /
+			       rc->demand_hours : 0, how);
 		else
-			printf("%-6zu %6zu %7.1f %12s %8s\n", i, r->posts, r->fte,
-			       "no rota", "");
+			printf("%-6zu %6zu %7.1f %12s %9s %6s\n", i, r->posts,
+			       r->fte, "no rota", "", how);
 	}
 }
 
@@ -554,6 +643,7 @@ static int cmd_recruit(int argc, char **argv)
 	const char *input = NULL, *dir = "rota-out";
 	double time_limit = 0, work = 0, cover = 99;
 	double max_posts = RECRUIT_DEFAULT_MAX_POSTS;
+	double draft = -1;
 	unsigned long seed = 0;
 	int quiet = 0, status;
 	const struct cli_option options[] = {
@@ -570,6 +660,10 @@ static int cmd_recruit(int argc, char **argv)
 		CLI_OPT_NUMBER("--work", &work, "N",
 			       "rounds of search per solve (default "
 			       SOLVE_DEFAULT_WORK_TEXT ")"),
+		CLI_OPT_NUMBER("--draft-work", &draft, "N",
+			       "--work of drafts, the solves that only rank a "
+			       "batch (default 800 above 150,000 columns, "
+			       "else 0: none)"),
 		CLI_OPT_QUIET(&quiet),
 		CLI_OPT_END(),
 	};
@@ -580,7 +674,8 @@ static int cmd_recruit(int argc, char **argv)
 	if (r != CLI_RUN)
 		return r == CLI_HELP_SHOWN ? ROTA_OK : ROTA_EINPUT;
 	if (check_whole("--work", work, 1e12) ||
-	    check_whole("--max-posts", max_posts, LOAD_MAX_STAFF))
+	    check_whole("--max-posts", max_posts, LOAD_MAX_STAFF) ||
+	    (draft != -1 && check_whole("--draft-work", draft, 1e12)))
 		return ROTA_EINPUT;
 	if (cover > 100) {
 		diag_error("invalid value '%g' for --cover: a percentage from 0 "
@@ -595,6 +690,7 @@ static int cmd_recruit(int argc, char **argv)
 	o.solve.seed = seed;
 	o.cover_pct = cover;
 	o.max_posts = (size_t)max_posts;
+	o.draft_work = (long)draft;
 	memset(&ru, 0, sizeof(ru));
 	ru.input = input;
 	ru.name = strcmp(input, "-") ? input : "<stdin>";
@@ -613,7 +709,7 @@ static int cmd_recruit(int argc, char **argv)
 
 const struct cli_command cli_recruit = {
 	"recruit", "recruit SCENARIO [-o DIR] [--cover PCT] [--max-posts N] "
-	"[--time-limit SEC] [--seed N] [--work N] [-q]",
+	"[--time-limit SEC] [--seed N] [--work N] [--draft-work N] [-q]",
 	"propose posts to recruit that bring the rota's cover to a target,\n"
 	"each batch confirmed by a solved rota; write recruitment.csv,\n"
 	"scenario-recruited.json and the rota",

@@ -47,6 +47,9 @@ struct recruit_round {
 	double uncovered_hours; /* person-hours the rota left short */
 	double objective;
 	enum solve_stop stopped_by;
+	int draft;              /* 1: solved at --draft-work, to rank the
+	                           next batch only; the rota reported is a
+	                           full solve's */
 };
 
 struct recruitment {

@@ -105,14 +105,29 @@ int recruit_write_scenario(const char *dir, const char *text, size_t len,
 	return outfile_commit(&o, err);
 }
 
-/* A round's uncovered hours, empty where it had no rota (a senior rule
- * none met) or was never solved. */
-static void round_hours(FILE *f, const struct recruitment *rc, size_t i)
+/* The uncovered hours of the last round solved with n posts (a draft is
+ * followed by a full solve of the same posts), empty where that round
+ * had no rota (a senior rule none met) or there was none. */
+static void round_hours(FILE *f, const struct recruitment *rc, size_t n)
 {
-	if (i < rc->n_rounds && rc->rounds[i].solved)
-		csv_number(f, rc->rounds[i].uncovered_hours, 3);
+	size_t i = rc->n_rounds;
+
+	while (i > 0 && rc->rounds[i - 1].posts != n)
+		i--;
+	if (i > 0 && rc->rounds[i - 1].solved)
+		csv_number(f, rc->rounds[i - 1].uncovered_hours, 3);
 	else
 		csv_field(f, "", 0);
+}
+
+/* Posts added in batches before `batch`. */
+static size_t posts_before(const struct recruitment *rc, int batch)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < rc->n_posts; i++)
+		n += rc->posts[i].batch < batch;
+	return n;
 }
 
 static void post_row(FILE *f, const struct scenario *sc,
@@ -126,9 +141,8 @@ static void post_row(FILE *f, const struct scenario *sc,
 	csv_field(f, k->band > 0 ? num : "", 0);
 	csv_field(f, sc->neighbourhoods[k->home].id, 0);
 	csv_number(f, k->fte, 3);
-	/* Round 0 is the scenario as given: batch b's rota is round b. */
-	round_hours(f, rc, (size_t)k->batch - 1);
-	round_hours(f, rc, (size_t)k->batch);
+	round_hours(f, rc, posts_before(rc, k->batch));
+	round_hours(f, rc, posts_before(rc, k->batch + 1));
 	snprintf(num, sizeof(num), "%d", k->batch);
 	csv_field(f, num, 0);
 	csv_number(f, k->worked_hours, 3);

@@ -103,9 +103,10 @@ static void curve(const struct page *pg, const struct recruitment *rc)
 			continue;
 		fprintf(f, "<circle class=\"round\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
 			"fill=\"#4f86c6\" data-posts=\"%zu\" data-hours=\"%.3f\">"
-			"<title>%zu post%s: ", px(&a, (double)r->posts),
+			"<title>%zu post%s%s: ", px(&a, (double)r->posts),
 			py(&a, r->uncovered_hours), r->posts, r->uncovered_hours,
-			r->posts, r->posts == 1 ? "" : "s");
+			r->posts, r->posts == 1 ? "" : "s",
+			r->draft ? " (draft)" : "");
 		html_num(f, r->uncovered_hours, 1);
 		fputs(" person-hours short</title></circle>\n", f);
 	}
@@ -127,8 +128,8 @@ static void rounds_table(const struct page *pg, const struct recruitment *rc)
 	for (i = 0; i < rc->n_rounds; i++) {
 		const struct recruit_round *r = &rc->rounds[i];
 
-		fprintf(f, "<tr><th scope=\"row\">%zu</th><td class=\"n\">%zu</td>",
-			i, r->posts);
+		fprintf(f, "<tr><th scope=\"row\">%zu%s</th><td class=\"n\">%zu"
+			"</td>", i, r->draft ? " (draft)" : "", r->posts);
 		html_td_num(f, r->fte, 1);
 		if (r->solved) {
 			html_td_num(f, r->uncovered_hours, 1);

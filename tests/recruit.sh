@@ -8,6 +8,8 @@
 #    a second run gives byte-identical recruitment.csv and scenario;
 #  - senior.json has a senior rule no rota can meet: solve exits 3, and
 #    recruit adds a post at the band the rule needs, then meets cover;
+#  - --draft-work: drafts rank the posts, then one full solve of them is
+#    the rota reported, and solving scenario-recruited.json gives it;
 #  - --max-posts caps the posts, bad option values are usage errors.
 set -u
 rota7=$1
@@ -112,6 +114,54 @@ cmp -s "$out/a/recruitment.csv" "$out/b/recruitment.csv" ||
 cmp -s "$out/a/scenario-recruited.json" "$out/b/scenario-recruited.json" ||
 	bad "scenario-recruited.json differs between two runs with the same seed"
 
+# --draft-work: the rounds before the last rank posts on cheaper solves,
+# and the last is a full solve of the posts they chose (its own round,
+# after the last draft), the rota reported: solving
+# scenario-recruited.json at the full --work gives it again.
+run d "$cases/short.json" --draft-work 20 || { bad "recruit --draft-work 20: exit $?"; cat "$out/d.err"; }
+"$rota7" solve "$out/d/scenario-recruited.json" -o "$out/ds" -q --seed 3 \
+	--work 300 --time-limit 600 >/dev/null 2>"$out/ds.err" ||
+	{ bad "solve the drafts' scenario-recruited.json"; cat "$out/ds.err"; }
+/usr/bin/python3 - "$out/d.out" "$out/d" "$out/ds/rota.json" <<'PY' || fail=1
+import csv, json, sys
+lines = open(sys.argv[1]).read().split("\n\n")[0].splitlines()
+rounds = [l.split() for l in lines[1:]]
+rota = json.load(open(sys.argv[2] + "/rota.json"))
+again = json.load(open(sys.argv[3]))
+rows = list(csv.DictReader(open(sys.argv[2] + "/recruitment.csv", newline="")))
+bad = []
+if lines[0].split()[-1] != "solve":
+    bad.append("the rounds do not say how each was solved: " + lines[0])
+elif len(rounds) < 2 or any(r[-1] != "draft" for r in rounds[:-1]) \
+        or rounds[-1][-1] != "full":
+    bad.append("not drafts then one full solve: %s" % rounds)
+elif rounds[-1][1] != rounds[-2][1]:
+    bad.append("the full solve has other posts than the last draft: %s" % rounds)
+elif float(rounds[-1][3]) != rota["uncovered_hours"]:
+    bad.append("the last round's %s h is not rota.json's %s"
+               % (rounds[-1][3], rota["uncovered_hours"]))
+if rota["made_from"]["work"] != 300:
+    bad.append("rota.json made at --work %s, not the full 300"
+               % rota["made_from"]["work"])
+last = max(int(r["batch"]) for r in rows) if rows else 0
+for r in rows:
+    if int(r["batch"]) == last and \
+            float(r["uncovered_hours_after"]) != rota["uncovered_hours"]:
+        bad.append("last batch's uncovered_hours_after %s is not rota.json's %s"
+                   % (r["uncovered_hours_after"], rota["uncovered_hours"]))
+for d in (rota, again):
+    d.pop("solve_seconds")
+if rota != again:
+    bad.append("solving scenario-recruited.json gives another rota "
+               "(uncovered %s against recruit's %s)"
+               % (again["uncovered_hours"], rota["uncovered_hours"]))
+for b in bad:
+    print("FAIL recruit --draft-work:", b)
+sys.exit(1 if bad else 0)
+PY
+/usr/bin/python3 "$check" "$out/d/scenario-recruited.json" "$out/d/rota.json" \
+	--quiet >"$out/chk.out" 2>&1 || { bad "check_rota.py on the drafts' rota"; cat "$out/chk.out"; }
+
 # --max-posts caps them; the run still confirms what it proposes.
 run m "$cases/short.json" --max-posts 1 || bad "recruit --max-posts 1: exit $?"
 n=$(($(wc -l <"$out/m/recruitment.csv") - 1))
@@ -139,7 +189,8 @@ PY
 	--quiet >"$out/chk.out" 2>&1 || { bad "check_rota.py on senior.json's rota"; cat "$out/chk.out"; }
 
 # ---- usage ----
-for args in "--cover 101" "--max-posts 1.5" "--work 2.5" "--gap 0.1"; do
+for args in "--cover 101" "--max-posts 1.5" "--work 2.5" "--gap 0.1" \
+	"--draft-work 2.5"; do
 	# shellcheck disable=SC2086
 	"$rota7" recruit "$cases/short.json" -o "$out/u" -q $args >/dev/null 2>&1
 	st=$?
