@@ -191,7 +191,7 @@ help_for plan -o --force --until -q --quiet
 help_for solve -o --time-limit --gap --seed --work --previous --freeze-until --today -q --quiet
 help_for export-lp -q --quiet
 help_for nrp -o --time-limit --seed --work -q --quiet
-help_for recruit -o --cover --max-posts --time-limit --seed --work -q --quiet
+help_for recruit -o --cover --max-posts --time-limit --seed --work --draft-work -q --quiet
 expect "help after the arguments" 0 "usage: rota7 check SCENARIO" \
 	check a.json --help
 
