@@ -314,6 +314,28 @@ int search_ratio_ok(const struct search *s, size_t v)
 	return pairs_ok(s, v);
 }
 
+void search_price_month(struct search *s, int p, double *price,
+			unsigned char *breaks)
+{
+	const struct problem *pb = s->pb;
+	size_t first, end, v;
+	double empty;
+	int d;
+
+	problem_person_vars(pb, p, &first, &end);
+	for (d = 0; d < pb->days; d++)
+		apply(s, p, d, ROSTER_NONE);
+	/* Back to the empty month, whose cost is known: half the person
+	 * costs to work out. */
+	empty = s->person_cost[p];
+	for (v = first; v < end; v++) {
+		price[v] = apply(s, p, pb->vars[v].d, v);
+		if (breaks)
+			breaks[v] = !pairs_ok(s, v);
+		apply_as(s, p, pb->vars[v].d, ROSTER_NONE, empty);
+	}
+}
+
 /* Best legal change of what p works on d; applied if it improves. */
 static int improve_day(struct search *s, int p, int d)
 {
@@ -405,20 +427,9 @@ static int reroster_apply(struct search *s, int p, const size_t *saved,
 			  size_t *pick, double *price)
 {
 	const struct problem *pb = s->pb;
-	size_t first, end, v;
-	double empty;
 	int d, ok = 1;
 
-	problem_person_vars(pb, p, &first, &end);
-	for (d = 0; d < pb->days; d++)
-		apply(s, p, d, ROSTER_NONE);
-	/* Back to the empty rota, whose cost is known: half the person
-	 * costs to work out. */
-	empty = s->person_cost[p];
-	for (v = first; v < end; v++) {
-		price[v] = apply(s, p, pb->vars[v].d, v);
-		apply_as(s, p, pb->vars[v].d, ROSTER_NONE, empty);
-	}
+	search_price_month(s, p, price, NULL);
 	if (month_pick(pb, p, price, pick) != MONTH_FOUND)
 		ok = 0;
 	for (d = 0; ok && d < pb->days; d++)

@@ -111,6 +111,13 @@ void search_load(struct search *s, const struct roster *r);
 double search_set(struct search *s, int p, int d, size_t v, double known);
 /* Whether the ratio rules around var v's cells hold (1 for ROSTER_NONE). */
 int search_ratio_ok(const struct search *s, size_t v);
+/* Clears p's days and sets price[v], for each var v of p, to what v
+ * alone changes from that empty month (the steered objective), the
+ * prices reroster's month program takes; breaks[v] (when breaks is not
+ * NULL, both [n_vars] and the caller's) to whether v alone breaks a
+ * ratio rule around its cells. */
+void search_price_month(struct search *s, int p, double *price,
+			unsigned char *breaks);
 
 /* Unmet senior cover in the current rota, in person-hours. */
 double search_senior_short(const struct search *s);

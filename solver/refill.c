@@ -31,6 +31,7 @@ struct refill {
 	int n_moved;
 	size_t *pick;
 	double *price;             /* [n_vars] */
+	unsigned char *breaks;     /* [n_vars]: v alone breaks a ratio */
 	long *seen[REFILL_PEOPLE]; /* [n_vars]: the epoch a var was last
 	                              tried in, per place in the move */
 	long epoch[REFILL_PEOPLE];
@@ -176,26 +177,20 @@ static int step(struct refill *f, size_t u)
 	int p = pb->vars[u].p, d;
 	size_t first, end, v, *saved = f->saved[f->n_moved];
 	enum month_result rc;
-	double empty;
 
 	f->seen[f->n_moved][u] = f->epoch[f->n_moved];
 	f->tries++;
-	problem_person_vars(pb, p, &first, &end);
-	for (d = 0; d < pb->days; d++) {
+	for (d = 0; d < pb->days; d++)
 		saved[d] = roster_get(&s->r, p, d);
-		search_set(s, p, d, ROSTER_NONE, NAN);
-	}
-	empty = s->person_cost[p];
-	for (v = first; v < end; v++) {
-		double delta = search_set(s, p, pb->vars[v].d, v, NAN);
-
-		/* The program knows no ratio: a shift that breaks one as
-		 * things stand is priced out, but for u, which a partner
-		 * may make legal. */
-		f->price[v] = v == u ? delta - f->pull :
-			      search_ratio_ok(s, v) ? delta : f->pull;
-		search_set(s, p, pb->vars[v].d, ROSTER_NONE, empty);
-	}
+	search_price_month(s, p, f->price, f->breaks);
+	/* The program knows no ratio: a shift that breaks one as things
+	 * stand is priced out, but for u, which a partner may make legal. */
+	problem_person_vars(pb, p, &first, &end);
+	for (v = first; v < end; v++)
+		if (v == u)
+			f->price[v] -= f->pull;
+		else if (f->breaks[v])
+			f->price[v] = f->pull;
 	rc = month_pick(pb, p, f->price, f->pick);
 	if (rc != MONTH_FOUND || f->pick[pb->vars[u].d] != u) {
 		restore(f, p, saved);
@@ -539,7 +534,8 @@ int refill_run(struct search *s, double deadline)
 	}
 	f.pick = malloc(days * sizeof(size_t));
 	f.price = malloc((pb->n_vars + 1) * sizeof(double));
-	if (!ok || !f.pick || !f.price || find_cells(&f))
+	f.breaks = malloc(pb->n_vars + 1);
+	if (!ok || !f.pick || !f.price || !f.breaks || find_cells(&f))
 		goto out;
 	f.cost = constraints_cost(pb, &s->r);
 	rc = refill_passes(&f);
@@ -552,5 +548,6 @@ out:
 	free(f.cells);
 	free(f.pick);
 	free(f.price);
+	free(f.breaks);
 	return rc;
 }
