@@ -101,8 +101,9 @@ static int build_master(struct cg *g, size_t k)
 	for (i = 0; i < nr; i++) {
 		g->bl[i] = g->bcur[cp->part_row_ids[r0 + i]];
 		g->ul[i] = cp->u[cp->part_row_ids[r0 + i]];
+		g->ol[i] = cp->o[cp->part_row_ids[r0 + i]];
 	}
-	if (master_begin(m, nr, g->bl, g->ul))
+	if (master_begin(m, nr, g->bl, g->ul, g->ol))
 		return -1;
 	for (a = cp->part_people[k]; a < cp->part_people[k + 1]; a++) {
 		size_t p = cp->part_person_ids[a], q;
@@ -445,6 +446,7 @@ static void cg_release(struct cg *g)
 	free(g->vals);
 	free(g->bl);
 	free(g->ul);
+	free(g->ol);
 	free(g->offer);
 	free(g->offer_cost);
 	free(g->n_offers);
@@ -527,12 +529,13 @@ static int cg_init(struct cg *g, const struct problem *pb,
 	g->beat = calloc(n + 1, sizeof(double));
 	g->bl = malloc((most + 1) * sizeof(double));
 	g->ul = malloc((most + 1) * sizeof(double));
+	g->ol = malloc((most + 1) * sizeof(double));
 	g->offer = malloc((n * CG_OFFERS * days + 1) * sizeof(size_t));
 	g->offer_cost = malloc((n * CG_OFFERS + 1) * sizeof(double));
 	g->n_offers = calloc(n + 1, sizeof(size_t));
 	if (!g->m || !g->col_of || !g->cap_col_of || !g->y || !g->bcur ||
 	    !g->yc || !g->ys || !g->nu ||
-	    !g->fixed || !g->forced || !g->lb || !g->beat || !g->bl || !g->ul || !g->offer ||
+	    !g->fixed || !g->forced || !g->lb || !g->beat || !g->bl || !g->ul || !g->ol || !g->offer ||
 	    !g->offer_cost || !g->n_offers)
 		return -1;
 	for (k = 0; k < g->cp.n_parts; k++) {

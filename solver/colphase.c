@@ -54,7 +54,7 @@ static void setting(struct colphase_opts *o, const char *p)
 		o->steer = atoi(p + 6);
 }
 
-int colphase_wanted(const struct problem *pb, long work,
+int colphase_wanted(const struct problem *pb, long work, int by_person,
 		    struct colphase_opts *o)
 {
 	const char *env = getenv("ROTA7_COLGEN"), *p;
@@ -62,7 +62,8 @@ int colphase_wanted(const struct problem *pb, long work,
 
 	colgen_opts_default(&d);
 	memset(o, 0, sizeof(*o));
-	o->rounds = (int)(work / COLPHASE_WORK_PER_ROUND);
+	o->rounds = (int)(work / (by_person ? COLPHASE_BY_PERSON_WORK_PER_ROUND
+					    : COLPHASE_WORK_PER_ROUND));
 	if (o->rounds < 1)
 		o->rounds = 1;
 	o->iters = d.iters;
@@ -73,6 +74,8 @@ int colphase_wanted(const struct problem *pb, long work,
 	o->dive_share = d.dive_share;
 	o->dive_first = d.dive_first;
 	o->steer = STEER_DEFAULT;
+	if (!env && by_person)
+		return pb->sc->n_staff <= COLPHASE_MAX_STAFF;
 	if (!env)
 		return pb->sc->n_staff >= COLPHASE_STAFF &&
 		       pb->sc->n_staff <= COLPHASE_MAX_STAFF &&

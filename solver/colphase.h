@@ -47,7 +47,14 @@ struct colphase_opts {
 };
 
 /*
- * Whether the phase runs for pb with the budget `work`, o filled:
+ * Whether the phase runs for pb with the budget `work`, o filled.
+ * Where the start was built person by person (by_person: the empty rota
+ * breaks someone's rules, as in every Curtois & Qu instance) it runs
+ * whatever the staff count up to COLPHASE_MAX_STAFF: there the plain
+ * search's single-day moves rarely keep the rules, and on instances
+ * 1-10 the column generation's rota in under 3 s was at or near the
+ * best known on seven (Instance10 4,631 against fix-and-optimise's
+ * 4,884 in 60 s).  Otherwise:
  * ROTA7_COLGEN=off never, ROTA7_COLGEN set to a list always (with its
  * settings), unset when pb has COLPHASE_STAFF to COLPHASE_MAX_STAFF
  * people and work is at least COLPHASE_MIN_WORK: where it was measured
@@ -64,6 +71,9 @@ struct colphase_opts {
 /* 25 rounds at the default 2000: the count measured best on Stockport
  * (branch engine-colgen, 60 s). */
 #define COLPHASE_WORK_PER_ROUND 80
+/* 25 rounds at the person-by-person default of 500 (solve.h), as on
+ * Stockport: the benchmarks' masters are small, so rounds are cheap. */
+#define COLPHASE_BY_PERSON_WORK_PER_ROUND 20
 /* Shares of the time limit by which the rounds and the dive end when
  * the limit is going to cut the phase.  On an idle 2-core machine
  * Stockport's default run ends its rounds at about 20% of the 60 s and
@@ -71,7 +81,7 @@ struct colphase_opts {
  * the polish, which only improves on the dived rota. */
 #define COLPHASE_ROUNDS_SHARE 0.40
 #define COLPHASE_DIVE_SHARE 0.70
-int colphase_wanted(const struct problem *pb, long work,
+int colphase_wanted(const struct problem *pb, long work, int by_person,
 		    struct colphase_opts *o);
 
 /*

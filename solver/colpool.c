@@ -48,6 +48,7 @@ static int add_row(struct cg_pool *cp, double b, double u, int kind,
 			nc *= 2;
 		if (resize((void **)&cp->b, nc, sizeof(double)) ||
 		    resize((void **)&cp->u, nc, sizeof(double)) ||
+		    resize((void **)&cp->o, nc, sizeof(double)) ||
 		    resize((void **)&cp->kind, nc, 1) ||
 		    resize((void **)&cp->row_cell, nc, sizeof(size_t)) ||
 		    resize((void **)&cp->row_per, nc, sizeof(size_t)) ||
@@ -57,6 +58,7 @@ static int add_row(struct cg_pool *cp, double b, double u, int kind,
 	}
 	cp->b[r] = b;
 	cp->u[r] = u;
+	cp->o[r] = 0;
 	cp->kind[r] = (unsigned char)kind;
 	cp->row_cell[r] = cell;
 	cp->row_per[r] = per;
@@ -158,12 +160,13 @@ static int build_rows(struct cg_pool *cp)
 	for (c = 0; c < pb->n_cells; c++) {
 		const struct cell *ce = &pb->cells[c];
 
-		if (ce->required <= 0)
+		if (ce->required <= 0 && ce->over_cost <= 0)
 			continue;
 		if (add_row(cp, ce->required, ce->under_cost, CG_COVER, c, NONE,
 			    0) ||
 		    add_cell_terms(&bd, c, 1, NULL))
 			goto out;
+		cp->o[cp->n_rows - 1] = ce->over_cost;
 	}
 	/* A senior window no shift reaches was refused before (search). */
 	if (skill_mix_cells(pb, mix_row, &bd, NULL))
@@ -299,6 +302,7 @@ void cg_pool_release(struct cg_pool *cp)
 {
 	free(cp->b);
 	free(cp->u);
+	free(cp->o);
 	free(cp->kind);
 	free(cp->row_cell);
 	free(cp->row_per);

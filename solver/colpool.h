@@ -10,8 +10,10 @@
  * Senior and ratio rows are hard rules: their price per unit short is
  * a penalty far above any cover, which keeps the master feasible with
  * few columns and the bound valid (a relaxation of the hard row).
- * Over-cover prices are left out: they only add cost, so the bound
- * stays valid, and the polish counts them exactly.
+ * A cover row also has the cell's price per person over (o; 0 where
+ * over is free, and for senior and ratio rows), so that a benchmark's
+ * over-cover is priced in the master as in the rota; a cell with no
+ * demand has a row only when being over costs.
  *
  * A column is one legal month of one person: a var (or none) a day, its
  * cost (the person's own costs less fairness, as the search prices
@@ -39,7 +41,7 @@ struct cg_pool {
 	const struct problem *pb;
 	/* rows */
 	size_t n_rows, cap_rows;
-	double *b, *u;            /* [n_rows] */
+	double *b, *u, *o;        /* [n_rows]: demand, prices short, over */
 	unsigned char *kind;      /* [n_rows]: enum cg_row_kind */
 	size_t *row_cell;         /* [n_rows]: the cell (a ratio's role) */
 	size_t *row_per;          /* [n_rows]: a ratio's per cell, or -1 */

@@ -42,7 +42,7 @@ struct cg {
 	/* scratch for one column's terms in a part */
 	size_t *rows;
 	double *vals;
-	double *bl, *ul;
+	double *bl, *ul, *ol;
 	size_t cap_terms;
 	/* offers of the last pricing, by person */
 	size_t *offer;               /* [n_staff * CG_OFFERS * days] */

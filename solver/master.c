@@ -31,6 +31,7 @@ void master_release(struct master *m)
 {
 	free(m->b);
 	free(m->u);
+	free(m->o);
 	free(m->c);
 	free(m->col_group);
 	free(m->group_first);
@@ -55,7 +56,7 @@ void master_release(struct master *m)
 static int grow_rows(struct master *m, size_t n)
 {
 	size_t cap = m->cap_rows, c;
-	double **arr[] = {&m->b, &m->u, &m->y, &m->ax, &m->axn, &m->ya,
+	double **arr[] = {&m->b, &m->u, &m->o, &m->y, &m->ax, &m->axn, &m->ya,
 			  &m->y0};
 	size_t i;
 
@@ -94,7 +95,7 @@ static int grow_cols(struct master *m, size_t n)
 }
 
 int master_begin(struct master *m, size_t n_rows, const double *b,
-		 const double *u)
+		 const double *u, const double *o)
 {
 	size_t old = m->n_rows, i;
 
@@ -103,10 +104,13 @@ int master_begin(struct master *m, size_t n_rows, const double *b,
 	for (i = 0; i < n_rows; i++) {
 		m->b[i] = b[i];
 		m->u[i] = u[i];
+		m->o[i] = o ? o[i] : 0;
 		if (old != n_rows)
 			m->y[i] = 0;
 		else if (m->y[i] > u[i])
 			m->y[i] = u[i];
+		else if (m->y[i] < -m->o[i])
+			m->y[i] = -m->o[i];
 	}
 	m->n_rows = n_rows;
 	m->n_cols = 0;
@@ -301,6 +305,8 @@ static void eval_at(struct master *m, const double *x, const double *y,
 	for (i = 0; i < m->n_rows; i++)
 		if (m->b[i] > m->axn[i])
 			e->short_cost += m->u[i] * (m->b[i] - m->axn[i]);
+		else
+			e->short_cost += m->o[i] * (m->axn[i] - m->b[i]);
 	e->primal += e->short_cost;
 	for (g = 0; g < m->n_groups; g++) {
 		double best = HUGE_VAL;
@@ -357,7 +363,7 @@ static void step(struct master *m, double tau, double sigma)
 		double yi = m->y[i] + sigma * (m->b[i] -
 					       (2 * m->axn[i] - m->ax[i]));
 
-		m->y[i] = yi < 0 ? 0 : yi > m->u[i] ? m->u[i] : yi;
+		m->y[i] = yi < -m->o[i] ? -m->o[i] : yi > m->u[i] ? m->u[i] : yi;
 		m->ax[i] = m->axn[i];
 	}
 }

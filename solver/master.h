@@ -4,13 +4,14 @@
  *
  * The problem, each row written as ">=", is
  *
- *     min  c'x + sum_i u_i max(0, b_i - (Ax)_i)
+ *     min  c'x + sum_i u_i max(0, b_i - (Ax)_i) + o_i max(0, (Ax)_i - b_i)
  *     x_g on the simplex for every group g (its weights add up to 1)
  *
- * that is, each row i may be short at a price u_i per unit.  Column
+ * that is, each row i may be short at a price u_i per unit, and over
+ * at o_i (0 where being over is free).  Column
  * generation over people's months (colgen.h) has a group per person,
  * a column per month and a row per coverage, senior or ratio cell.  As
- * a saddle point, min over x max over 0 <= y <= u of c'x + y'(b - Ax):
+ * a saddle point, min over x max over -o <= y <= u of c'x + y'(b - Ax):
  * no slack columns, and every y in the box gives the bound
  * b'y + sum_g min_(j in g) (c_j - a_j'y) on the master.
  *
@@ -33,7 +34,7 @@
 
 struct master {
 	size_t n_rows, n_cols, n_groups;
-	double *b, *u;            /* [n_rows] */
+	double *b, *u, *o;        /* [n_rows] */
 	double *c;                /* [n_cols] */
 	size_t *col_group;        /* [n_cols] */
 	size_t *group_first;      /* [n_groups + 1]: columns by group */
@@ -42,7 +43,7 @@ struct master {
 	double *val;
 	size_t nnz;
 	double *x;                /* [n_cols]: each group on the simplex */
-	double *y;                /* [n_rows]: 0 <= y <= u */
+	double *y;                /* [n_rows]: -o <= y <= u */
 	double omega;             /* primal weight; 0: not yet chosen */
 	double norm;              /* estimate of ||A|| on the tangent space */
 	double tol;               /* stop at this relative duality gap
@@ -70,11 +71,12 @@ struct master_eval {
 void master_init(struct master *m);
 void master_release(struct master *m);
 
-/* Starts a new master with n_rows rows (b, u copied); the columns are
+/* Starts a new master with n_rows rows (b, u and o copied; o NULL:
+ * no price over); the columns are
  * added next, group by group in order.  The previous y is kept when
  * the row count is the same (a warm start).  0 or -1 out of memory. */
 int master_begin(struct master *m, size_t n_rows, const double *b,
-		 const double *u);
+		 const double *u, const double *o);
 /* Adds a column of group `group` (>= the last one added) with cost c,
  * nonzeros (rows[i], vals[i]) and starting weight x0.  0 or -1. */
 int master_add_col(struct master *m, size_t group, double c, size_t nnz,

@@ -628,8 +628,8 @@ static int engine_setup(struct engine *e, const struct problem *pb,
 	 * Stockport's sick-leave case its polished rota cost 2,476,946
 	 * against the start's 1.72 M), so the plain search improves the
 	 * start instead. */
-	e->colgen = !o->start && !e->by_person &&
-		    colphase_wanted(pb, e->work, &e->co);
+	e->colgen = !o->start &&
+		    colphase_wanted(pb, e->work, e->by_person, &e->co);
 	rota_error_init(&why);
 	/* A rule no rota can meet on one day is found before anything is
 	 * searched, and said in full (dayproof.h). */

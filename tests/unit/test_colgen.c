@@ -61,7 +61,7 @@ START_TEST(master_solves_a_small_lp)
 	size_t row = 0;
 
 	master_init(&m);
-	ck_assert_int_eq(master_begin(&m, 1, &b, &u), 0);
+	ck_assert_int_eq(master_begin(&m, 1, &b, &u, NULL), 0);
 	ck_assert_int_eq(master_add_col(&m, 0, 0, 0, NULL, NULL, 1), 0);
 	ck_assert_int_eq(master_add_col(&m, 0, 3, 1, &row, &one, 0), 0);
 	ck_assert_int_eq(master_add_col(&m, 1, 0, 0, NULL, NULL, 1), 0);
@@ -256,20 +256,24 @@ START_TEST(colphase_switches_on_size_and_work)
 	unsetenv("ROTA7_COLGEN");
 	fix_open(&big, "examples/stockport/scenario.json");
 	fix_open(&small, "examples/small/two-neighbourhoods.json");
-	ck_assert_int_eq(colphase_wanted(&big.pb, 2000, &o), 1);
+	ck_assert_int_eq(colphase_wanted(&big.pb, 2000, 0, &o), 1);
 	ck_assert_int_eq(o.rounds, 2000 / COLPHASE_WORK_PER_ROUND);
 	ck_assert_int_eq(o.polish, 2000);
-	ck_assert_int_eq(colphase_wanted(&big.pb, 4000, &o), 1);
+	ck_assert_int_eq(colphase_wanted(&big.pb, 4000, 0, &o), 1);
 	ck_assert_int_eq(o.rounds, 4000 / COLPHASE_WORK_PER_ROUND);
-	ck_assert_int_eq(colphase_wanted(&big.pb, COLPHASE_MIN_WORK - 1, &o), 0);
-	ck_assert_int_eq(colphase_wanted(&small.pb, 2000, &o), 0);
+	ck_assert_int_eq(colphase_wanted(&big.pb, COLPHASE_MIN_WORK - 1, 0, &o), 0);
+	ck_assert_int_eq(colphase_wanted(&small.pb, 2000, 0, &o), 0);
+	/* a start built person by person: on at any size, its rounds
+	 * from its own share of the work */
+	ck_assert_int_eq(colphase_wanted(&small.pb, 500, 1, &o), 1);
+	ck_assert_int_eq(o.rounds, 500 / COLPHASE_BY_PERSON_WORK_PER_ROUND);
 	fix_open(&essex, "examples/essex/scenario.json");
-	ck_assert_int_eq(colphase_wanted(&essex.pb, 2000, &o), 1);
+	ck_assert_int_eq(colphase_wanted(&essex.pb, 2000, 0, &o), 1);
 	fix_close(&essex);
 	setenv("ROTA7_COLGEN", "off", 1);
-	ck_assert_int_eq(colphase_wanted(&big.pb, 2000, &o), 0);
+	ck_assert_int_eq(colphase_wanted(&big.pb, 2000, 0, &o), 0);
 	setenv("ROTA7_COLGEN", "rounds=3,polish=7", 1);
-	ck_assert_int_eq(colphase_wanted(&small.pb, 100, &o), 1);
+	ck_assert_int_eq(colphase_wanted(&small.pb, 100, 0, &o), 1);
 	ck_assert_int_eq(o.rounds, 3);
 	ck_assert_int_eq(o.polish, 7);
 	unsetenv("ROTA7_COLGEN");
