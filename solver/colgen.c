@@ -220,7 +220,8 @@ static void *price_thread(void *arg)
 		}
 		g->beat[p] = pool_beat(g, p);
 		if (cg_price_person(pr, (int)p, g->ys, g->beat[p],
-				    g->forced + p * days, &g->lb[p], &g->nu[p])) {
+				    g->forced + p * days, &g->lb[p], &g->nu[p],
+				    g->mu + p * g->pb->sc->n_shifts)) {
 			jb->rc = -1;
 			return NULL;
 		}
@@ -431,10 +432,12 @@ static void cg_release(struct cg *g)
 	free(g->col_of);
 	free(g->cap_col_of);
 	cg_pool_release(&g->cp);
+	cg_archive_release(&g->arch);
 	free(g->y);
 	free(g->yc);
 	free(g->ys);
 	free(g->nu);
+	free(g->mu);
 	free(g->bcur);
 	free(g->fixed);
 	free(g->forced);
@@ -507,8 +510,11 @@ static int cg_init(struct cg *g, const struct problem *pb,
 	g->pb = pb;
 	g->o = o;
 	g->st = st;
+	cg_archive_init(&g->arch, days);
 	if (cg_pool_init(&g->cp, pb))
 		return -1;
+	if (o->mip_nodes > 0)
+		g->cp.arch = &g->arch;
 	for (t = 0; t < CG_THREADS; t++)
 		if (cg_pricer_init(&g->pr[t], pb, &g->cp))
 			return -1;
@@ -522,6 +528,7 @@ static int cg_init(struct cg *g, const struct problem *pb,
 	g->yc = calloc(g->cp.n_rows + 1, sizeof(double));
 	g->ys = calloc(g->cp.n_rows + 1, sizeof(double));
 	g->nu = calloc(n + 1, sizeof(double));
+	g->mu = calloc(n * g->pb->sc->n_shifts + 1, sizeof(double));
 	g->bcur = malloc((g->cp.n_rows + 1) * sizeof(double));
 	g->fixed = calloc(n + 1, 1);
 	g->forced = malloc((n * days + 1) * sizeof(size_t));
@@ -534,7 +541,7 @@ static int cg_init(struct cg *g, const struct problem *pb,
 	g->offer_cost = malloc((n * CG_OFFERS + 1) * sizeof(double));
 	g->n_offers = calloc(n + 1, sizeof(size_t));
 	if (!g->m || !g->col_of || !g->cap_col_of || !g->y || !g->bcur ||
-	    !g->yc || !g->ys || !g->nu ||
+	    !g->yc || !g->ys || !g->nu || !g->mu ||
 	    !g->fixed || !g->forced || !g->lb || !g->beat || !g->bl || !g->ul || !g->ol || !g->offer ||
 	    !g->offer_cost || !g->n_offers)
 		return -1;
@@ -655,6 +662,39 @@ static int probe(struct cg *g)
 	return 0;
 }
 
+/* GLPK's choice of a month per person among all those priced, kept
+ * when it is cheaper than the dived rota and no less legal. */
+static int mip(struct cg *g, struct roster *out)
+{
+	const struct problem *pb = g->pb;
+	struct roster r;
+	double value = HUGE_VAL, before, after;
+	int proven = 0, rc;
+
+	if (roster_setup(&r, pb, NULL))
+		return -1;
+	roster_copy(&r, out);
+	rc = colmip_run(&g->cp, &g->arch, out, g->o->mip_nodes, g->o->deadline,
+			&r, &value, &proven);
+	before = constraints_cost(pb, out);
+	after = rc == 0 ? constraints_cost(pb, &r) : HUGE_VAL;
+	if (after < before - 1e-9 &&
+	    (!constraints_check(pb, &r, NULL) ||
+	     constraints_check(pb, out, NULL)))
+		roster_copy(out, &r);
+	g->st->mip_value = rc == 0 ? value : HUGE_VAL;
+	g->st->mip_columns = g->arch.n;
+	g->st->mip_proven = proven;
+	if (g->o->verbose)
+		diag_progress("%5.1fs  colgen  mip over %zu months: %s %.1f%s, "
+			      "rota %.1f", timer_now() - g->o->t0, g->arch.n,
+			      rc == 0 ? "value" : "none", rc == 0 ? value : 0,
+			      proven ? " (best of them)" : "",
+			      constraints_cost(pb, out));
+	roster_release(&r);
+	return rc < 0 ? -1 : 0;
+}
+
 int colgen_run(const struct problem *pb, const struct colgen_opts *o,
 	       struct roster *out, struct colgen_stats *st)
 {
@@ -675,6 +715,10 @@ int colgen_run(const struct problem *pb, const struct colgen_opts *o,
 	if (rc < 0)
 		goto out;
 	cg_finish(&g, out);
+	if (!rc && o->mip_nodes > 0 && mip(&g, out)) {
+		rc = -1;
+		goto out;
+	}
 	st->stopped |= rc;
 	rc = st->stopped;
 out:

@@ -10,13 +10,14 @@
  *     hour (it keeps the sequence rules exactly), each month it finds
  *     checked by the families' exact checks and priced exactly; when
  *     none is legal, pattern_pick within the hours window;
- *   - the bound: for any y >= 0, b'y plus every person's least reduced
- *     cost is a lower bound on every rota (Lagrangian relaxation of the
- *     rows; fairness and over-cover left out, which only add cost).  A
- *     person's least reduced cost is bounded from below two ways, the
+ *   - the bound: for any y with -o <= y <= u (o: the price over, 0
+ *     where over is free), b'y plus every person's least reduced cost
+ *     is a lower bound on every rota (Lagrangian relaxation of the
+ *     rows; fairness left out, which only adds cost).  A person's least reduced cost is bounded from below two ways, the
  *     larger kept: bound.h's program over days and paid hours, and the
  *     sequence program with the hours window and contract shortfall
- *     priced (max over that price, a concave function).
+ *     priced (max over that price, a concave function), and each limit
+ *     on shifts of a type priced by a subgradient step a round.
  * Columns that sat at no weight for a few rounds go.  After the rounds,
  * diving by days: the days whose heaviest choice (a shift, or off, summed
  * over the person's months) weighs at least a threshold (0.75, x0.9 down
@@ -71,6 +72,9 @@ struct colgen_opts {
 	                                band and contract (0: none, the
 	                                default: 3 gave Stockport's seeds
 	                                0/1/2 rotas 0.6-0.8% dearer) */
+	long mip_nodes;              /* after the dive, GLPK over every month
+	                                priced (colmip.h), at most this many
+	                                nodes (0: none) */
 	long probe;                  /* measuring: after the rounds, this
 	                                many more iterations on each part's
 	                                master, its values every 100 */
@@ -85,6 +89,9 @@ struct colgen_stats {
 	int rounds;                  /* pricing rounds done */
 	int dives;                   /* fixing steps */
 	int stopped;                 /* cut short by a deadline */
+	double mip_value;            /* colmip's value, or HUGE_VAL */
+	size_t mip_columns;          /* months it chose among */
+	int mip_proven;              /* best of them */
 	double pdhg_seconds;         /* wall clock in the masters, pricing */
 	double price_seconds;
 };

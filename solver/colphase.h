@@ -9,7 +9,11 @@
  * Its budget is a share of solve's --work W, counted, never timed:
  * W / COLPHASE_WORK_PER_ROUND pricing rounds (at least one), each of
  * colgen's iterations per part, the dive's steps of its own iterations,
- * then W rounds of the search's polish.  The time limit only cuts it.
+ * then W rounds of the search's polish.  Where the start was built
+ * person by person that is done COLPHASE_MAX_DIVES times, each dive
+ * from its own first threshold, and the best polished rota kept (the
+ * rounds are the same each time: a fraction of a second on Curtois &
+ * Qu 1-10).  The time limit only cuts it.
  *
  * ROTA7_COLGEN tunes it (measuring aids), a list like
  * "rounds=25,iters=150": rounds, iters, dive (iterations between
@@ -18,7 +22,11 @@
  * rounds after the dive), steer=N (fifths of the polish steered, 1),
  * warm=N (N rounds of plain search first, its
  * rota in the pool), lambda=N (N steps of bound.h's subgradient first,
- * its prices the starting duals), skip=1 (no colgen: the polish alone).
+ * its prices the starting duals), skip=1 (no colgen: the polish alone),
+ * dives=N (column generations, each its own first threshold), mip=N
+ * (GLPK over every month priced after each dive, N nodes: colmip.h;
+ * off by default, since on Curtois & Qu 6-10 it took up to 33 s of the
+ * minute for rotas no better than the dive's).
  * ROTA7_COLGEN=off never runs the phase.
  *
  * Memory: nothing kept; the search is the caller's.
@@ -42,6 +50,11 @@ struct colphase_opts {
 	double dive_share;       /* see colgen_opts */
 	double dive_first;       /* see colgen_opts */
 	int skip;                /* a control: no colgen, only the polish */
+	long mip_nodes;          /* see colgen_opts */
+	int dives;               /* column generations, each diving from
+	                            its own first threshold, the best
+	                            polished rota kept (1: one, at
+	                            dive_first) */
 	long lambda;             /* steps of bound.h's subgradient first,
 	                            its prices the duals to start from */
 };
@@ -74,6 +87,10 @@ struct colphase_opts {
 /* 25 rounds at the person-by-person default of 500 (solve.h), as on
  * Stockport: the benchmarks' masters are small, so rounds are cheap. */
 #define COLPHASE_BY_PERSON_WORK_PER_ROUND 20
+/* Where the start was built person by person, this many column
+ * generations, each with its own first threshold of the dive
+ * (colphase.c); one elsewhere (Stockport's takes half the minute). */
+#define COLPHASE_MAX_DIVES 4
 /* Shares of the time limit by which the rounds and the dive end when
  * the limit is going to cut the phase.  On an idle 2-core machine
  * Stockport's default run ends its rounds at about 20% of the 60 s and

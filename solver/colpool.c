@@ -1,5 +1,7 @@
 #include "colpool.h"
 
+#include "colmip.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -425,7 +427,8 @@ int cg_pool_add(struct cg_pool *cp, int p, const size_t *pick, double cost,
 			*col = k;
 			return 1;
 		}
-	if (grow_cols(cp, j + 1) || add_terms(cp, pick))
+	if (grow_cols(cp, j + 1) || add_terms(cp, pick) ||
+	    (cp->arch && cg_archive_add(cp->arch, p, pick, h, cost)))
 		return -1;
 	cp->person[j] = p;
 	cp->cost[j] = cost;

@@ -35,6 +35,8 @@
 #include "problem.h"
 #include "roster.h"
 
+struct cg_archive;
+
 enum cg_row_kind { CG_COVER, CG_SENIOR, CG_RATIO };
 
 struct cg_pool {
@@ -71,6 +73,8 @@ struct cg_pool {
 	size_t *part_row_ids;     /* rows by part, in row order */
 	size_t *part_people;      /* [n_parts + 1] as ranges */
 	size_t *part_person_ids;  /* people by part, in person order */
+	struct cg_archive *arch;  /* each new column also added here, or
+	                             NULL (borrowed) */
 };
 
 /* Builds the rows and the parts; no columns yet.  0, or -1 out of

@@ -9,17 +9,25 @@
 
 /* Bisection steps on the price per paid hour. */
 #define HOUR_STEPS 6
+/* A limit's price moves by this share of the dearest cell's price short
+ * a shift over or under the limit, a round: a limit broken by ten
+ * shifts (Instance8's N=4 of 28 days) is then priced as high as that
+ * cell's dual in five rounds. */
+#define CG_TYPE_STEP 0.02
 /* Price that makes the program keep a day fixed by diving. */
 #define FORCE 1e9
 
 int cg_pricer_init(struct cg_pricer *pr, const struct problem *pb,
 		   const struct cg_pool *cp)
 {
-	size_t days = (size_t)pb->days;
+	size_t days = (size_t)pb->days, c;
 
 	memset(pr, 0, sizeof(*pr));
 	pr->pb = pb;
 	pr->cp = cp;
+	for (c = 0; c < pb->n_cells; c++)
+		if (pb->cells[c].under_cost > pr->under_most)
+			pr->under_most = pb->cells[c].under_cost;
 	if (roster_setup(&pr->scratch, pb, NULL))
 		return -1;
 	if (bound_setup(&pr->bd, pb, NULL)) {
@@ -31,8 +39,9 @@ int cg_pricer_init(struct cg_pricer *pr, const struct problem *pb,
 	pr->price = calloc(pb->n_vars + 1, sizeof(double));
 	pr->hprice = calloc(pb->n_vars + 1, sizeof(double));
 	pr->pick = malloc((days + 1) * sizeof(size_t));
+	pr->best_pick = malloc((days + 1) * sizeof(size_t));
 	pr->found = malloc((CG_OFFERS * days + 1) * sizeof(size_t));
-	if (!pr->dual || !pr->price || !pr->hprice || !pr->pick || !pr->found) {
+	if (!pr->dual || !pr->price || !pr->hprice || !pr->pick || !pr->best_pick || !pr->found) {
 		cg_pricer_release(pr);
 		return -1;
 	}
@@ -49,6 +58,7 @@ void cg_pricer_release(struct cg_pricer *pr)
 	free(pr->price);
 	free(pr->hprice);
 	free(pr->pick);
+	free(pr->best_pick);
 	free(pr->found);
 	memset(pr, 0, sizeof(*pr));
 }
@@ -131,7 +141,8 @@ struct lagrange {
 	struct month_dp *dp;
 	int p;
 	double k;            /* constant part of the cost */
-	double t, cap;       /* contract target, hours cap */
+	double t, cap;       /* contract target (or hard least), hours cap */
+	double left;         /* the least hour price */
 	double beat;
 	double best;         /* the best bound so far */
 	int none;            /* no month keeps the sequence rules */
@@ -157,8 +168,10 @@ static void at_price(struct lagrange *lg, double nu, double *hours)
 		if (pr->pick[d] != ROSTER_NONE)
 			*hours += pb->vars[pr->pick[d]].paid_hours;
 	g = value + lg->k - nu * (nu >= 0 ? lg->cap : lg->t);
-	if (g > lg->best)
+	if (g > lg->best) {
 		lg->best = g;
+		memcpy(pr->best_pick, pr->pick, (size_t)pb->days * sizeof(size_t));
+	}
 	consider(pr, lg->p, pr->pick, lg->beat, lg->forced);
 }
 
@@ -185,8 +198,7 @@ static double slope(const struct lagrange *lg, double nu, double hours)
  */
 static void lagrange(struct lagrange *lg, double *nu)
 {
-	double cu = lg->pr->pb->sc->weights.contract_under_hour, h, s, lo, hi;
-	double left = lg->t > 0 && cu > 0 ? -cu : 0, at = *nu, step, best;
+	double h, s, lo, hi, left = lg->left, at = *nu, step, best;
 	int i;
 
 	if (at < left)
@@ -285,9 +297,79 @@ static int force_prices(struct cg_pricer *pr, int p, const size_t *forced)
 	return any;
 }
 
+/*
+ * The hours the hour price works against.  Below the contract target
+ * the month pays cu an hour short, so nu down to -cu prices it; a hard
+ * least (the benchmarks' minimum minutes) at or above the target holds
+ * for every legal month, so any nu < 0 prices it (hours - least >= 0).
+ */
+static void hours_window(const struct problem *pb, int p,
+			 struct lagrange *lg)
+{
+	double cu = pb->sc->weights.contract_under_hour;
+	double least = pb->sc->staff[p].rules.min_total_hours;
+
+	lg->t = pb->people[p].target_hours;
+	lg->cap = measure_hours_cap(pb, p);
+	lg->left = lg->t > 0 && cu > 0 ? -cu : 0;
+	if (least > 0 && least >= lg->t) {
+		lg->t = least;
+		lg->left = -HUGE_VAL;
+	}
+}
+
+/*
+ * Limits on shifts of a type, priced: mu[s] >= 0 a shift of type s,
+ * less mu[s] x the limit, keeps the bound valid (a legal month works
+ * at most the limit), and steers the program toward legal months.  The
+ * constant part in the return; each call moves mu by a subgradient
+ * step from the month of the last bound (types_step).
+ */
+static double type_prices(struct cg_pricer *pr, int p, const double *mu)
+{
+	const struct problem *pb = pr->pb;
+	const int *lim = pb->sc->staff[p].rules.max_shifts;
+	size_t first, end, v, s;
+	double k = 0;
+
+	if (!lim || !mu)
+		return 0;
+	problem_person_vars(pb, p, &first, &end);
+	for (v = first; v < end; v++)
+		if (lim[pb->vars[v].s] > 0)
+			pr->price[v] += mu[pb->vars[v].s];
+	for (s = 0; s < pb->sc->n_shifts; s++)
+		if (lim[s] > 0)
+			k -= mu[s] * lim[s];
+	return k;
+}
+
+static void types_step(struct cg_pricer *pr, int p, double *mu)
+{
+	const struct problem *pb = pr->pb;
+	const int *lim = pb->sc->staff[p].rules.max_shifts;
+	double eta = CG_TYPE_STEP * pr->under_most;
+	size_t s;
+	int d, n;
+
+	if (!lim || !mu)
+		return;
+	for (s = 0; s < pb->sc->n_shifts; s++) {
+		if (lim[s] <= 0)
+			continue;
+		for (d = n = 0; d < pb->days; d++)
+			if (pr->best_pick[d] != ROSTER_NONE &&
+			    (size_t)pb->vars[pr->best_pick[d]].s == s)
+				n++;
+		mu[s] += eta * (n - lim[s]);
+		if (mu[s] < 0)
+			mu[s] = 0;
+	}
+}
+
 int cg_price_person(struct cg_pricer *pr, int p, const double *y,
 		    double beat, const size_t *forced, double *lb,
-		    double *nu)
+		    double *nu, double *mu)
 {
 	const struct problem *pb = pr->pb;
 	struct lagrange lg;
@@ -298,11 +380,10 @@ int cg_price_person(struct cg_pricer *pr, int p, const double *y,
 	memset(&lg, 0, sizeof(lg));
 	lg.pr = pr;
 	lg.p = p;
-	lg.k = set_prices(pr, p, y);
+	lg.k = set_prices(pr, p, y) + type_prices(pr, p, mu);
 	any = force_prices(pr, p, forced);
 	lg.forced = forced;
-	lg.t = pb->people[p].target_hours;
-	lg.cap = measure_hours_cap(pb, p);
+	hours_window(pb, p, &lg);
 	lg.beat = beat;
 	lg.best = -HUGE_VAL;
 	lg.dp = month_dp_new(pb, p, pr->price);
@@ -310,6 +391,8 @@ int cg_price_person(struct cg_pricer *pr, int p, const double *y,
 		return -1;
 	lagrange(&lg, nu);
 	month_dp_free(lg.dp);
+	if (!lg.none && !any)
+		types_step(pr, p, mu);
 	if (any) {
 		*lb = -HUGE_VAL;
 		return pr->n_found ? 0 : fallback(pr, p, beat, forced);

@@ -28,6 +28,8 @@ struct cg_pricer {
 	double *price;               /* [n_vars]: own cost less dual */
 	double *hprice;              /* [n_vars]: price less shortfall */
 	size_t *pick;                /* [days] */
+	size_t *best_pick;           /* [days]: the month of the best bound */
+	double under_most;           /* the dearest cell's price short */
 	long dp_calls;               /* dynamic programs run */
 	long picks;                  /* pattern_pick calls (each many) */
 	size_t n_found;              /* the last person's offers */
@@ -49,11 +51,13 @@ void cg_pricer_release(struct cg_pricer *pr);
  * caller keeps it from round to round).  `forced` (NULL: none) holds
  * p's days fixed by diving: a var, ROSTER_NONE (off) or CG_FREE; the
  * months offered keep them, and *lb is then not worked out (no bound
- * holds under fixings).  0, or -1 out of memory.
+ * holds under fixings).  mu[n_shifts] (NULL: none): p's prices of its
+ * limits on shifts of a type, kept by the caller like nu (start at 0).
+ * 0, or -1 out of memory.
  */
 #define CG_FREE ((size_t)-2)
 int cg_price_person(struct cg_pricer *pr, int p, const double *y,
 		    double beat, const size_t *forced, double *lb,
-		    double *nu);
+		    double *nu, double *mu);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "colgen.h"
+#include "colmip.h"
 #include "colpool.h"
 #include "colprice.h"
 #include "master.h"
@@ -24,6 +25,7 @@ struct cg {
 	const struct colgen_opts *o;
 	struct colgen_stats *st;
 	struct cg_pool cp;
+	struct cg_archive arch;      /* every month the pool was given */
 	struct master *m;            /* [n_parts] */
 	size_t **col_of;             /* [n_parts][master column]: pool column */
 	size_t *cap_col_of;
@@ -38,6 +40,8 @@ struct cg {
 	double *lb;                  /* [n_staff]: pricing bounds */
 	double *beat;                /* [n_staff]: least reduced cost in pool */
 	double *nu;                  /* [n_staff]: best hour price, kept */
+	double *mu;                  /* [n_staff * n_shifts]: prices of the
+	                                limits on shifts of a type, kept */
 	size_t *by_person, *person_first;   /* pool columns by person */
 	/* scratch for one column's terms in a part */
 	size_t *rows;

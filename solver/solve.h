@@ -11,7 +11,8 @@
  *   seniors     senior cover and ratios met, by greedy repair and then
  *               GLPK on the seniors' own problem (seniors.h);
  *   exact       small problems on GLPK whole (prove.h);
- *   column generation  on problems of Stockport's size (colphase.h);
+ *   column generation  on problems of Stockport's size, and wherever
+ *               the start was built person by person (colphase.h);
  *   local search        otherwise (local_search.h), --work rounds;
  *   refill      in a re-roster, the cells the start emptied, by up to
  *               three remade months at once (refill.h);
