@@ -99,7 +99,9 @@ static int solve_instance(const char *input, const char *dir,
 	}
 	/* Every rota of an instance costs a whole number: so does the best. */
 	if (!isinf(res.bound)) {
-		res.bound = ceil(res.bound - 1e-6);
+		/* + 0.0: a bound of 0 rounded up from below is -0 in C,
+		 * and was printed "-0.0" (Instance13). */
+		res.bound = ceil(res.bound - 1e-6) + 0.0;
 		res.gap = (res.objective - res.bound) / fmax(fabs(res.objective), 1);
 		res.optimal = res.gap <= 1e-9;
 	}

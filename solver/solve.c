@@ -468,8 +468,20 @@ static int want_whole(const struct engine *e)
 	return !e->keep && e->by_person;
 }
 
+/* GLPK's whole model is not even built once the limit has come: on
+ * Instance21 (145,600 columns) building it took 7 s past a 60 s limit. */
+static int past_limit(struct engine *e)
+{
+	if (timer_now() < e->deadline && !timer_stop_requested())
+		return 0;
+	e->cut = 1;
+	return 1;
+}
+
 static int run_whole(struct engine *e)
 {
+	if (past_limit(e))
+		return 0;
 	if (need_fx(e) || fixphase_whole(e->fx, 0.25))
 		return e->err->count ? -1 : oom(e);
 	return take_fx(e);
@@ -486,7 +498,11 @@ static int want_colgen(const struct engine *e)
 static int run_colgen(struct engine *e)
 {
 	double lb = -HUGE_VAL;
-	int rc = colphase_run(&e->co, &e->s, e->t.t0, e->deadline, &lb, check,
+	int rc;
+
+	if (past_limit(e))
+		return 0;
+	rc = colphase_run(&e->co, &e->s, e->t.t0, e->deadline, &lb, check,
 			      &e->t);
 
 	if (rc < 0)
@@ -542,6 +558,8 @@ static int want_fix(const struct engine *e)
 
 static int run_fix(struct engine *e)
 {
+	if (!e->fx && past_limit(e))
+		return 0;
 	if (need_fx(e) || fixphase_improve(e->fx))
 		return e->err->count ? -1 : oom(e);
 	e->cut = 1;
