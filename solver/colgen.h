@@ -13,8 +13,9 @@
  *   - the bound: for any y with -o <= y <= u (o: the price over, 0
  *     where over is free), b'y plus every person's least reduced cost
  *     is a lower bound on every rota (Lagrangian relaxation of the
- *     rows; fairness left out, which only adds cost).  A person's least reduced cost is bounded from below two ways, the
- *     larger kept: bound.h's program over days and paid hours, and the
+ *     rows; fairness left out, which only adds cost).  A person's
+ *     least reduced cost is bounded from below two ways, the larger
+ *     kept: bound.h's program over days and paid hours, and the
  *     sequence program with the hours window and contract shortfall
  *     priced (max over that price, a concave function), and each limit
  *     on shifts of a type priced by a subgradient step a round.

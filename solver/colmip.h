@@ -17,34 +17,13 @@
  * rota.  Work is counted in branch-and-bound nodes, never in seconds:
  * the deadline only cuts it.
  *
- * Memory: struct cg_archive owns its arrays (cg_archive_release).
+ * The archive of months is the pool's (colpool.h).
  */
 #ifndef ROTA7_COLMIP_H
 #define ROTA7_COLMIP_H
 
-#include <stddef.h>
-#include <stdint.h>
-
 #include "colpool.h"
 #include "roster.h"
-
-struct cg_archive {
-	size_t days;
-	size_t n, cap;
-	int *person;              /* [n] */
-	double *cost;             /* [n] */
-	size_t *pick;             /* [n * days] */
-	uint64_t *hash;           /* [n] */
-	size_t *slot;             /* [n_slots]: index + 1, 0 empty */
-	size_t n_slots;
-};
-
-void cg_archive_init(struct cg_archive *a, size_t days);
-void cg_archive_release(struct cg_archive *a);
-/* Adds p's month pick (its hash h, its cost) unless there already:
- * 0 added or there, -1 out of memory. */
-int cg_archive_add(struct cg_archive *a, int p, const size_t *pick,
-		   uint64_t h, double cost);
 
 /*
  * Chooses a month per person from a (with cp's rows) by GLPK, starting

@@ -53,7 +53,9 @@ static void setting(struct colphase_opts *o, const char *p)
 	else if (!strncmp(p, "steer=", 6))
 		o->steer = atoi(p + 6);
 	else if (!strncmp(p, "dives=", 6))
-		o->dives = atoi(p + 6);
+		/* more would repeat a threshold, and its very rota */
+		o->dives = atoi(p + 6) < 1 ? 1 : atoi(p + 6) < COLPHASE_MAX_DIVES
+			   ? atoi(p + 6) : COLPHASE_MAX_DIVES;
 	else if (!strncmp(p, "mip=", 4))
 		o->mip_nodes = atol(p + 4);
 }
@@ -78,7 +80,6 @@ int colphase_wanted(const struct problem *pb, long work, int by_person,
 	o->dive_share = d.dive_share;
 	o->dive_first = d.dive_first;
 	o->steer = STEER_DEFAULT;
-	o->mip_nodes = 0;
 	o->dives = by_person ? COLPHASE_MAX_DIVES : 1;
 	if (!env && by_person)
 		return pb->sc->n_staff <= COLPHASE_MAX_STAFF;
@@ -146,28 +147,6 @@ static void fill_opts(const struct colphase_opts *co, double t0,
 	o->mip_nodes = co->mip_nodes;
 }
 
-/* The rota in s when it keeps every rule and costs no more than
- * `fallback` (when that keeps them); fallback's otherwise.  Called with
- * the dived rota repaired and with the phase's start, so a polish cut
- * while it is still steered (its rota dearer than where it began) gives
- * the best legal rota seen. */
-static void keep_better(struct search *s, const struct roster *fallback)
-{
-	const struct problem *pb = s->pb;
-	int bad = constraints_check(pb, &s->r, NULL) != 0;
-	int fb_ok = !constraints_check(pb, fallback, NULL);
-
-	if (fb_ok && (bad || constraints_cost(pb, fallback) <
-				     constraints_cost(pb, &s->r)))
-		search_load(s, fallback);
-}
-
-/* The dive's first thresholds tried in turn where several dives are
- * asked for (dives > 1): on Curtois & Qu 3 and 5-9 the best of these
- * four polished rotas was 0-30% below the one at 0.75 alone (Instance6:
- * 1,952 at 0.99 against 2,147), each threshold best on some instance. */
-static const double dive_firsts[COLPHASE_MAX_DIVES] = {0.99, 0.9, 0.75, 0.6};
-
 /* Whether a keeps every rule and costs less than b, or b breaks one. */
 static int better(const struct problem *pb, const struct roster *a,
 		  const struct roster *b)
@@ -177,6 +156,23 @@ static int better(const struct problem *pb, const struct roster *a,
 	return constraints_check(pb, b, NULL) ||
 	       constraints_cost(pb, a) < constraints_cost(pb, b);
 }
+
+/* The rota in s when it keeps every rule and costs no more than
+ * `fallback` (when that keeps them); fallback's otherwise.  Called with
+ * the dived rota repaired and with the phase's start, so a polish cut
+ * while it is still steered (its rota dearer than where it began) gives
+ * the best legal rota seen. */
+static void keep_better(struct search *s, const struct roster *fallback)
+{
+	if (better(s->pb, fallback, &s->r))
+		search_load(s, fallback);
+}
+
+/* The dive's first thresholds tried in turn where several dives are
+ * asked for (dives > 1): on Curtois & Qu 3 and 5-9 the best of these
+ * four polished rotas was 0-30% below the one at 0.75 alone (Instance6:
+ * 1,952 at 0.99 against 2,147), each threshold best on some instance. */
+static const double dive_firsts[COLPHASE_MAX_DIVES] = {0.99, 0.9, 0.75, 0.6};
 
 /* One column generation, dive, senior repair and polish: s ends with
  * the polished rota (or the repaired dive where that is better).  As
@@ -259,7 +255,7 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 	for (k = 0; k < co->dives && !rc &&
 		    (k == 0 || timer_now() < o.rounds_deadline); k++) {
 		if (co->dives > 1)
-			o.dive_first = dive_firsts[k % COLPHASE_MAX_DIVES];
+			o.dive_first = dive_firsts[k];
 		rc = attempt(co, &o, s, t0, deadline, &dived, &st, progress, ctx);
 		if (rc < 0)
 			goto out;

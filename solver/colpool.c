@@ -1,7 +1,5 @@
 #include "colpool.h"
 
-#include "colmip.h"
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,8 +38,8 @@ static int resize(void **p, size_t n, size_t size)
 	return 0;
 }
 
-static int add_row(struct cg_pool *cp, double b, double u, int kind,
-		   size_t cell, size_t per, double at_most)
+static int add_row(struct cg_pool *cp, double b, double u, double o,
+		   int kind, size_t cell, size_t per, double at_most)
 {
 	size_t r = cp->n_rows, nc = cp->cap_rows ? cp->cap_rows : 256;
 
@@ -60,7 +58,7 @@ static int add_row(struct cg_pool *cp, double b, double u, int kind,
 	}
 	cp->b[r] = b;
 	cp->u[r] = u;
-	cp->o[r] = 0;
+	cp->o[r] = o;
 	cp->kind[r] = (unsigned char)kind;
 	cp->row_cell[r] = cell;
 	cp->row_per[r] = per;
@@ -104,10 +102,10 @@ static int mix_row(void *ctx, size_t rule, int unit, int day, size_t cell,
 	if (m->type == MIX_SENIOR) {
 		if (m->count <= 0)
 			return 0;
-		return add_row(bd->cp, m->count, u, CG_SENIOR, cell, NONE, 0) ||
+		return add_row(bd->cp, m->count, u, 0, CG_SENIOR, cell, NONE, 0) ||
 		       add_cell_terms(bd, cell, 1, m) ? 1 : 0;
 	}
-	return add_row(bd->cp, 0, u, CG_RATIO, cell, per_cell, m->at_most) ||
+	return add_row(bd->cp, 0, u, 0, CG_RATIO, cell, per_cell, m->at_most) ||
 	       add_cell_terms(bd, per_cell, m->at_most, NULL) ||
 	       add_cell_terms(bd, cell, -1, NULL) ? 1 : 0;
 }
@@ -164,11 +162,10 @@ static int build_rows(struct cg_pool *cp)
 
 		if (ce->required <= 0 && ce->over_cost <= 0)
 			continue;
-		if (add_row(cp, ce->required, ce->under_cost, CG_COVER, c, NONE,
-			    0) ||
+		if (add_row(cp, ce->required, ce->under_cost, ce->over_cost,
+			    CG_COVER, c, NONE, 0) ||
 		    add_cell_terms(&bd, c, 1, NULL))
 			goto out;
-		cp->o[cp->n_rows - 1] = ce->over_cost;
 	}
 	/* A senior window no shift reaches was refused before (search). */
 	if (skill_mix_cells(pb, mix_row, &bd, NULL))
@@ -484,4 +481,94 @@ int cg_month_cost(const struct problem *pb, struct roster *scratch, int p,
 	for (d = 0; d < pb->days; d++)
 		roster_set(scratch, p, d, ROSTER_NONE);
 	return rc;
+}
+
+/* ---- the archive ---- */
+
+void cg_archive_init(struct cg_archive *a, size_t days)
+{
+	memset(a, 0, sizeof(*a));
+	a->days = days;
+}
+
+void cg_archive_release(struct cg_archive *a)
+{
+	free(a->person);
+	free(a->cost);
+	free(a->pick);
+	free(a->hash);
+	free(a->slot);
+	memset(a, 0, sizeof(*a));
+}
+
+static uint64_t key_of(int p, uint64_t h)
+{
+	return h ^ ((uint64_t)(unsigned)p * 0x9e3779b97f4a7c15ULL);
+}
+
+/* The slot holding p's month pick, or the empty slot it would take. */
+static size_t find_slot(const struct cg_archive *a, int p, const size_t *pick,
+			uint64_t h)
+{
+	size_t i = (size_t)(key_of(p, h) % a->n_slots);
+
+	for (;; i = (i + 1) % a->n_slots) {
+		size_t j = a->slot[i];
+
+		if (!j)
+			return i;
+		j--;
+		if (a->person[j] == p && a->hash[j] == h &&
+		    !memcmp(a->pick + j * a->days, pick,
+			    a->days * sizeof(size_t)))
+			return i;
+	}
+}
+
+static int rehash(struct cg_archive *a, size_t n_slots)
+{
+	size_t *old = a->slot, j;
+
+	a->slot = calloc(n_slots, sizeof(size_t));
+	if (!a->slot) {
+		a->slot = old;
+		return -1;
+	}
+	a->n_slots = n_slots;
+	for (j = 0; j < a->n; j++)
+		a->slot[find_slot(a, a->person[j], a->pick + j * a->days,
+				  a->hash[j])] = j + 1;
+	free(old);
+	return 0;
+}
+
+static int grow_archive(struct cg_archive *a)
+{
+	size_t c = a->cap ? 2 * a->cap : 256;
+
+	if (resize((void **)&a->person, c, sizeof(int)) ||
+	    resize((void **)&a->cost, c, sizeof(double)) ||
+	    resize((void **)&a->pick, c * a->days, sizeof(size_t)) ||
+	    resize((void **)&a->hash, c, sizeof(uint64_t)))
+		return -1;
+	a->cap = c;
+	return rehash(a, 2 * c + 1);
+}
+
+int cg_archive_add(struct cg_archive *a, int p, const size_t *pick,
+		   uint64_t h, double cost)
+{
+	size_t i;
+
+	if (a->n + 1 > a->cap && grow_archive(a))
+		return -1;
+	i = find_slot(a, p, pick, h);
+	if (a->slot[i])
+		return 0;
+	a->person[a->n] = p;
+	a->cost[a->n] = cost;
+	a->hash[a->n] = h;
+	memcpy(a->pick + a->n * a->days, pick, a->days * sizeof(size_t));
+	a->slot[i] = ++a->n;
+	return 0;
 }

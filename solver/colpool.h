@@ -35,7 +35,30 @@
 #include "problem.h"
 #include "roster.h"
 
-struct cg_archive;
+/*
+ * Every month ever given to a pool whose arch is set (colmip.h chooses
+ * among them): the pool drops idle columns, the archive keeps each
+ * person's month once, by its hash.
+ *
+ * Memory: struct cg_archive owns its arrays (cg_archive_release).
+ */
+struct cg_archive {
+	size_t days;
+	size_t n, cap;
+	int *person;              /* [n] */
+	double *cost;             /* [n] */
+	size_t *pick;             /* [n * days] */
+	uint64_t *hash;           /* [n] */
+	size_t *slot;             /* [n_slots]: index + 1, 0 empty */
+	size_t n_slots;
+};
+
+void cg_archive_init(struct cg_archive *a, size_t days);
+void cg_archive_release(struct cg_archive *a);
+/* Adds p's month pick (its hash h, its cost) unless there already:
+ * 0 added or there, -1 out of memory. */
+int cg_archive_add(struct cg_archive *a, int p, const size_t *pick,
+		   uint64_t h, double cost);
 
 enum cg_row_kind { CG_COVER, CG_SENIOR, CG_RATIO };
 

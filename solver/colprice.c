@@ -41,7 +41,8 @@ int cg_pricer_init(struct cg_pricer *pr, const struct problem *pb,
 	pr->pick = malloc((days + 1) * sizeof(size_t));
 	pr->best_pick = malloc((days + 1) * sizeof(size_t));
 	pr->found = malloc((CG_OFFERS * days + 1) * sizeof(size_t));
-	if (!pr->dual || !pr->price || !pr->hprice || !pr->pick || !pr->best_pick || !pr->found) {
+	if (!pr->dual || !pr->price || !pr->hprice || !pr->pick ||
+	    !pr->best_pick || !pr->found) {
 		cg_pricer_release(pr);
 		return -1;
 	}

@@ -503,7 +503,7 @@ static int run_colgen(struct engine *e)
 	if (past_limit(e))
 		return 0;
 	rc = colphase_run(&e->co, &e->s, e->t.t0, e->deadline, &lb, check,
-			      &e->t);
+			  &e->t);
 
 	if (rc < 0)
 		return oom(e);

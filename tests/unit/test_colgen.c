@@ -41,6 +41,15 @@ static void fix_open(struct fix *f, const char *path)
 	rota_error_release(&err);
 }
 
+/* The small budget the tests on the small example run with. */
+static void small_opts(struct colgen_opts *o)
+{
+	colgen_opts_default(o);
+	o->rounds = 8;
+	o->iters = 200;
+	o->dive_iters = 100;
+}
+
 static void fix_close(struct fix *f)
 {
 	problem_release(&f->pb);
@@ -152,10 +161,7 @@ START_TEST(colgen_months_legal_and_bound_below)
 	fix_open(&f, "examples/small/two-neighbourhoods.json");
 	ck_assert_int_eq(roster_setup(&out, &f.pb, NULL), 0);
 	ck_assert_int_eq(roster_setup(&again, &f.pb, NULL), 0);
-	colgen_opts_default(&o);
-	o.rounds = 8;
-	o.iters = 200;
-	o.dive_iters = 100;
+	small_opts(&o);
 	ck_assert_int_eq(colgen_run(&f.pb, &o, &out, &st), 0);
 	for (p = 0; p < (int)f.sc.n_staff; p++)
 		ck_assert_int_eq(constraints_check_person(&f.pb, &out, p, NULL), 0);
@@ -195,10 +201,7 @@ START_TEST(colgen_rounds_deadline_still_dives)
 
 	fix_open(&f, "examples/small/two-neighbourhoods.json");
 	ck_assert_int_eq(roster_setup(&out, &f.pb, NULL), 0);
-	colgen_opts_default(&o);
-	o.rounds = 8;
-	o.iters = 200;
-	o.dive_iters = 100;
+	small_opts(&o);
 	o.rounds_deadline = timer_now() - 1;
 	ck_assert_int_eq(colgen_run(&f.pb, &o, &out, &st), 1);
 	ck_assert_int_eq(st.stopped, 1);
@@ -382,10 +385,7 @@ START_TEST(colgen_mip_no_dearer_than_the_dive)
 	ck_assert_int_eq(roster_setup(&dived, &f.pb, NULL), 0);
 	ck_assert_int_eq(roster_setup(&mipped, &f.pb, NULL), 0);
 	ck_assert_int_eq(roster_setup(&again, &f.pb, NULL), 0);
-	colgen_opts_default(&o);
-	o.rounds = 8;
-	o.iters = 200;
-	o.dive_iters = 100;
+	small_opts(&o);
 	ck_assert_int_eq(colgen_run(&f.pb, &o, &dived, &st), 0);
 	o.mip_nodes = 200;
 	ck_assert_int_eq(colgen_run(&f.pb, &o, &mipped, &st), 0);
