@@ -99,6 +99,8 @@ static void heaviest_days(const struct cg *g, size_t p, size_t *cols,
 				best = k;
 		sl[*n] = (struct slot){p, d, nv ? v[best] : ROSTER_NONE,
 				       nv ? w[best] : 0};
+		if (sl[*n].v == ROSTER_NONE)
+			sl[*n].w *= g->o->dive_off;
 		(*n)++;
 	}
 }
@@ -219,6 +221,23 @@ static void repair_ratios(struct cg *g, struct roster *out)
 			repair_ratio(g, r, out);
 }
 
+/* After a fixing step: dive_prices rounds of pricing, each but the
+ * first after its own master iterations.  0 or -1. */
+static int reprice(struct cg *g)
+{
+	int k;
+
+	for (k = 0; k < g->o->dive_prices && !cg_stopped(g); k++) {
+		if (k && cg_solve_all(g, g->o->dive_iters))
+			return -1;
+		if (k)
+			cg_smooth(g, 0);
+		if (cg_price_all(g) < 0 || cg_drop_idle(g))
+			return -1;
+	}
+	return 0;
+}
+
 int cg_dive(struct cg *g, struct roster *out)
 {
 	size_t n = g->pb->sc->n_staff * (size_t)g->pb->days, left, forced;
@@ -243,7 +262,7 @@ int cg_dive(struct cg *g, struct roster *out)
 			diag_progress("%5.1fs  colgen  dive %d  master %.1f  days fixed "
 				      "%zu  people left %zu", timer_now() - g->o->t0,
 				      g->st->dives, g->st->primal, forced, left);
-		if (left && (cg_price_all(g) < 0 || cg_drop_idle(g)))
+		if (left && reprice(g))
 			goto out;
 	}
 	rc = left ? 1 : 0;

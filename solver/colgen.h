@@ -54,6 +54,12 @@ struct colgen_opts {
 	double dive_first;           /* the first threshold (0.75) */
 	double dive_share;           /* days fixed a step, at least: this
 	                                share of those still free */
+	int dive_prices;             /* pricing rounds after each fixing
+	                                step (each after its own
+	                                dive_iters) */
+	double dive_off;             /* a day off weighs this much of its
+	                                weight when days are ranked for
+	                                fixing (1: as a shift) */
 	int max_idle;                /* rounds a column may sit unused */
 	double tol;                  /* relative gap at which a master's
 	                                iterations stop (0: master's own) */
@@ -101,7 +107,8 @@ struct colgen_stats {
  * iterations, 300 between fixings (150 and 100: 1,750,403 against
  * 1,703,069), first threshold 0.75, at least 5% of the free days fixed a
  * step, columns unused 5 rounds dropped, duals smoothed half toward the
- * best bound's. */
+ * best bound's; three pricing rounds after each fixing step and a day
+ * off ranked at 0.8 of its weight (colgen.c says what they bought). */
 void colgen_opts_default(struct colgen_opts *o);
 
 /*

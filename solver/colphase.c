@@ -1,6 +1,7 @@
 #include "colphase.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "constraints.h"
 #include "diag.h"
 #include "measure.h"
+#include "rng.h"
 #include "timer.h"
 
 /* The polish steers (local_search.h) for one fifth of its rounds, not
@@ -42,6 +44,10 @@ static void setting(struct colphase_opts *o, const char *p)
 		o->dive_share = atof(p + 6);
 	else if (!strncmp(p, "first=", 6))
 		o->dive_first = atof(p + 6);
+	else if (!strncmp(p, "prices=", 7))
+		o->dive_prices = atoi(p + 7);
+	else if (!strncmp(p, "off=", 4))
+		o->dive_off = atof(p + 4);
 	else if (!strncmp(p, "lambda=", 7))
 		o->lambda = atol(p + 7);
 	else if (!strncmp(p, "skip=", 5))
@@ -79,6 +85,8 @@ int colphase_wanted(const struct problem *pb, long work, int by_person,
 	o->tol = d.tol;
 	o->dive_share = d.dive_share;
 	o->dive_first = d.dive_first;
+	o->dive_prices = d.dive_prices;
+	o->dive_off = d.dive_off;
 	o->steer = STEER_DEFAULT;
 	o->dives = by_person ? COLPHASE_MAX_DIVES : 1;
 	if (!env && by_person)
@@ -144,6 +152,8 @@ static void fill_opts(const struct colphase_opts *co, double t0,
 	o->tol = co->tol;
 	o->dive_share = co->dive_share;
 	o->dive_first = co->dive_first;
+	o->dive_prices = co->dive_prices;
+	o->dive_off = co->dive_off;
 	o->mip_nodes = co->mip_nodes;
 }
 
@@ -174,6 +184,64 @@ static void keep_better(struct search *s, const struct roster *fallback)
  * 1,952 at 0.99 against 2,147), each threshold best on some instance. */
 static const double dive_firsts[COLPHASE_MAX_DIVES] = {0.99, 0.9, 0.75, 0.6};
 
+/* A second polish of the same rota with its own seed, on the other
+ * core (the bound's thread is done by then on Stockport, its rounds and
+ * dive having taken longer).  Each does its own work, and the cheaper
+ * legal rota is kept (the first on a tie), so which ends first changes
+ * nothing. */
+#define TWIN_SEED 0x7477696e706f6cULL   /* "twinpol": any constant */
+
+struct twin {
+	struct search t;
+	const struct colphase_opts *co;
+	double deadline;
+};
+
+static void *twin_thread(void *arg)
+{
+	struct twin *tw = arg;
+
+	search_run(&tw->t, tw->deadline, tw->co->polish, NULL, NULL);
+	return NULL;
+}
+
+/* s's rota polished, twice at once: s's own search and a twin's.  0, or
+ * -1 out of memory. */
+static int polish(const struct colphase_opts *co, struct search *s,
+		  double deadline,
+		  int (*progress)(void *ctx, const struct search *s), void *ctx)
+{
+	struct twin tw;
+	struct rota_error err;
+	pthread_t th;
+	uint64_t seed, own = s->rng;
+	int started;
+
+	/* s's own sequence untouched: its polish is what it was alone */
+	seed = rng_next(&own) ^ TWIN_SEED;
+	rota_error_init(&err);
+	if (search_setup(&tw.t, s->pb, seed, &err)) {
+		rota_error_release(&err);
+		return -1;
+	}
+	tw.co = co;
+	tw.deadline = deadline;
+	search_load(&tw.t, &s->r);
+	tw.t.steer_fifths = s->steer_fifths = co->steer;
+	started = pthread_create(&th, NULL, twin_thread, &tw) == 0;
+	search_run(s, deadline, co->polish, progress, ctx);
+	if (started)
+		pthread_join(th, NULL);
+	else
+		twin_thread(&tw);
+	s->steer_fifths = tw.t.steer_fifths = STEER_DEFAULT;
+	if (better(s->pb, &tw.t.r, &s->r))
+		search_load(s, &tw.t.r);
+	s->cut |= tw.t.cut;
+	search_release(&tw.t);
+	return 0;
+}
+
 /* One column generation, dive, senior repair and polish: s ends with
  * the polished rota (or the repaired dive where that is better).  As
  * colgen_run. */
@@ -197,9 +265,8 @@ static int attempt(const struct colphase_opts *co, const struct colgen_opts *o,
 	search_seniors(s, deadline);
 	say_rota(pb, &s->r, t0, "repaired");
 	roster_copy(dived, &s->r);
-	s->steer_fifths = co->steer;
-	search_run(s, deadline, co->polish, progress, ctx);
-	s->steer_fifths = STEER_DEFAULT;
+	if (polish(co, s, deadline, progress, ctx))
+		return -1;
 	say_rota(pb, &s->r, t0, "polished");
 	keep_better(s, dived);
 	return rc;

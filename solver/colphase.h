@@ -9,7 +9,10 @@
  * Its budget is a share of solve's --work W, counted, never timed:
  * W / COLPHASE_WORK_PER_ROUND pricing rounds (at least one), each of
  * colgen's iterations per part, the dive's steps of its own iterations,
- * then W rounds of the search's polish.  Where the start was built
+ * then W rounds of the search's polish, twice at once (the second
+ * search on the other core with a seed drawn from the first's, the
+ * cheaper legal rota kept, the first on a tie, so the result does not
+ * depend on which ends first).  Where the start was built
  * person by person that is done COLPHASE_MAX_DIVES times, each dive
  * from its own first threshold, and the best polished rota kept (the
  * rounds are the same each time: a fraction of a second on Curtois &
@@ -18,7 +21,8 @@
  * ROTA7_COLGEN tunes it (measuring aids), a list like
  * "rounds=25,iters=150": rounds, iters, dive (iterations between
  * fixings), first (the dive's first threshold), share (least share of
- * days fixed a step), smooth, tol, probe (colgen.h), polish=N (search
+ * days fixed a step), prices (pricing rounds after each fixing step),
+ * off (a day off's share of its weight in the dive's ranking), smooth, tol, probe (colgen.h), polish=N (search
  * rounds after the dive), steer=N (fifths of the polish steered, 1),
  * warm=N (N rounds of plain search first, its
  * rota in the pool), lambda=N (N steps of bound.h's subgradient first,
@@ -49,6 +53,8 @@ struct colphase_opts {
 	double tol;              /* see colgen_opts */
 	double dive_share;       /* see colgen_opts */
 	double dive_first;       /* see colgen_opts */
+	int dive_prices;         /* see colgen_opts */
+	double dive_off;         /* see colgen_opts */
 	int skip;                /* a control: no colgen, only the polish */
 	long mip_nodes;          /* see colgen_opts */
 	int dives;               /* column generations, each diving from
@@ -81,9 +87,13 @@ struct colphase_opts {
 #define COLPHASE_STAFF 100
 #define COLPHASE_MAX_STAFF 1000
 #define COLPHASE_MIN_WORK 800
-/* 25 rounds at the default 2000: the count measured best on Stockport
- * (branch engine-colgen, 60 s). */
-#define COLPHASE_WORK_PER_ROUND 80
+/* 60 rounds at the default 2000.  With three pricing rounds a fixing
+ * step (colgen.c), measured on Stockport seed 1 (2026-12-03): 60 rounds
+ * polished 1,607,442 in 39 s, 100 rounds 1,621,048 in 56 s, 40 rounds
+ * (with a plain search's rota in the pool) 1,699,190; 25, the count
+ * measured best with one pricing a step (branch engine-colgen), now
+ * leaves the master too far from its optimum to dive from. */
+#define COLPHASE_WORK_PER_ROUND 33
 /* 25 rounds at the person-by-person default of 500 (solve.h), as on
  * Stockport: the benchmarks' masters are small, so rounds are cheap. */
 #define COLPHASE_BY_PERSON_WORK_PER_ROUND 20
