@@ -178,11 +178,20 @@ static void keep_better(struct search *s, const struct roster *fallback)
 		search_load(s, fallback);
 }
 
-/* The dive's first thresholds tried in turn where several dives are
- * asked for (dives > 1): on Curtois & Qu 3 and 5-9 the best of these
- * four polished rotas was 0-30% below the one at 0.75 alone (Instance6:
- * 1,952 at 0.99 against 2,147), each threshold best on some instance. */
-static const double dive_firsts[COLPHASE_MAX_DIVES] = {0.99, 0.9, 0.75, 0.6};
+/* The dives tried in turn where several are asked for (dives > 1): the
+ * first threshold and the weight of a day off.  On Curtois & Qu 3 and
+ * 5-9 the best of the four thresholds' polished rotas was 0-30% below
+ * the one at 0.75 alone (Instance6: 1,952 at 0.99 against 2,147), each
+ * threshold best on some instance; with three pricings a fixing step,
+ * days off at 0.8 and at 1 each won on some (best of four on 5 / 6 / 8
+ * / 9: 1,149 / 2,052 / 1,530 / 530 at 0.8, 1,148 / 1,952 / 1,717 / 495
+ * at 1), so both go, 0.8 first. */
+static const struct {
+	double first, off;
+} dive_plan[COLPHASE_MAX_DIVES] = {
+	{0.99, 0.8}, {0.9, 0.8}, {0.75, 0.8}, {0.6, 0.8},
+	{0.99, 1.0}, {0.9, 1.0}, {0.75, 1.0}, {0.6, 1.0},
+};
 
 /* A second polish of the same rota with its own seed, on the other
  * core (the bound's thread is done by then on Stockport, its rounds and
@@ -256,10 +265,10 @@ static int attempt(const struct colphase_opts *co, const struct colgen_opts *o,
 	if (rc < 0)
 		return rc;
 	diag_progress("%5.1fs  colgen  %d rounds, %d dives, %ld pdhg iterations, "
-		      "%ld dp calls, %zu columns, bound %.1f, first %.2f%s",
+		      "%ld dp calls, %zu columns, bound %.1f, first %.2f%s (pdhg %.1f s, pricing %.1f s)",
 		      timer_now() - t0, st->rounds, st->dives, st->iterations,
 		      st->dp_calls, st->columns, st->bound, o->dive_first,
-		      rc ? " (stopped)" : "");
+		      rc ? " (stopped)" : "", st->pdhg_seconds, st->price_seconds);
 	say_rota(pb, dived, t0, "dived");
 	search_load(s, dived);
 	search_seniors(s, deadline);
@@ -321,8 +330,10 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 	 * 3,960), so the time limit cuts the dives there. */
 	for (k = 0; k < co->dives && !rc &&
 		    (k == 0 || timer_now() < o.rounds_deadline); k++) {
-		if (co->dives > 1)
-			o.dive_first = dive_firsts[k];
+		if (co->dives > 1) {
+			o.dive_first = dive_plan[k].first;
+			o.dive_off = dive_plan[k].off;
+		}
 		rc = attempt(co, &o, s, t0, deadline, &dived, &st, progress, ctx);
 		if (rc < 0)
 			goto out;

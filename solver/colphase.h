@@ -14,7 +14,8 @@
  * cheaper legal rota kept, the first on a tie, so the result does not
  * depend on which ends first).  Where the start was built
  * person by person that is done COLPHASE_MAX_DIVES times, each dive
- * from its own first threshold, and the best polished rota kept (the
+ * from its own first threshold and weight of a day off, and the best
+ * polished rota kept (the
  * rounds are the same each time: a fraction of a second on Curtois &
  * Qu 1-10).  The time limit only cuts it.
  *
@@ -27,7 +28,8 @@
  * warm=N (N rounds of plain search first, its
  * rota in the pool), lambda=N (N steps of bound.h's subgradient first,
  * its prices the starting duals), skip=1 (no colgen: the polish alone),
- * dives=N (column generations, each its own first threshold), mip=N
+ * dives=N (column generations, each its own first threshold and weight
+ * of a day off), mip=N
  * (GLPK over every month priced after each dive, N nodes: colmip.h;
  * off by default, since on Curtois & Qu 6-10 it took up to 33 s of the
  * minute for rotas no better than the dive's).
@@ -98,9 +100,10 @@ struct colphase_opts {
  * Stockport: the benchmarks' masters are small, so rounds are cheap. */
 #define COLPHASE_BY_PERSON_WORK_PER_ROUND 20
 /* Where the start was built person by person, this many column
- * generations, each with its own first threshold of the dive
- * (colphase.c); one elsewhere (Stockport's takes half the minute). */
-#define COLPHASE_MAX_DIVES 4
+ * generations, each with its own first threshold of the dive and
+ * weight of a day off (colphase.c); one elsewhere (Stockport's takes
+ * half the minute). */
+#define COLPHASE_MAX_DIVES 8
 /* Shares of the time limit by which the rounds and the dive end when
  * the limit is going to cut the phase.  On an idle 2-core machine
  * Stockport's default run ends its rounds at about 20% of the 60 s and
