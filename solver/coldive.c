@@ -221,20 +221,24 @@ static void repair_ratios(struct cg *g, struct roster *out)
 			repair_ratio(g, r, out);
 }
 
+/* The masters run dive_iters on, pricing then at their own duals. */
+static int settle(struct cg *g)
+{
+	if (cg_solve_all(g, g->o->dive_iters))
+		return -1;
+	cg_smooth(g, 0);
+	return 0;
+}
+
 /* After a fixing step: dive_prices rounds of pricing, each but the
- * first after its own master iterations.  0 or -1. */
+ * first after the masters settle again.  0 or -1. */
 static int reprice(struct cg *g)
 {
 	int k;
 
-	for (k = 0; k < g->o->dive_prices && !cg_stopped(g); k++) {
-		if (k && cg_solve_all(g, g->o->dive_iters))
+	for (k = 0; k < g->o->dive_prices && !cg_stopped(g); k++)
+		if ((k && settle(g)) || cg_price_all(g) < 0 || cg_drop_idle(g))
 			return -1;
-		if (k)
-			cg_smooth(g, 0);
-		if (cg_price_all(g) < 0 || cg_drop_idle(g))
-			return -1;
-	}
 	return 0;
 }
 
@@ -249,9 +253,8 @@ int cg_dive(struct cg *g, struct roster *out)
 		return -1;
 	left = fix_done(g, out);
 	while (left && !cg_stopped(g)) {
-		if (cg_solve_all(g, g->o->dive_iters))
+		if (settle(g))
 			goto out;
-		cg_smooth(g, 0);
 		free(cols);
 		if (!(cols = malloc((g->cp.n_cols + 1) * sizeof(size_t))))
 			goto out;

@@ -243,7 +243,7 @@ static int polish(const struct colphase_opts *co, struct search *s,
 		pthread_join(th, NULL);
 	else
 		twin_thread(&tw);
-	s->steer_fifths = tw.t.steer_fifths = STEER_DEFAULT;
+	s->steer_fifths = STEER_DEFAULT;
 	if (better(s->pb, &tw.t.r, &s->r))
 		search_load(s, &tw.t.r);
 	s->cut |= tw.t.cut;
@@ -265,7 +265,8 @@ static int attempt(const struct colphase_opts *co, const struct colgen_opts *o,
 	if (rc < 0)
 		return rc;
 	diag_progress("%5.1fs  colgen  %d rounds, %d dives, %ld pdhg iterations, "
-		      "%ld dp calls, %zu columns, bound %.1f, first %.2f%s (pdhg %.1f s, pricing %.1f s)",
+		      "%ld dp calls, %zu columns, bound %.1f, first %.2f%s "
+		      "(pdhg %.1f s, pricing %.1f s)",
 		      timer_now() - t0, st->rounds, st->dives, st->iterations,
 		      st->dp_calls, st->columns, st->bound, o->dive_first,
 		      rc ? " (stopped)" : "", st->pdhg_seconds, st->price_seconds);

@@ -12,27 +12,26 @@
  * then W rounds of the search's polish, twice at once (the second
  * search on the other core with a seed drawn from the first's, the
  * cheaper legal rota kept, the first on a tie, so the result does not
- * depend on which ends first).  Where the start was built
- * person by person that is done COLPHASE_MAX_DIVES times, each dive
- * from its own first threshold and weight of a day off, and the best
- * polished rota kept (the
- * rounds are the same each time: a fraction of a second on Curtois &
- * Qu 1-10).  The time limit only cuts it.
+ * depend on which ends first).  Where the start was built person by
+ * person that is done COLPHASE_MAX_DIVES times, each dive from its own
+ * first threshold and weight of a day off, and the best polished rota
+ * kept (the rounds are the same each time: a fraction of a second on
+ * Curtois & Qu 1-10).  The time limit only cuts it.
  *
  * ROTA7_COLGEN tunes it (measuring aids), a list like
  * "rounds=25,iters=150": rounds, iters, dive (iterations between
  * fixings), first (the dive's first threshold), share (least share of
  * days fixed a step), prices (pricing rounds after each fixing step),
- * off (a day off's share of its weight in the dive's ranking), smooth, tol, probe (colgen.h), polish=N (search
- * rounds after the dive), steer=N (fifths of the polish steered, 1),
- * warm=N (N rounds of plain search first, its
- * rota in the pool), lambda=N (N steps of bound.h's subgradient first,
- * its prices the starting duals), skip=1 (no colgen: the polish alone),
- * dives=N (column generations, each its own first threshold and weight
- * of a day off), mip=N
- * (GLPK over every month priced after each dive, N nodes: colmip.h;
- * off by default, since on Curtois & Qu 6-10 it took up to 33 s of the
- * minute for rotas no better than the dive's).
+ * off (a day off's share of its weight in the dive's ranking), smooth,
+ * tol, probe (colgen.h), polish=N (search rounds after the dive),
+ * steer=N (fifths of the polish steered, 1), warm=N (N rounds of plain
+ * search first, its rota in the pool), lambda=N (N steps of bound.h's
+ * subgradient first, its prices the starting duals), skip=1 (no colgen:
+ * the polish alone), dives=N (column generations, each its own first
+ * threshold and weight of a day off), mip=N (GLPK over every month
+ * priced after each dive, N nodes: colmip.h; off by default, since on
+ * Curtois & Qu 6-10 it took up to 33 s of the minute for rotas no
+ * better than the dive's).
  * ROTA7_COLGEN=off never runs the phase.
  *
  * Memory: nothing kept; the search is the caller's.
