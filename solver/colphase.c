@@ -8,6 +8,7 @@
 
 #include "bound.h"
 #include "colgen.h"
+#include "colpool.h"
 #include "constraints.h"
 #include "diag.h"
 #include "measure.h"
@@ -42,6 +43,8 @@ static void setting(struct colphase_opts *o, const char *p)
 		o->tol = atof(p + 4);
 	else if (!strncmp(p, "share=", 6))
 		o->dive_share = atof(p + 6);
+	else if (!strncmp(p, "late=", 5))
+		o->dive_late = atof(p + 5);
 	else if (!strncmp(p, "first=", 6))
 		o->dive_first = atof(p + 6);
 	else if (!strncmp(p, "prices=", 7))
@@ -56,6 +59,12 @@ static void setting(struct colphase_opts *o, const char *p)
 		o->warm = atol(p + 5);
 	else if (!strncmp(p, "spread=", 7))
 		o->spread = atoi(p + 7);
+	else if (!strncmp(p, "merge=", 6))
+		o->no_merge = !atoi(p + 6);
+	else if (!strncmp(p, "twins=", 6))
+		o->twins = atoi(p + 6);
+	else if (!strncmp(p, "fromdive=", 9))
+		o->twins_from_dive = atoi(p + 9);
 	else if (!strncmp(p, "steer=", 6))
 		o->steer = atoi(p + 6);
 	else if (!strncmp(p, "dives=", 6))
@@ -88,6 +97,7 @@ int colphase_wanted(const struct problem *pb, long work, int by_person,
 	o->dive_prices = d.dive_prices;
 	o->dive_off = d.dive_off;
 	o->steer = STEER_DEFAULT;
+	o->twins = 1;
 	o->dives = by_person ? COLPHASE_MAX_DIVES : 1;
 	if (!env && by_person)
 		return pb->sc->n_staff <= COLPHASE_MAX_STAFF;
@@ -151,6 +161,7 @@ static void fill_opts(const struct colphase_opts *co, double t0,
 	o->smooth = co->smooth;
 	o->tol = co->tol;
 	o->dive_share = co->dive_share;
+	o->dive_late = co->dive_late;
 	o->dive_first = co->dive_first;
 	o->dive_prices = co->dive_prices;
 	o->dive_off = co->dive_off;
@@ -206,12 +217,74 @@ struct twin {
 	double deadline;
 };
 
+/* a's people of part k given b's months where that keeps every rule and
+ * costs less; whether it did. */
+static int take_part(const struct problem *pb, const size_t *part, size_t k,
+		     struct roster *a, const struct roster *b,
+		     struct roster *trial)
+{
+	size_t p;
+	int d;
+
+	roster_copy(trial, a);
+	for (p = 0; p < pb->sc->n_staff; p++)
+		if (part[p] == k)
+			for (d = 0; d < pb->days; d++)
+				roster_set(trial, (int)p, d, roster_get(b, (int)p, d));
+	if (constraints_check(pb, trial, NULL) ||
+	    constraints_cost(pb, trial) >= constraints_cost(pb, a) - 1e-9)
+		return 0;
+	roster_copy(a, trial);
+	return 1;
+}
+
+int colphase_merge(const struct problem *pb, struct roster *a,
+		   const struct roster *b)
+{
+	struct cg_pool cp;
+	struct roster trial;
+	size_t k;
+	int rc = -1;
+
+	if (cg_pool_init(&cp, pb))
+		return -1;
+	if (roster_setup(&trial, pb, NULL))
+		goto out;
+	for (k = 0; k < cp.n_parts; k++)
+		take_part(pb, cp.part_of_person, k, a, b, &trial);
+	roster_release(&trial);
+	rc = 0;
+out:
+	cg_pool_release(&cp);
+	return rc;
+}
+
 static void *twin_thread(void *arg)
 {
 	struct twin *tw = arg;
 
 	search_run(&tw->t, tw->deadline, tw->co->polish, NULL, NULL);
 	return NULL;
+}
+
+/* s given the better of its rota and the twin's t (the first on a tie),
+ * merged part by part with the other.  0, or -1 out of memory. */
+static int keep_twin(const struct colphase_opts *co, struct search *s,
+		     const struct roster *t)
+{
+	struct roster m;
+	int twin_first = better(s->pb, t, &s->r), rc;
+
+	if (roster_setup(&m, s->pb, NULL))
+		return -1;
+	roster_copy(&m, twin_first ? t : &s->r);
+	rc = co->no_merge ? 0 : colphase_merge(s->pb, &m, twin_first ? &s->r : t);
+	diag_progress("colgen  polished %.1f and %.1f, merged by part %.1f",
+		      constraints_cost(s->pb, &s->r), constraints_cost(s->pb, t),
+		      constraints_cost(s->pb, &m));
+	search_load(s, &m);
+	roster_release(&m);
+	return rc;
 }
 
 /* s's rota polished, twice at once: s's own search and a twin's.  0, or
@@ -224,7 +297,7 @@ static int polish(const struct colphase_opts *co, struct search *s,
 	struct rota_error err;
 	pthread_t th;
 	uint64_t seed, own = s->rng;
-	int started;
+	int started, rc;
 
 	/* s's own sequence untouched: its polish is what it was alone */
 	seed = rng_next(&own) ^ TWIN_SEED;
@@ -244,11 +317,42 @@ static int polish(const struct colphase_opts *co, struct search *s,
 	else
 		twin_thread(&tw);
 	s->steer_fifths = STEER_DEFAULT;
-	if (better(s->pb, &tw.t.r, &s->r))
-		search_load(s, &tw.t.r);
+	rc = keep_twin(co, s, &tw.t.r);
 	s->cut |= tw.t.cut;
 	search_release(&tw.t);
-	return 0;
+	return rc;
+}
+
+/* co->twins twin polishes of s's rota, each merged part by part into
+ * the best so far; s ends with it.  0, or -1 out of memory. */
+static int polishes(const struct colphase_opts *co, struct search *s,
+		    double deadline,
+		    int (*progress)(void *ctx, const struct search *s),
+		    void *ctx)
+{
+	struct roster start, best;
+	int k, rc = -1;
+
+	if (roster_setup(&start, s->pb, NULL))
+		return -1;
+	if (roster_setup(&best, s->pb, NULL))
+		goto out_start;
+	roster_copy(&start, &s->r);
+	for (k = 0; k < (co->twins > 1 ? co->twins : 1); k++) {
+		if (k && co->twins_from_dive)
+			search_load(s, &start);
+		if (polish(co, s, deadline, progress, ctx))
+			goto out;
+		if (k && keep_twin(co, s, &best))
+			goto out;
+		roster_copy(&best, &s->r);
+	}
+	rc = 0;
+out:
+	roster_release(&best);
+out_start:
+	roster_release(&start);
+	return rc;
 }
 
 /* One column generation, dive, senior repair and polish: s ends with
@@ -275,7 +379,7 @@ static int attempt(const struct colphase_opts *co, const struct colgen_opts *o,
 	search_seniors(s, deadline);
 	say_rota(pb, &s->r, t0, "repaired");
 	roster_copy(dived, &s->r);
-	if (polish(co, s, deadline, progress, ctx))
+	if (polishes(co, s, deadline, progress, ctx))
 		return -1;
 	say_rota(pb, &s->r, t0, "polished");
 	keep_better(s, dived);

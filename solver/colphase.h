@@ -48,11 +48,16 @@ struct colphase_opts {
 	long polish;             /* search rounds after the dive */
 	long warm;               /* rounds of plain search first */
 	int steer;               /* the polish's fifths steered */
+	int twins;               /* twin polishes, one after another */
+	int no_merge;            /* measuring: the better twin, unmerged */
+	int twins_from_dive;     /* each from the dived rota (else from
+	                            the last merged) */
 	int spread;              /* see colgen_opts */
 	long probe;              /* see colgen_opts */
 	double smooth;           /* see colgen_opts */
 	double tol;              /* see colgen_opts */
 	double dive_share;       /* see colgen_opts */
+	double dive_late;        /* see colgen_opts */
 	double dive_first;       /* see colgen_opts */
 	int dive_prices;         /* see colgen_opts */
 	double dive_off;         /* see colgen_opts */
@@ -121,5 +126,16 @@ int colphase_wanted(const struct problem *pb, long work, int by_person,
 int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 		 double deadline, double *bound,
 		 int (*progress)(void *ctx, const struct search *s), void *ctx);
+
+/*
+ * a's people of each independent part (colpool.h: people joined by a
+ * cover, senior or ratio row) given b's months wherever that keeps every
+ * rule and costs less, part by part in order.  Parts share no row, so a
+ * part's cost is its own: from two polishes of one dive, a ends with
+ * the better of each part.  Both rotas are of pb; b is only read.  0, or
+ * -1 out of memory (a then unchanged or improved, never worse).
+ */
+int colphase_merge(const struct problem *pb, struct roster *a,
+		   const struct roster *b);
 
 #endif

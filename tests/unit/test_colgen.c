@@ -9,6 +9,7 @@
 
 #include "colmip.h"
 #include "colphase.h"
+#include "colpool.h"
 #include "constraints.h"
 #include "demand.h"
 #include "fixture.h"
@@ -26,19 +27,30 @@ struct fix {
 	struct problem pb;
 };
 
-static void fix_open(struct fix *f, const char *path)
+/* path's scenario, everyone kept to their own neighbourhood when
+ * `home_only` (so that neighbourhoods share no row). */
+static void fix_open_as(struct fix *f, const char *path, int home_only)
 {
 	struct rota_error err;
+	size_t p, n;
 
 	rota_error_init(&err);
 	scenario_init(&f->sc);
 	if (scenario_load(fixture_source_path(path), &f->sc, &err))
 		ck_abort_msg("%s: %s", path, rota_error_last_text(&err));
+	for (p = 0; home_only && p < f->sc.n_staff; p++)
+		for (n = 0; n < f->sc.n_neighbourhoods; n++)
+			f->sc.staff[p].may_work[n] = (int)n == f->sc.staff[p].home;
 	demand_init(&f->d);
 	problem_init(&f->pb);
 	ck_assert_int_eq(demand_expand(&f->sc, &f->d, &err), 0);
 	ck_assert_int_eq(problem_build(&f->pb, &f->sc, &f->d, &err), 0);
 	rota_error_release(&err);
+}
+
+static void fix_open(struct fix *f, const char *path)
+{
+	fix_open_as(f, path, 0);
 }
 
 /* The small budget the tests on the small example run with. */
@@ -411,6 +423,81 @@ START_TEST(colgen_mip_no_dearer_than_the_dive)
 }
 END_TEST
 
+/* A rota polished from the empty one with the given seed. */
+static void polished(struct fix *f, uint64_t seed, struct roster *out)
+{
+	struct search s;
+
+	ck_assert_int_eq(search_setup(&s, &f->pb, seed, NULL), 0);
+	search_seniors(&s, timer_now() + 5);
+	search_run(&s, timer_now() + 5, 60, NULL, NULL);
+	roster_copy(out, &s.r);
+	search_release(&s);
+}
+
+/* a with part k's people given b's months. */
+static void with_part(const struct fix *f, const size_t *part, size_t k,
+		      const struct roster *a, const struct roster *b,
+		      struct roster *out)
+{
+	int p, d;
+
+	roster_copy(out, a);
+	for (p = 0; p < (int)f->sc.n_staff; p++)
+		if (part[p] == k)
+			for (d = 0; d < f->pb.days; d++)
+				roster_set(out, p, d, roster_get(b, p, d));
+}
+
+/*
+ * Two short polishes with their own seeds end better in different
+ * neighbourhoods; the merge keeps every rule, costs no more than either,
+ * gives each person one of the two months, and takes b's part exactly
+ * where swapping that part alone into a is legal and cheaper (the
+ * parts share no row, so each part's choice is its own).
+ */
+START_TEST(colphase_merge_takes_each_parts_better)
+{
+	struct fix f;
+	struct cg_pool cp;
+	struct roster a, b, m, t;
+	size_t k;
+	int p, d, took;
+
+	fix_open_as(&f, "examples/small/two-neighbourhoods.json", 1);
+	ck_assert_int_eq(cg_pool_init(&cp, &f.pb), 0);
+	ck_assert_uint_ge(cp.n_parts, 2);
+	ck_assert_int_eq(roster_setup(&a, &f.pb, NULL), 0);
+	ck_assert_int_eq(roster_setup(&b, &f.pb, NULL), 0);
+	ck_assert_int_eq(roster_setup(&m, &f.pb, NULL), 0);
+	ck_assert_int_eq(roster_setup(&t, &f.pb, NULL), 0);
+	polished(&f, 1, &a);
+	polished(&f, 2, &b);
+	roster_copy(&m, &a);
+	ck_assert_int_eq(colphase_merge(&f.pb, &m, &b), 0);
+	ck_assert_int_eq(constraints_check(&f.pb, &m, NULL), 0);
+	ck_assert_double_le(constraints_cost(&f.pb, &m),
+			    fmin(constraints_cost(&f.pb, &a),
+				 constraints_cost(&f.pb, &b)) + 1e-6);
+	for (k = 0; k < cp.n_parts; k++) {
+		with_part(&f, cp.part_of_person, k, &a, &b, &t);
+		took = !constraints_check(&f.pb, &t, NULL) &&
+		       constraints_cost(&f.pb, &t) <
+			       constraints_cost(&f.pb, &a) - 1e-9;
+		for (p = 0; p < (int)f.sc.n_staff; p++)
+			for (d = 0; cp.part_of_person[p] == k && d < f.pb.days; d++)
+				ck_assert(roster_get(&m, p, d) ==
+					  roster_get(took ? &b : &a, p, d));
+	}
+	roster_release(&a);
+	roster_release(&b);
+	roster_release(&m);
+	roster_release(&t);
+	cg_pool_release(&cp);
+	fix_close(&f);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("colgen");
@@ -426,6 +513,7 @@ int main(void)
 	tcase_add_test(tc, colgen_bound_below_tiny_optima);
 	tcase_add_test(tc, archive_keeps_each_month_once);
 	tcase_add_test(tc, colgen_mip_no_dearer_than_the_dive);
+	tcase_add_test(tc, colphase_merge_takes_each_parts_better);
 	suite_add_tcase(s, tc);
 	return fixture_run(s);
 }
