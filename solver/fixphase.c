@@ -11,6 +11,27 @@
 #include "rng.h"
 #include "timer.h"
 
+/*
+ * Counted budgets, so that a run repeats for its seed on any machine at
+ * any load (the time limit only caps them).  A subproblem of GLPK and a
+ * slice of step 2 cost about in proportion to the model's columns (C&Q
+ * 1-10 on a 2-core machine of 2026: 0.35-0.7 ms a column a slice), so
+ * the whole model gets WHOLE_NODE_WORK / columns^2 subproblems (at least
+ * WHOLE_NODES_LEAST), its subproblems growing dearer faster than its
+ * columns (Instance1, 148 columns: proven optimal in its 4,109, not in
+ * 1,000; Instance8, 2,502 columns: 239 took more than its quarter of
+ * the time left) and step 2 work x SLICE_WORK / columns slices
+ * (about 25 s of the default 500 at any size; the larger instances' time
+ * limit cuts them first), each TRIES_PER_VAR moves an assignment and
+ * SUBS_PER_SLICE sub-MIPs of SUB_NODES subproblems.
+ */
+#define WHOLE_NODE_WORK 90000000.0
+#define WHOLE_NODES_LEAST 20
+#define SLICE_WORK 110
+#define SUB_NODES 300
+#define SUBS_PER_SLICE 3
+#define TRIES_PER_VAR 400
+
 struct fixphase {
 	const struct problem *pb;
 	struct model *m;
@@ -26,7 +47,9 @@ struct fixphase {
 	unsigned char *window;  /* [n_vars]: free in this sub-MIP */
 	int staff_k, days_k;    /* window sizes, adapted as we go */
 	long rounds, kept;
-	double move_share;      /* of each slice spent on block moves */
+	long slices;            /* step 2's budget */
+	long nodes, tries;      /* counted: GLPK subproblems, moves tried */
+	int cut;                /* the clock cut a solve or step 2 */
 };
 
 static int below(struct fixphase *f, int n)
@@ -80,6 +103,17 @@ static void take(struct fixphase *f, double objective)
 static int has_solution(const struct model_result *r)
 {
 	return r->status == MODEL_OPTIMAL || r->status == MODEL_FEASIBLE;
+}
+
+/* A solve's nodes counted; a solve that ended short of its node limit
+ * without a proof was cut by the clock (or a stop). */
+static void count(struct fixphase *f, const struct model_result *r,
+		  long node_limit)
+{
+	f->nodes += r->nodes;
+	if (r->status != MODEL_OPTIMAL && r->status != MODEL_INFEASIBLE &&
+	    r->nodes <= node_limit)
+		f->cut = 1;
 }
 
 static double left(const struct fixphase *f)
@@ -153,9 +187,14 @@ static int whole(struct fixphase *f, double share)
 	struct model_result r;
 
 	opts_for(&o, f, fmax(1.0, left(f) * share));
+	o.node_limit = (long)(WHOLE_NODE_WORK / ((double)f->n_cols *
+						 (double)f->n_cols + 1));
+	if (o.node_limit < WHOLE_NODES_LEAST)
+		o.node_limit = WHOLE_NODES_LEAST;
 
 	if (model_solve_mip(f->m, &o, &r))
 		return -1;
+	count(f, &r, o.node_limit);
 	if (has_solution(&r) &&
 	    r.objective < f->obj - 1e-6)
 		take(f, r.objective);
@@ -235,24 +274,26 @@ static int improve_once(struct fixphase *f, int by_days)
 {
 	struct model_opts o;
 	struct model_result r;
-	double limit = fmin(left(f), 1.0 + 0.01 * (f->deadline - f->t0));
-	double t = timer_now();
+	/* a cap only: SUB_NODES ends a sub-MIP well before it */
+	double limit = fmin(left(f), 1.0 + 0.05 * (f->deadline - f->t0));
 	int quick;
 
 	pick_window(f, by_days);
 	fix_outside(f);
 	opts_for(&o, f, limit);
 	o.tick = NULL;
+	o.node_limit = SUB_NODES;
 
 	if (model_solve_mip(f->m, &o, &r))
 		return -1;
+	count(f, &r, SUB_NODES);
 	f->rounds++;
 	if (has_solution(&r) &&
 	    r.objective < f->obj - 1e-6) {
 		take(f, r.objective);
 		f->kept++;
 	}
-	quick = r.status == MODEL_OPTIMAL && timer_now() - t < limit / 4;
+	quick = r.status == MODEL_OPTIMAL && r.nodes < SUB_NODES / 4;
 	if (by_days)
 		adapt(&f->days_k, 2, f->pb->days, quick);
 	else
@@ -261,37 +302,48 @@ static int improve_once(struct fixphase *f, int by_days)
 	return 0;
 }
 
-/* Block moves (moves.h) from the incumbent for `seconds`. */
-static int polish(struct fixphase *f, double seconds)
+/* Block moves (moves.h) from the incumbent, TRIES_PER_VAR for each
+ * assignment of the model. */
+static int polish(struct fixphase *f)
 {
 	struct roster r;
+	long tries = TRIES_PER_VAR * (long)f->pb->n_vars;
 	int rc = -1;
 
 	if (roster_setup(&r, f->pb, NULL))
 		return -1;
+	f->tries += tries;
 	if (!to_roster(f, &r) && !moves_run(f->pb, &r, rng_next(&f->rng),
-					     timer_now() + seconds))
+					     tries, f->deadline))
 		rc = constraints_cost(f->pb, &r) < f->obj - 1e-6
 			     ? load_roster(f, &r) : 0;
+	if (timer_now() >= f->deadline || timer_stop_requested())
+		f->cut = 1;   /* the moves may have ended before their tries */
 	roster_release(&r);
 	progress(f, "moves", 0);
 	return rc;
+}
+
+static int open_gap(const struct fixphase *f)
+{
+	return f->obj > f->bound + 1e-6;
 }
 
 /* Step 2: block moves and sub-MIPs in turn, slice by slice: the moves
  * are cheap and many, the sub-MIPs see further. */
 static int improve(struct fixphase *f)
 {
-	double slice = 1.0 + 0.02 * (f->deadline - f->t0);
-	int by_days = 0;
+	long i;
+	int by_days = 0, k;
 
-	while (left(f) > 0.2 && !timer_stop_requested() && f->obj > f->bound + 1e-6) {
-		double until = timer_now() + fmin(slice, left(f));
-
-		if (polish(f, fmin(slice, left(f)) * f->move_share))
+	for (i = 0; i < f->slices && open_gap(f); i++) {
+		if (left(f) <= 0.2 || timer_stop_requested()) {
+			f->cut = 1;
+			break;
+		}
+		if (polish(f))
 			return -1;
-		while (timer_now() < until && !timer_stop_requested() &&
-		       f->obj > f->bound + 1e-6) {
+		for (k = 0; k < SUBS_PER_SLICE && open_gap(f); k++) {
 			if (improve_once(f, by_days))
 				return -1;
 			by_days = !by_days;
@@ -326,7 +378,7 @@ static void release(struct fixphase *f)
 }
 
 struct fixphase *fixphase_new(const struct problem *pb, uint64_t seed,
-			      double t0, double deadline,
+			      double t0, double deadline, long work,
 			      struct rota_error *err)
 {
 	struct fixphase *f = calloc(1, sizeof(*f));
@@ -341,13 +393,14 @@ struct fixphase *fixphase_new(const struct problem *pb, uint64_t seed,
 	f->obj = f->glpk_best = MODEL_INF;
 	f->bound = -MODEL_INF;
 	f->staff_k = 2;
-	/* Half and half: better than a fifth on moves on Instance2-7. */
-	f->move_share = 0.5;
 	f->days_k = 7 < pb->days ? 7 : pb->days;
 	f->m = model_new("rota7");
 	if (!f->m || constraints_build(&f->b, pb, f->m, 0, NULL, err))
 		goto oom;
 	f->n_cols = model_n_cols(f->m);
+	f->slices = work * SLICE_WORK / (long)(f->n_cols + 1);
+	if (f->slices < 1)
+		f->slices = 1;
 	f->x = calloc(f->n_cols + 1, sizeof(double));
 	f->window = malloc(pb->n_vars + 1);
 	if (!f->x || !f->window)
@@ -389,8 +442,10 @@ int fixphase_improve(struct fixphase *f)
 {
 	if (improve(f))
 		return -1;
-	diag_progress("%5.0fs  fix-and-optimise  %ld sub-MIPs, %ld improved",
-		      timer_now() - f->t0, f->rounds, f->kept);
+	diag_progress("%5.0fs  fix-and-optimise  %ld sub-MIPs, %ld improved; "
+		      "%ld glpk subproblems, %ld moves tried%s",
+		      timer_now() - f->t0, f->rounds, f->kept, f->nodes,
+		      f->tries, f->cut ? "; cut by the clock" : "");
 	return 0;
 }
 
@@ -413,4 +468,9 @@ int fixphase_rota(struct fixphase *f, struct roster *r, double *objective)
 double fixphase_bound(const struct fixphase *f)
 {
 	return f->bound;
+}
+
+int fixphase_cut(const struct fixphase *f)
+{
+	return f->cut;
 }

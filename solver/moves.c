@@ -219,7 +219,7 @@ static int setup(struct moves *m, const struct problem *pb, struct roster *r,
 }
 
 int moves_run(const struct problem *pb, struct roster *r, uint64_t seed,
-	      double deadline)
+	      long tries, double deadline)
 {
 	struct moves m;
 	struct roster best;
@@ -243,7 +243,8 @@ int moves_run(const struct problem *pb, struct roster *r, uint64_t seed,
 	best_cost = cur;
 	for (i = 0; i < LAHC_LEN; i++)
 		hist[i] = cur;
-	while (!timer_stop_requested() && ((k & 255) || timer_now() < deadline)) {
+	while (k < tries && !timer_stop_requested() &&
+	       ((k & 255) || timer_now() < deadline)) {
 		double d;
 
 		k++;

@@ -28,10 +28,11 @@
 #include "problem.h"
 #include "roster.h"
 
-/* Improves r (legal on entry, legal on return) until the deadline
- * (timer_now() seconds) or a stop request; r ends as the best rota
- * seen.  0, or -1 out of memory (r unchanged). */
+/* Improves r (legal on entry, legal on return) for `tries` moves tried
+ * (counted work: the same r and seed give the same rota), or until the
+ * deadline (timer_now() seconds, a cap) or a stop request if sooner; r
+ * ends as the best rota seen.  0, or -1 out of memory (r unchanged). */
 int moves_run(const struct problem *pb, struct roster *r, uint64_t seed,
-	      double deadline);
+	      long tries, double deadline);
 
 #endif

@@ -427,7 +427,7 @@ static int need_fx(struct engine *e)
 {
 	if (!e->fx)
 		e->fx = fixphase_new(e->pb, e->o->seed, e->t.t0, e->deadline,
-				     e->err);
+				     e->work, e->err);
 	return e->fx ? fixphase_offer(e->fx, e->best) : -1;
 }
 
@@ -484,6 +484,7 @@ static int run_whole(struct engine *e)
 		return 0;
 	if (need_fx(e) || fixphase_whole(e->fx, 0.25))
 		return e->err->count ? -1 : oom(e);
+	e->cut |= fixphase_cut(e->fx);
 	return take_fx(e);
 }
 
@@ -562,7 +563,7 @@ static int run_fix(struct engine *e)
 		return 0;
 	if (need_fx(e) || fixphase_improve(e->fx))
 		return e->err->count ? -1 : oom(e);
-	e->cut = 1;
+	e->cut |= fixphase_cut(e->fx);
 	return take_fx(e);
 }
 

@@ -56,5 +56,46 @@ same colgen-two-neighbourhoods "$src/examples/small/two-neighbourhoods.json" \
 	200 rounds=4,iters=100,dive=50
 same colgen-stockport "$src/examples/stockport/scenario.json" 100 \
 	rounds=2,iters=50,dive=30
-[ "$fail" -eq 0 ] && echo "4 passed, 0 failed" || echo "failed"
+
+# A benchmark instance whose start is built person by person (everyone
+# has a least total of minutes) goes on to GLPK's whole model and to
+# fix-and-optimise, which count GLPK's subproblems and the moves tried:
+# the same solution.txt with the machine busy, and a run its work ended.
+python3 - "$out/inst.txt" <<'PY'
+import sys
+L = ["SECTION_HORIZON", "14", "", "SECTION_SHIFTS", "E,480,", "L,480,E", "",
+     "SECTION_STAFF"]
+L += ["P%d,E=10|L=10,4800,%d,5,2,2,1" % (i, 2400 + 240 * (i % 3))
+      for i in range(8)]
+L += ["", "SECTION_COVER"]
+L += ["%d,%s,%d,100,1" % (d, s, 2 + (d + len(s)) % 2)
+      for d in range(14) for s in ("E", "L")]
+open(sys.argv[1], "w").write("\n".join(L) + "\n")
+PY
+nrp_run() { # name
+	"$rota7" nrp "$out/inst.txt" -o "$out/$1" --seed 3 --work 100 \
+		--time-limit 600 2>"$out/$1.err" >/dev/null
+}
+nrp_run nrp-1
+for _ in $(seq "$(nproc)"); do
+	( while :; do :; done ) &
+	busy+=($!)
+done
+nrp_run nrp-2
+kill "${busy[@]}" 2>/dev/null
+wait "${busy[@]}" 2>/dev/null
+busy=()
+if ! grep -q "fix-and-optimise  [0-9]* sub-MIPs" "$out/nrp-1.err"; then
+	echo "FAIL nrp: no fix-and-optimise: $(tail -3 "$out/nrp-1.err")"
+	fail=1
+elif grep -q "cut by" "$out/nrp-1.err" "$out/nrp-2.err"; then
+	echo "FAIL nrp: a run was cut by the clock: $(grep "cut by" "$out"/nrp-*.err)"
+	fail=1
+elif ! cmp -s "$out/nrp-1/solution.txt" "$out/nrp-2/solution.txt"; then
+	echo "FAIL nrp: solution.txt differs between the two runs"
+	fail=1
+else
+	echo "ok nrp: $(grep -h "fix-and-optimise  [0-9]* sub" "$out/nrp-1.err" | sed 's/.*optimise  //')"
+fi
+[ "$fail" -eq 0 ] && echo "5 passed, 0 failed" || echo "failed"
 exit "$fail"

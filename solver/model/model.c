@@ -13,6 +13,7 @@ struct model {
 	int start_given;
 	int (*stop)(void);     /* likewise */
 	long node_limit;       /* likewise */
+	long nodes;            /* the tree's size at the last callback */
 	void (*tick)(void *ctx, double best, double bound);
 	void *tick_ctx;
 	double last_tick;
@@ -209,6 +210,7 @@ int model_solve_lp(struct model *m, const struct model_opts *o,
 	m->last = 1;
 	st = glp_get_status(m->lp);
 	r->objective = r->bound = glp_get_obj_val(m->lp);
+	r->nodes = 0;
 	if (rc == GLP_ENOPFS || st == GLP_NOFEAS || st == GLP_INFEAS) {
 		r->status = rc == GLP_ENOPFS || st == GLP_NOFEAS ? MODEL_INFEASIBLE
 								 : MODEL_UNKNOWN;
@@ -233,6 +235,7 @@ static void callback(glp_tree *t, void *info)
 	int node = glp_ios_best_node(t), total;
 
 	glp_ios_tree_size(t, NULL, NULL, &total);
+	m->nodes = total;
 	if ((m->stop && m->stop()) ||
 	    (m->node_limit > 0 && total > m->node_limit)) {
 		glp_ios_terminate(t);
@@ -307,16 +310,19 @@ int model_solve_mip(struct model *m, const struct model_opts *o,
 	m->start_given = 0;
 	m->stop = o->stop;
 	m->node_limit = o->node_limit;
+	m->nodes = 0;
 	m->tick = o->tick;
 	m->tick_ctx = o->tick_ctx;
 	m->last_tick = glp_time();
 	m->bound = -MODEL_INF;
 	glp_term_hook(o->verbose ? NULL : quiet_hook, NULL);
+	r->nodes = 0;
 	if (!o->presolve && lp_first(m, o, &p)) {
 		r->status = MODEL_UNKNOWN;
 		return 0;
 	}
 	rc = glp_intopt(m->lp, &p);
+	r->nodes = m->nodes;
 	m->start = NULL;
 	m->last = 2;
 	st = glp_mip_status(m->lp);

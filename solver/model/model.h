@@ -80,6 +80,9 @@ struct model_result {
 	double objective;       /* of the solution found */
 	double bound;           /* best bound known (MIP: of the whole
 	                           tree; -MODEL_INF when none) */
+	long nodes;             /* MIP: subproblems GLPK's tree has had
+	                           (counted work: the same model gives the
+	                           same count) */
 };
 
 /* Solves the LP relaxation; values by model_value afterwards. */
