@@ -225,10 +225,10 @@ static void repair_ratios(struct cg *g, struct roster *out)
 			repair_ratio(g, r, out);
 }
 
-/* The masters run dive_iters on, pricing then at their own duals. */
-static int settle(struct cg *g)
+/* The masters run iters on, pricing then at their own duals. */
+static int settle(struct cg *g, long iters)
 {
-	if (cg_solve_all(g, g->o->dive_iters))
+	if (cg_solve_all(g, iters))
 		return -1;
 	cg_smooth(g, 0);
 	return 0;
@@ -241,7 +241,9 @@ static int reprice(struct cg *g)
 	int k;
 
 	for (k = 0; k < g->o->dive_prices && !cg_stopped(g); k++)
-		if ((k && settle(g)) || cg_price_all(g) < 0 || cg_drop_idle(g))
+		if ((k && settle(g, g->o->reprice_iters > 0 ? g->o->reprice_iters
+						    : g->o->dive_iters)) ||
+		    cg_price_all(g) < 0 || cg_drop_idle(g))
 			return -1;
 	return 0;
 }
@@ -257,7 +259,7 @@ int cg_dive(struct cg *g, struct roster *out)
 		return -1;
 	left = fix_done(g, out);
 	while (left && !cg_stopped(g)) {
-		if (settle(g))
+		if (settle(g, g->o->dive_iters))
 			goto out;
 		free(cols);
 		if (!(cols = malloc((g->cp.n_cols + 1) * sizeof(size_t))))

@@ -51,6 +51,8 @@ struct colgen_opts {
 	int rounds;                  /* pricing rounds before the dive */
 	long iters;                  /* PDHG iterations per round */
 	long dive_iters;             /* PDHG iterations between fixings */
+	long reprice_iters;          /* between a fixing's pricings (0:
+	                                dive_iters) */
 	double dive_first;           /* the first threshold (0.75) */
 	double dive_share;           /* days fixed a step, at least: this
 	                                share of those still free */

@@ -43,6 +43,8 @@ static void setting(struct colphase_opts *o, const char *p)
 		o->tol = atof(p + 4);
 	else if (!strncmp(p, "share=", 6))
 		o->dive_share = atof(p + 6);
+	else if (!strncmp(p, "reiters=", 8))
+		o->reprice_iters = atol(p + 8);
 	else if (!strncmp(p, "late=", 5))
 		o->dive_late = atof(p + 5);
 	else if (!strncmp(p, "first=", 6))
@@ -162,6 +164,7 @@ static void fill_opts(const struct colphase_opts *co, double t0,
 	o->tol = co->tol;
 	o->dive_share = co->dive_share;
 	o->dive_late = co->dive_late;
+	o->reprice_iters = co->reprice_iters;
 	o->dive_first = co->dive_first;
 	o->dive_prices = co->dive_prices;
 	o->dive_off = co->dive_off;

@@ -58,6 +58,7 @@ struct colphase_opts {
 	double tol;              /* see colgen_opts */
 	double dive_share;       /* see colgen_opts */
 	double dive_late;        /* see colgen_opts */
+	long reprice_iters;      /* see colgen_opts */
 	double dive_first;       /* see colgen_opts */
 	int dive_prices;         /* see colgen_opts */
 	double dive_off;         /* see colgen_opts */
