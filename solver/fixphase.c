@@ -329,6 +329,15 @@ static int open_gap(const struct fixphase *f)
 	return f->obj > f->bound + 1e-6;
 }
 
+/* Whether the deadline (or a stop) has come; it then cuts step 2. */
+static int out_of_time(struct fixphase *f)
+{
+	if (left(f) > 0.2 && !timer_stop_requested())
+		return 0;
+	f->cut = 1;
+	return 1;
+}
+
 /* Step 2: block moves and sub-MIPs in turn, slice by slice: the moves
  * are cheap and many, the sub-MIPs see further. */
 static int improve(struct fixphase *f)
@@ -336,14 +345,14 @@ static int improve(struct fixphase *f)
 	long i;
 	int by_days = 0, k;
 
-	for (i = 0; i < f->slices && open_gap(f); i++) {
-		if (left(f) <= 0.2 || timer_stop_requested()) {
-			f->cut = 1;
-			break;
-		}
+	for (i = 0; i < f->slices && open_gap(f) && !out_of_time(f); i++) {
 		if (polish(f))
 			return -1;
 		for (k = 0; k < SUBS_PER_SLICE && open_gap(f); k++) {
+			/* GLPK reads a time limit of 0 as none: a sub-MIP
+			 * begun at the deadline would run to its nodes */
+			if (out_of_time(f))
+				break;
 			if (improve_once(f, by_days))
 				return -1;
 			by_days = !by_days;
