@@ -150,23 +150,19 @@ static size_t fix_done(struct cg *g, struct roster *out)
  */
 static size_t dive_step(struct cg *g, struct slot *sl, size_t *cols)
 {
-	size_t n = 0, p, i, least, done = 0, free_people = 0;
-	double theta, share = g->o->dive_share;
+	size_t n = 0, p, i, least, done = 0;
+	double theta;
 
 	for (p = 0; p < g->pb->sc->n_staff; p++)
-		if (!g->fixed[p]) {
+		if (!g->fixed[p])
 			heaviest_days(g, p, cols, sl, &n);
-			free_people++;
-		}
-	if (g->o->dive_late > 0 && 2 * free_people < g->pb->sc->n_staff)
-		share = g->o->dive_late;
 	if (!n)
 		return 0;
 	qsort(sl, n, sizeof(*sl), by_weight_down);
 	for (theta = g->o->dive_first; theta > DIVE_LAST && sl[0].w < theta;
 	     theta *= DIVE_FACTOR)
 		;
-	least = (size_t)ceil(share * (double)n);
+	least = (size_t)ceil(g->o->dive_share * (double)n);
 	if (least < 1)
 		least = 1;
 	for (i = 0; i < n && (done < least || sl[i].w >= theta); i++)

@@ -56,8 +56,6 @@ struct colgen_opts {
 	double dive_first;           /* the first threshold (0.75) */
 	double dive_share;           /* days fixed a step, at least: this
 	                                share of those still free */
-	double dive_late;            /* the share once fewer than half the
-	                                people are free (0: dive_share) */
 	int dive_prices;             /* pricing rounds after each fixing
 	                                step (each after its own
 	                                dive_iters) */

@@ -45,8 +45,6 @@ static void setting(struct colphase_opts *o, const char *p)
 		o->dive_share = atof(p + 6);
 	else if (!strncmp(p, "reiters=", 8))
 		o->reprice_iters = atol(p + 8);
-	else if (!strncmp(p, "late=", 5))
-		o->dive_late = atof(p + 5);
 	else if (!strncmp(p, "first=", 6))
 		o->dive_first = atof(p + 6);
 	else if (!strncmp(p, "prices=", 7))
@@ -163,7 +161,6 @@ static void fill_opts(const struct colphase_opts *co, double t0,
 	o->smooth = co->smooth;
 	o->tol = co->tol;
 	o->dive_share = co->dive_share;
-	o->dive_late = co->dive_late;
 	o->reprice_iters = co->reprice_iters;
 	o->dive_first = co->dive_first;
 	o->dive_prices = co->dive_prices;
@@ -209,9 +206,9 @@ static const struct {
 
 /* A second polish of the same rota with its own seed, on the other
  * core (the bound's thread is done by then on Stockport, its rounds and
- * dive having taken longer).  Each does its own work, and the cheaper
- * legal rota is kept (the first on a tie), so which ends first changes
- * nothing. */
+ * dive having taken longer).  Each does its own work, and the two are
+ * merged into the cheaper legal one (the first on a tie), so which ends
+ * first changes nothing. */
 #define TWIN_SEED 0x7477696e706f6cULL   /* "twinpol": any constant */
 
 struct twin {

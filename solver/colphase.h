@@ -10,9 +10,9 @@
  * W / COLPHASE_WORK_PER_ROUND pricing rounds (at least one), each of
  * colgen's iterations per part, the dive's steps of its own iterations,
  * then W rounds of the search's polish, twice at once (the second
- * search on the other core with a seed drawn from the first's, the
- * cheaper legal rota kept, the first on a tie, so the result does not
- * depend on which ends first).  Where the start was built person by
+ * search on the other core with a seed drawn from the first's), the two
+ * merged part by part (colphase_merge) into the cheaper legal one, the
+ * first on a tie, so the result does not depend on which ends first.  Where the start was built person by
  * person that is done COLPHASE_MAX_DIVES times, each dive from its own
  * first threshold and weight of a day off, and the best polished rota
  * kept (the rounds are the same each time: a fraction of a second on
@@ -23,8 +23,12 @@
  * fixings), first (the dive's first threshold), share (least share of
  * days fixed a step), prices (pricing rounds after each fixing step),
  * off (a day off's share of its weight in the dive's ranking), smooth,
- * tol, probe (colgen.h), polish=N (search rounds after the dive),
- * steer=N (fifths of the polish steered, 1), warm=N (N rounds of plain
+ * tol, probe (colgen.h), reiters=N (iterations between a fixing step's
+ * pricings), polish=N (search rounds after the dive), twins=N (pairs
+ * of polishes one after another, each merged into the best so far),
+ * fromdive=1 (each pair from the dived rota, not the last merged),
+ * merge=0 (the better of a pair, unmerged), steer=N (fifths of the
+ * polish steered, 1), warm=N (N rounds of plain
  * search first, its rota in the pool), lambda=N (N steps of bound.h's
  * subgradient first, its prices the starting duals), skip=1 (no colgen:
  * the polish alone), dives=N (column generations, each its own first
@@ -57,7 +61,6 @@ struct colphase_opts {
 	double smooth;           /* see colgen_opts */
 	double tol;              /* see colgen_opts */
 	double dive_share;       /* see colgen_opts */
-	double dive_late;        /* see colgen_opts */
 	long reprice_iters;      /* see colgen_opts */
 	double dive_first;       /* see colgen_opts */
 	int dive_prices;         /* see colgen_opts */

@@ -431,13 +431,15 @@ static int need_fx(struct engine *e)
 	return e->fx ? fixphase_offer(e->fx, e->best) : -1;
 }
 
-/* The incumbent of the whole model where it beats best; s from best. */
+/* The incumbent of the whole model where it beats best; s from best;
+ * whether the clock cut GLPK's phases. */
 static int take_fx(struct engine *e)
 {
 	struct roster r;
 	double obj;
 	int rc;
 
+	e->cut |= fixphase_cut(e->fx);
 	if (roster_setup(&r, e->pb, e->err))
 		return -1;
 	rc = fixphase_rota(e->fx, &r, &obj);
@@ -484,7 +486,6 @@ static int run_whole(struct engine *e)
 		return 0;
 	if (need_fx(e) || fixphase_whole(e->fx, 0.25))
 		return e->err->count ? -1 : oom(e);
-	e->cut |= fixphase_cut(e->fx);
 	return take_fx(e);
 }
 
@@ -563,7 +564,6 @@ static int run_fix(struct engine *e)
 		return 0;
 	if (need_fx(e) || fixphase_improve(e->fx))
 		return e->err->count ? -1 : oom(e);
-	e->cut |= fixphase_cut(e->fx);
 	return take_fx(e);
 }
 
