@@ -212,24 +212,42 @@ static void times_y(const struct master *m, const double *y, double *out)
 	}
 }
 
-static int by_value_down(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? 1 : x > y ? -1 : 0;
-}
-
-/* Projects v[0..n) onto the simplex (sorting a copy in s). */
+/*
+ * Projects v[0..n) onto the simplex, s as scratch.  The threshold is at
+ * least (sum - 1) / count over any set of values that holds the
+ * support (Michelot 1986), so passes of that drop all but the support,
+ * usually a few of a person's many months; those alone are sorted,
+ * by insertion, and summed largest first as a full sort would.  The
+ * passes keep a margin below each threshold, so that a value the full
+ * sort's rounding would keep by a hair is kept too: the same x, bit
+ * for bit (Stockport's rota unchanged).
+ */
+#define PROJECT_MARGIN 1e-9
 static void project_simplex(double *v, size_t n, double *s)
 {
-	double sum = 0, theta = 0;
-	size_t k;
+	double sum = 0, theta = 0, t;
+	size_t k, m = n, kept;
 
-	memcpy(s, v, n * sizeof(double));
-	qsort(s, n, sizeof(double), by_value_down);
-	for (k = 0; k < n; k++) {
-		double t;
+	for (k = 0; k < n; k++)
+		sum += s[k] = v[k];
+	for (;;) {
+		t = (sum - 1) / (double)m - PROJECT_MARGIN;
+		for (k = 0, kept = 0, sum = 0; k < m; k++)
+			if (s[k] > t)
+				sum += s[kept++] = s[k];
+		if (kept == m || !kept)
+			break;
+		m = kept;
+	}
+	for (k = 1; k < m; k++) {
+		double x = s[k];
+		size_t i = k;
 
+		for (; i > 0 && s[i - 1] < x; i--)
+			s[i] = s[i - 1];
+		s[i] = x;
+	}
+	for (k = 0, sum = 0; k < m; k++) {
 		sum += s[k];
 		t = (sum - 1) / (double)(k + 1);
 		if (s[k] - t > 0)

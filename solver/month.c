@@ -1,6 +1,7 @@
 #include "month.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,11 @@ struct dp {
 	unsigned char *follow;   /* [days * n_loc * n_loc]: may_follow */
 	double *cost, *next;  /* [n_states] */
 	int *back;            /* [days * n_states]: previous state, -1 none */
+	unsigned char *night; /* [n_loc]: whether the shift is a night */
+	size_t per_shift;     /* states a shift of `last` spans */
+	double *pv, *lp;      /* [n_loc]: the day's prices and hours' worth */
+	uint64_t *mark;       /* [n_states / 64]: states next[] has reached */
+	size_t *live, n_live; /* the states cost[] holds, ascending */
 };
 
 #define NONE ((size_t)-1)
@@ -78,6 +84,7 @@ static void relax(struct dp *g, int d, size_t from, size_t to, double c)
 {
 	if (c < g->next[to]) {
 		g->next[to] = c;
+		g->mark[to / 64] |= (uint64_t)1 << (to % 64);
 		g->back[(size_t)d * g->n_states + to] = (int)from;
 	}
 }
@@ -119,12 +126,15 @@ static int next_weekend(const struct dp *g, int d, int last, int work,
 	return 1;
 }
 
-/* Extends state `from` (day d - 1; d == 0: the start) by day d. */
-static void step(struct dp *g, int d, size_t from, double c0, double lambda,
-		 const double *price)
+/* Extends state `from` (day d - 1; d == 0: the start) by day d, at the
+ * day's shift prices solve() left in pv and lp. */
+static void step(struct dp *g, int d, size_t from, double c0)
 {
-	int last = -1, len = 1, fs = 1, wk = 0, nl = 0, s, w, ww;
+	int last = -1, len = 1, fs = 1, wk = 0, nl = 0, s, w, ww, nlen = 1,
+	    nfs = d == 0;
 	const unsigned char *follow = NULL;
+	const size_t *var = g->var + (size_t)d * (size_t)g->n_loc;
+	size_t base;
 
 	if (d > 0) {
 		const short *f = g->dec + from * 5;
@@ -149,55 +159,98 @@ static void step(struct dp *g, int d, size_t from, double c0, double lambda,
 		else if (len >= g->min_on || fs)
 			relax(g, d, from, state(g, -1, 1, 0, w, 0), c0);
 	}
-	/* A shift: the weekend part is the same for every shift. */
+	/* A shift: the run and weekend parts are the same for every shift,
+	 * so the new state differs by shift and nights alone. */
 	ww = wk;
 	if (!next_weekend(g, d, last, 1, &ww))
 		return;
+	if (d > 0 && last >= 0) {
+		if (len >= g->max_on)
+			return;
+		nlen = len + 1;
+		nfs = fs;
+	} else if (d > 0 && len < g->min_off && !fs) {
+		return;
+	}
+	base = state(g, -1, nlen, nfs, ww, 0);
 	for (s = 0; s < g->n_loc; s++) {
-		size_t v = g->var[(size_t)d * (size_t)g->n_loc + (size_t)s];
-		int nlen = 1, nfs = d == 0, nnl = 0;
-		double c;
+		int nnl = 0;
 
-		if (v == NONE)
+		if (var[s] == NONE || (follow && !follow[s]))
 			continue;
-		if (d > 0 && last >= 0) {
-			if (len >= g->max_on || !follow[s])
-				continue;
-			nlen = len + 1;
-			nfs = fs;
-		} else if (d > 0 && len < g->min_off && !fs) {
+		if (g->n_nl > 1 && g->night[s] && (nnl = nl + 1) > g->max_nl)
 			continue;
+		relax(g, d, from, base + (size_t)(s + 1) * g->per_shift +
+					  (size_t)nnl,
+		      c0 + g->pv[s] - g->lp[s]);
+	}
+}
+
+/* Day d's price of each shift and its hours' worth at lambda, apart so
+ * that step() adds them in the order it always has (c0 + price - lambda
+ * x hours): the same rotas, bit for bit. */
+static void day_prices(struct dp *g, int d, double lambda,
+		       const double *price)
+{
+	const size_t *var = g->var + (size_t)d * (size_t)g->n_loc;
+	int s;
+
+	for (s = 0; s < g->n_loc; s++)
+		if (var[s] != NONE) {
+			g->pv[s] = price[var[s]];
+			g->lp[s] = lambda * g->pb->vars[var[s]].paid_hours;
 		}
-		if (g->n_nl > 1 && g->pb->sc->shifts[g->loc[s]].night &&
-		    (nnl = nl + 1) > g->max_nl)
-			continue;
-		c = c0 + price[v] - lambda * g->pb->vars[v].paid_hours;
-		relax(g, d, from, state(g, s, nlen, nfs, ww, nnl), c);
+}
+
+/* The states next[] reached, ascending, into live; the marks cleared. */
+static void collect(struct dp *g)
+{
+	size_t w, words = (g->n_states + 63) / 64;
+
+	g->n_live = 0;
+	for (w = 0; w < words; w++) {
+		uint64_t bits = g->mark[w];
+
+		g->mark[w] = 0;
+		for (; bits; bits &= bits - 1)
+			g->live[g->n_live++] = w * 64 + (size_t)__builtin_ctzll(bits);
 	}
 }
 
 /* Best rota for a price per paid hour; its hours in *hours, its vars by
- * day in pick.  0, or 1 when no rota meets the sequence rules. */
+ * day in pick.  0, or 1 when no rota meets the sequence rules.  Only
+ * the states reached are stepped from, in ascending order as a scan of
+ * all would (on Stockport a day reaches about one state in nine); cost
+ * and next hold HUGE_VAL everywhere else, before and after. */
 static int solve(struct dp *g, double lambda, const double *price,
 		 double *hours, size_t *pick)
 {
-	size_t s, best = NONE;
+	size_t i, best = NONE;
+	double *t;
 	int d;
 
+	g->n_live = 0;
 	for (d = 0; d < g->days; d++) {
-		for (s = 0; s < g->n_states; s++)
-			g->next[s] = HUGE_VAL;
+		day_prices(g, d, lambda, price);
 		if (d == 0)
-			step(g, 0, 0, 0, lambda, price);
-		else
-			for (s = 0; s < g->n_states; s++)
-				if (!isinf(g->cost[s]))
-					step(g, d, s, g->cost[s], lambda, price);
-		memcpy(g->cost, g->next, g->n_states * sizeof(double));
+			step(g, 0, 0, 0);
+		for (i = 0; i < g->n_live; i++) {
+			step(g, d, g->live[i], g->cost[g->live[i]]);
+			g->cost[g->live[i]] = HUGE_VAL;
+		}
+		t = g->cost;
+		g->cost = g->next;
+		g->next = t;
+		collect(g);
 	}
-	for (s = 0; s < g->n_states; s++)
-		if (!isinf(g->cost[s]) && (best == NONE || g->cost[s] < g->cost[best]))
+	for (i = 0; i < g->n_live; i++) {
+		size_t s = g->live[i];
+
+		if (best == NONE || g->cost[s] < g->cost[best])
 			best = s;
+	}
+	for (i = 0; i < g->n_live; i++)
+		g->cost[g->live[i]] = HUGE_VAL;
 	if (best == NONE)
 		return 1;
 	*hours = 0;
@@ -338,9 +391,21 @@ static int setup(struct dp *g, const struct problem *pb, int p,
 	g->dec = malloc((g->n_states * 5 + 1) * sizeof(short));
 	g->follow = malloc((size_t)pb->days * (size_t)g->n_loc *
 			   (size_t)g->n_loc + 1);
+	g->night = malloc((size_t)g->n_loc + 1);
+	g->pv = malloc(((size_t)g->n_loc + 1) * sizeof(double));
+	g->lp = malloc(((size_t)g->n_loc + 1) * sizeof(double));
 	if (!g->var || !g->cost || !g->next || !g->back || !g->dec ||
-	    !g->follow)
+	    !g->follow || !g->night || !g->pv || !g->lp)
 		return -1;
+	g->mark = calloc(g->n_states / 64 + 1, sizeof(uint64_t));
+	g->live = malloc((g->n_states + 1) * sizeof(size_t));
+	if (!g->mark || !g->live)
+		return -1;
+	for (v = 0; v < g->n_states; v++)
+		g->cost[v] = g->next[v] = HUGE_VAL;
+	for (d = 0; d < g->n_loc; d++)
+		g->night[d] = (unsigned char)pb->sc->shifts[g->loc[d]].night;
+	g->per_shift = g->n_states / (size_t)(g->n_loc + 1);
 	tables(g);
 	choose_vars(g, price);
 	return 0;
@@ -356,6 +421,11 @@ static void release(struct dp *g)
 	free(g->back);
 	free(g->dec);
 	free(g->follow);
+	free(g->night);
+	free(g->pv);
+	free(g->lp);
+	free(g->mark);
+	free(g->live);
 }
 
 /* Whether hours h are within [lo, hi]. */
