@@ -368,15 +368,29 @@ static void step(struct master *m, double tau, double sigma)
 {
 	size_t g, j, i;
 
-	times_y(m, m->y, m->aty);
+	/* A'y, the step and A x group by group, while the group's columns
+	 * are in cache: the sums are those of times_y and times_x. */
+	for (i = 0; i < m->n_rows; i++)
+		m->axn[i] = 0;
 	for (g = 0; g < m->n_groups; g++) {
-		size_t a = m->group_first[g], z = m->group_first[g + 1];
+		size_t a = m->group_first[g], z = m->group_first[g + 1], k;
 
-		for (j = a; j < z; j++)
-			m->x[j] -= tau * (m->c[j] - m->aty[j]);
+		for (j = a; j < z; j++) {
+			double s = 0;
+
+			for (k = m->col_first[j]; k < m->col_first[j + 1]; k++)
+				s += m->val[k] * m->y[m->row[k]];
+			m->aty[j] = s;
+			m->x[j] -= tau * (m->c[j] - s);
+		}
 		project_simplex(m->x + a, z - a, m->sc);
+		for (j = a; j < z; j++) {
+			if (m->x[j] == 0)
+				continue;
+			for (k = m->col_first[j]; k < m->col_first[j + 1]; k++)
+				m->axn[m->row[k]] += m->val[k] * m->x[j];
+		}
 	}
-	times_x(m, m->x, m->axn);
 	for (i = 0; i < m->n_rows; i++) {
 		double yi = m->y[i] + sigma * (m->b[i] -
 					       (2 * m->axn[i] - m->ax[i]));
