@@ -75,7 +75,9 @@ void cg_smooth(struct cg *g, double alpha);
 /* Whether the deadline or a stop request has come. */
 int cg_stopped(const struct cg *g);
 
-/* The dive (coldive.c): 0 done, 1 stopped first, -1 out of memory. */
+/* The dive (coldive.c): 0 done, 1 stopped first, -1 out of memory.  A
+ * dive that would not end by o->deadline at its pace fixes more a step
+ * and sets st->stopped. */
 int cg_dive(struct cg *g, struct roster *out);
 /* Everyone not fixed to their heaviest month, then ratio cells broken
  * by the rounding repaired. */
