@@ -99,6 +99,10 @@ int colphase_wanted(const struct problem *pb, long work, int by_person,
 	o->steer = STEER_DEFAULT;
 	o->twins = 1;
 	o->dives = by_person ? COLPHASE_MAX_DIVES : 1;
+	if (!by_person) {
+		o->dive_share = COLPHASE_FINE_SHARE;
+		o->reprice_iters = COLPHASE_FINE_REPRICE_ITERS;
+	}
 	if (!env && by_person)
 		return pb->sc->n_staff <= COLPHASE_MAX_STAFF;
 	if (!env)

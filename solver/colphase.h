@@ -107,6 +107,17 @@ struct colphase_opts {
 /* 25 rounds at the person-by-person default of 500 (solve.h), as on
  * Stockport: the benchmarks' masters are small, so rounds are cheap. */
 #define COLPHASE_BY_PERSON_WORK_PER_ROUND 20
+/* Where the start is the empty rota (the scenarios), a finer dive: at
+ * least 2% of the free days a fixing step, not colgen.h's 5%, and 100
+ * PDHG iterations between a step's pricings, not 300.  Stockport seeds
+ * 0/1/2 (2026-12-04, idle 2-core machine): 1,586,954 / 1,582,926 /
+ * 1,586,881 in 31-33 s, against 1,611,019 / 1,610,758 / 1,608,741 in
+ * 23-26 s; 3% gave 1,609,245 / 1,603,373 / 1,613,112, 200 iterations a
+ * step 1,599,653 / 1,597,325 / 1,597,431.  The benchmarks keep the
+ * coarser dive: on Curtois & Qu 1-10 the finer one was no better
+ * (Instance6 2,040 against 1,952, Instance8 1,471 against 1,483). */
+#define COLPHASE_FINE_SHARE 0.02
+#define COLPHASE_FINE_REPRICE_ITERS 100
 /* Where the start was built person by person, this many column
  * generations, each with its own first threshold of the dive and
  * weight of a day off (colphase.c); one elsewhere (Stockport's takes
