@@ -110,7 +110,8 @@ struct colgen_stats {
  * 1,703,069), first threshold 0.75, at least 5% of the free days fixed a
  * step, columns unused 5 rounds dropped, duals smoothed half toward the
  * best bound's; three pricing rounds after each fixing step and a day
- * off ranked at 0.8 of its weight (colgen.c says what they bought). */
+ * off ranked at 0.8 of its weight (colgen.c says what they bought).
+ * The scenarios' phase dives finer (colphase.h, COLPHASE_FINE_SHARE). */
 void colgen_opts_default(struct colgen_opts *o);
 
 /*
