@@ -46,7 +46,9 @@ seen = [float(m.group(1)) for m in re.finditer(
 bad = []
 if not seen:
     bad.append("no legal repaired rota reported")
-elif r["objective"] > seen[0] + 1e-6:
+elif r["objective"] > seen[0] + 0.05 + 1e-6:
+    # the progress line rounds to 0.1: an objective equal to the repaired
+    # rota's (the polish stopped before it improved) may print below it
     bad.append("objective %s dearer than the repaired rota (%s)"
                % (r["objective"], seen[0]))
 if r["stopped_by"] != "interrupted":
