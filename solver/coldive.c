@@ -149,7 +149,7 @@ static size_t fix_done(struct cg *g, struct roster *out)
  * remains.  Returns the days fixed.
  */
 static size_t dive_step(struct cg *g, struct slot *sl, size_t *cols,
-			double share, size_t *n_free)
+			double share)
 {
 	size_t n = 0, p, i, least, done = 0;
 	double theta;
@@ -157,7 +157,6 @@ static size_t dive_step(struct cg *g, struct slot *sl, size_t *cols,
 	for (p = 0; p < g->pb->sc->n_staff; p++)
 		if (!g->fixed[p])
 			heaviest_days(g, p, cols, sl, &n);
-	*n_free = n;
 	if (!n)
 		return 0;
 	qsort(sl, n, sizeof(*sl), by_weight_down);
@@ -284,7 +283,7 @@ static double pace(struct cg *g, size_t people, size_t left, int steps,
 int cg_dive(struct cg *g, struct roster *out)
 {
 	size_t n = g->pb->sc->n_staff * (size_t)g->pb->days, left, forced;
-	size_t n_free, people;
+	size_t people;
 	struct slot *sl = malloc((n + 1) * sizeof(*sl));
 	size_t *cols = NULL;
 	double began = timer_now();
@@ -310,7 +309,7 @@ int cg_dive(struct cg *g, struct roster *out)
 		free(cols);
 		if (!(cols = malloc((g->cp.n_cols + 1) * sizeof(size_t))))
 			goto out;
-		forced = dive_step(g, sl, cols, share, &n_free);
+		forced = dive_step(g, sl, cols, share);
 		left = fix_done(g, out);
 		g->st->dives++;
 		if (g->o->verbose)
