@@ -183,6 +183,26 @@ void master_set_b(struct master *m, size_t i, double b)
 	m->b[i] = b;
 }
 
+/* Column j of A times y. */
+static double col_dot(const struct master *m, size_t j, const double *y)
+{
+	double s = 0;
+	size_t i;
+
+	for (i = m->col_first[j]; i < m->col_first[j + 1]; i++)
+		s += m->val[i] * y[m->row[i]];
+	return s;
+}
+
+/* out += column j of A times xj. */
+static void col_add(const struct master *m, size_t j, double xj, double *out)
+{
+	size_t i;
+
+	for (i = m->col_first[j]; i < m->col_first[j + 1]; i++)
+		out[m->row[i]] += m->val[i] * xj;
+}
+
 /* out = A x, over the columns with weight. */
 static void times_x(const struct master *m, const double *x, double *out)
 {
@@ -190,26 +210,18 @@ static void times_x(const struct master *m, const double *x, double *out)
 
 	for (i = 0; i < m->n_rows; i++)
 		out[i] = 0;
-	for (j = 0; j < m->n_cols; j++) {
-		if (x[j] == 0)
-			continue;
-		for (i = m->col_first[j]; i < m->col_first[j + 1]; i++)
-			out[m->row[i]] += m->val[i] * x[j];
-	}
+	for (j = 0; j < m->n_cols; j++)
+		if (x[j] != 0)
+			col_add(m, j, x[j], out);
 }
 
 /* out = A'y. */
 static void times_y(const struct master *m, const double *y, double *out)
 {
-	size_t i, j;
+	size_t j;
 
-	for (j = 0; j < m->n_cols; j++) {
-		double s = 0;
-
-		for (i = m->col_first[j]; i < m->col_first[j + 1]; i++)
-			s += m->val[i] * y[m->row[i]];
-		out[j] = s;
-	}
+	for (j = 0; j < m->n_cols; j++)
+		out[j] = col_dot(m, j, y);
 }
 
 /*
@@ -373,23 +385,16 @@ static void step(struct master *m, double tau, double sigma)
 	for (i = 0; i < m->n_rows; i++)
 		m->axn[i] = 0;
 	for (g = 0; g < m->n_groups; g++) {
-		size_t a = m->group_first[g], z = m->group_first[g + 1], k;
+		size_t a = m->group_first[g], z = m->group_first[g + 1];
 
 		for (j = a; j < z; j++) {
-			double s = 0;
-
-			for (k = m->col_first[j]; k < m->col_first[j + 1]; k++)
-				s += m->val[k] * m->y[m->row[k]];
-			m->aty[j] = s;
-			m->x[j] -= tau * (m->c[j] - s);
+			m->aty[j] = col_dot(m, j, m->y);
+			m->x[j] -= tau * (m->c[j] - m->aty[j]);
 		}
 		project_simplex(m->x + a, z - a, m->sc);
-		for (j = a; j < z; j++) {
-			if (m->x[j] == 0)
-				continue;
-			for (k = m->col_first[j]; k < m->col_first[j + 1]; k++)
-				m->axn[m->row[k]] += m->val[k] * m->x[j];
-		}
+		for (j = a; j < z; j++)
+			if (m->x[j] != 0)
+				col_add(m, j, m->x[j], m->axn);
 	}
 	for (i = 0; i < m->n_rows; i++) {
 		double yi = m->y[i] + sigma * (m->b[i] -

@@ -394,12 +394,11 @@ static int setup(struct dp *g, const struct problem *pb, int p,
 	g->night = malloc((size_t)g->n_loc + 1);
 	g->pv = malloc(((size_t)g->n_loc + 1) * sizeof(double));
 	g->lp = malloc(((size_t)g->n_loc + 1) * sizeof(double));
-	if (!g->var || !g->cost || !g->next || !g->back || !g->dec ||
-	    !g->follow || !g->night || !g->pv || !g->lp)
-		return -1;
 	g->mark = calloc(g->n_states / 64 + 1, sizeof(uint64_t));
 	g->live = malloc((g->n_states + 1) * sizeof(size_t));
-	if (!g->mark || !g->live)
+	if (!g->var || !g->cost || !g->next || !g->back || !g->dec ||
+	    !g->follow || !g->night || !g->pv || !g->lp || !g->mark ||
+	    !g->live)
 		return -1;
 	for (v = 0; v < g->n_states; v++)
 		g->cost[v] = g->next[v] = HUGE_VAL;
