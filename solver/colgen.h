@@ -81,6 +81,18 @@ struct colgen_opts {
 	                                band and contract (0: none, the
 	                                default: 3 gave Stockport's seeds
 	                                0/1/2 rotas 0.6-0.8% dearer) */
+	int exact_hours;             /* price with the hours (and the
+	                                tightest limit on shifts of a type)
+	                                in the program's state where
+	                                month.h can: exact months, so the
+	                                master reaches the LP over legal
+	                                months (Curtois & Qu: Instance8's
+	                                from 1,336 after 300 rounds to
+	                                1,297 after 100; the optimum is
+	                                1,300).  Off for the scenarios: on
+	                                Stockport its program is up to 116
+	                                times as large and the 60 s rota
+	                                dearer (see colphase.c) */
 	long mip_nodes;              /* after the dive, GLPK over every month
 	                                priced (colmip.h), at most this many
 	                                nodes (0: none) */

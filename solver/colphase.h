@@ -27,6 +27,8 @@
  * pricings), polish=N (search rounds after the dive), twins=N (pairs
  * of polishes one after another, each merged into the best so far),
  * fromdive=1 (each pair from the dived rota, not the last merged),
+ * exact=0/1 (hours exactly in the pricing's program, month.h: the
+ * default where the start was built person by person),
  * merge=0 (the better of a pair, unmerged), steer=N (fifths of the
  * polish steered, 1), warm=N (N rounds of plain
  * search first, its rota in the pool), lambda=N (N steps of bound.h's
@@ -57,6 +59,7 @@ struct colphase_opts {
 	int twins_from_dive;     /* each from the dived rota (else from
 	                            the last merged) */
 	int spread;              /* see colgen_opts */
+	int exact;               /* exact_hours of colgen_opts */
 	long probe;              /* see colgen_opts */
 	double smooth;           /* see colgen_opts */
 	double tol;              /* see colgen_opts */

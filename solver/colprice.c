@@ -255,6 +255,33 @@ static void lagrange(struct lagrange *lg, double *nu)
 	}
 }
 
+/* With the hours in the program's state (month.h): one program, the
+ * hours window kept and the shortfall priced exactly.  0, or -1. */
+static int exact(struct lagrange *lg)
+{
+	struct cg_pricer *pr = lg->pr;
+	const struct problem *pb = pr->pb;
+	const struct staff *st = &pb->sc->staff[lg->p];
+	double cu = pb->sc->weights.contract_under_hour, value;
+	double least = st->rules.min_total_hours > 0 ? st->rules.min_total_hours
+						     : 0;
+	double t = cu > 0 ? pb->people[lg->p].target_hours : 0;
+	int rc;
+
+	pr->dp_calls++;
+	rc = month_dp_solve_window(lg->dp, least, t, cu, pr->pick, &value);
+	if (rc < 0)
+		return -1;
+	if (rc) {
+		lg->none = 1;
+		return 0;
+	}
+	lg->best = value + lg->k;
+	memcpy(pr->best_pick, pr->pick, (size_t)pb->days * sizeof(size_t));
+	consider(pr, lg->p, pr->pick, lg->beat, lg->forced);
+	return 0;
+}
+
 /* pattern_pick within the hours window, shortfall priced per hour as
  * if the month were short: the search's way to a legal month. */
 static int fallback(struct cg_pricer *pr, int p, double beat,
@@ -387,10 +414,15 @@ int cg_price_person(struct cg_pricer *pr, int p, const double *y,
 	hours_window(pb, p, &lg);
 	lg.beat = beat;
 	lg.best = -HUGE_VAL;
-	lg.dp = month_dp_new(pb, p, pr->price);
+	lg.dp = month_dp_new(pb, p, pr->price, pr->exact);
 	if (!lg.dp)
 		return -1;
-	lagrange(&lg, nu);
+	if (!month_dp_exact(lg.dp))
+		lagrange(&lg, nu);
+	else if (exact(&lg)) {
+		month_dp_free(lg.dp);
+		return -1;
+	}
 	month_dp_free(lg.dp);
 	if (!lg.none && !any)
 		types_step(pr, p, mu);

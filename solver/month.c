@@ -20,12 +20,20 @@ struct dp {
 	                                      weekends */
 	int max_nl, n_nl;                  /* nights in a row, when tracked */
 	int n_fs;             /* 2 when runs touching the start matter */
+	int n_h;              /* paid hours in the state: levels 0..n_h-1
+	                         of `unit` hours (1: not tracked) */
+	double unit;
+	unsigned char *lvl;   /* [days * n_loc]: levels a shift adds */
+	int tc, n_c;          /* with exact hours, the shifts of local type
+	                         tc worked so far (0..n_c-1) when its limit
+	                         is in the state (tc -1: none, n_c 1) */
+	int n_r;              /* the state's last part, h x n_c + count */
 	double longest;       /* paid hours of p's longest shift */
 	unsigned char *wd;    /* [days]: weekday, Monday 0 */
 	size_t n_states;
 	size_t *var;          /* [days * n_loc]: the var worked, or NONE */
-	short *dec;           /* [n_states * 5]: each state's fields, decoded
-	                         once (last, len, fs, wk, nl) */
+	short *dec;           /* [n_states * 6]: each state's fields, decoded
+	                         once (last, len, fs, wk, nl, h) */
 	unsigned char *follow;   /* [days * n_loc * n_loc]: may_follow */
 	double *cost, *next;  /* [n_states] */
 	int *back;            /* [days * n_states]: previous state, -1 none */
@@ -37,20 +45,25 @@ struct dp {
 };
 
 #define NONE ((size_t)-1)
+/* States (with hours) a program may keep: 28 days of back-pointers for
+ * 65,536 states are 7 MB, made each pricing. */
+#define MONTH_EXACT_STATES 65536
 
 static size_t state(const struct dp *g, int last, int len, int fs, int wk,
-		    int nl)
+		    int nl, int h)
 {
 	size_t f = g->n_fs > 1 ? (size_t)fs : 0;
 
-	return ((((size_t)(last + 1) * (size_t)g->cap + (size_t)(len - 1)) *
-		  (size_t)g->n_fs + f) * (size_t)g->n_wk + (size_t)wk) *
-		       (size_t)g->n_nl + (size_t)nl;
+	return (((((size_t)(last + 1) * (size_t)g->cap + (size_t)(len - 1)) *
+		   (size_t)g->n_fs + f) * (size_t)g->n_wk + (size_t)wk) *
+			(size_t)g->n_nl + (size_t)nl) * (size_t)g->n_r + (size_t)h;
 }
 
 static void unstate(const struct dp *g, size_t s, int *last, int *len,
-		    int *fs, int *wk, int *nl)
+		    int *fs, int *wk, int *nl, int *h)
 {
+	*h = (int)(s % (size_t)g->n_r);
+	s /= (size_t)g->n_r;
 	*nl = (int)(s % (size_t)g->n_nl);
 	s /= (size_t)g->n_nl;
 	*wk = (int)(s % (size_t)g->n_wk);
@@ -130,20 +143,22 @@ static int next_weekend(const struct dp *g, int d, int last, int work,
  * day's shift prices solve() left in pv and lp. */
 static void step(struct dp *g, int d, size_t from, double c0)
 {
-	int last = -1, len = 1, fs = 1, wk = 0, nl = 0, s, w, ww, nlen = 1,
-	    nfs = d == 0;
+	int last = -1, len = 1, fs = 1, wk = 0, nl = 0, h = 0, s, w, ww,
+	    nlen = 1, nfs = d == 0;
 	const unsigned char *follow = NULL;
 	const size_t *var = g->var + (size_t)d * (size_t)g->n_loc;
+	const unsigned char *lvl = g->lvl + (size_t)d * (size_t)g->n_loc;
 	size_t base;
 
 	if (d > 0) {
-		const short *f = g->dec + from * 5;
+		const short *f = g->dec + from * 6;
 
 		last = f[0];
 		len = f[1];
 		fs = f[2];
 		wk = f[3];
 		nl = f[4];
+		h = f[5];
 		if (last >= 0)
 			follow = g->follow + ((size_t)d * (size_t)g->n_loc +
 					      (size_t)last) * (size_t)g->n_loc;
@@ -152,12 +167,12 @@ static void step(struct dp *g, int d, size_t from, double c0)
 	w = wk;
 	if (next_weekend(g, d, last, 0, &w)) {
 		if (d == 0)
-			relax(g, d, from, state(g, -1, 1, 1, w, 0), c0);
+			relax(g, d, from, state(g, -1, 1, 1, w, 0, 0), c0);
 		else if (last < 0)
 			relax(g, d, from, state(g, -1, len < g->cap ? len + 1 : len,
-						fs, w, 0), c0);
+						fs, w, 0, h), c0);
 		else if (len >= g->min_on || fs)
-			relax(g, d, from, state(g, -1, 1, 0, w, 0), c0);
+			relax(g, d, from, state(g, -1, 1, 0, w, 0, h), c0);
 	}
 	/* A shift: the run and weekend parts are the same for every shift,
 	 * so the new state differs by shift and nights alone. */
@@ -172,16 +187,18 @@ static void step(struct dp *g, int d, size_t from, double c0)
 	} else if (d > 0 && len < g->min_off && !fs) {
 		return;
 	}
-	base = state(g, -1, nlen, nfs, ww, 0);
+	base = state(g, -1, nlen, nfs, ww, 0, 0);
 	for (s = 0; s < g->n_loc; s++) {
-		int nnl = 0;
+		int nnl = 0, nh = h + lvl[s] * g->n_c + (s == g->tc);
 
-		if (var[s] == NONE || (follow && !follow[s]))
+		if (var[s] == NONE || (follow && !follow[s]) ||
+		    h / g->n_c + lvl[s] >= g->n_h ||
+		    (s == g->tc && h % g->n_c + 1 >= g->n_c))
 			continue;
 		if (g->n_nl > 1 && g->night[s] && (nnl = nl + 1) > g->max_nl)
 			continue;
 		relax(g, d, from, base + (size_t)(s + 1) * g->per_shift +
-					  (size_t)nnl,
+					  (size_t)nnl * (size_t)g->n_r + (size_t)nh,
 		      c0 + g->pv[s] - g->lp[s]);
 	}
 }
@@ -222,9 +239,21 @@ static void collect(struct dp *g)
  * the states reached are stepped from, in ascending order as a scan of
  * all would (on Stockport a day reaches about one state in nine); cost
  * and next hold HUGE_VAL everywhere else, before and after. */
+static int solve_tail(struct dp *g, double lambda, const double *price,
+		      const double *tail, double *hours, size_t *pick);
+
 static int solve(struct dp *g, double lambda, const double *price,
 		 double *hours, size_t *pick)
 {
+	return solve_tail(g, lambda, price, NULL, hours, pick);
+}
+
+/* solve(), each end state's cost plus tail[its hour level] when tail
+ * is given (HUGE_VAL: not an end). */
+static int solve_tail(struct dp *g, double lambda, const double *price,
+		      const double *tail, double *hours, size_t *pick)
+{
+	double end_best = HUGE_VAL;
 	size_t i, best = NONE;
 	double *t;
 	int d;
@@ -245,9 +274,13 @@ static int solve(struct dp *g, double lambda, const double *price,
 	}
 	for (i = 0; i < g->n_live; i++) {
 		size_t s = g->live[i];
+		double c = g->cost[s] + (tail ? tail[s % (size_t)g->n_r /
+						      (size_t)g->n_c] : 0);
 
-		if (best == NONE || g->cost[s] < g->cost[best])
+		if (c < end_best || (best == NONE && !tail)) {
+			end_best = c;
 			best = s;
+		}
 	}
 	for (i = 0; i < g->n_live; i++)
 		g->cost[g->live[i]] = HUGE_VAL;
@@ -255,9 +288,9 @@ static int solve(struct dp *g, double lambda, const double *price,
 		return 1;
 	*hours = 0;
 	for (d = g->days - 1; d >= 0; d--) {
-		int last, len, fs, wk, nl;
+		int last, len, fs, wk, nl, h;
 
-		unstate(g, best, &last, &len, &fs, &wk, &nl);
+		unstate(g, best, &last, &len, &fs, &wk, &nl, &h);
 		pick[d] = last < 0 ? ROSTER_NONE
 			  : g->var[(size_t)d * (size_t)g->n_loc + (size_t)last];
 		if (pick[d] != ROSTER_NONE)
@@ -326,13 +359,13 @@ static int weekend_mode(const struct problem *pb, int p,
  * reads them for every state of every day. */
 static void tables(struct dp *g)
 {
-	int f[5], d, a, b;
+	int f[6], d, a, b;
 	size_t s;
 
 	for (s = 0; s < g->n_states; s++) {
-		unstate(g, s, &f[0], &f[1], &f[2], &f[3], &f[4]);
-		for (a = 0; a < 5; a++)
-			g->dec[s * 5 + (size_t)a] = (short)f[a];
+		unstate(g, s, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5]);
+		for (a = 0; a < 6; a++)
+			g->dec[s * 6 + (size_t)a] = (short)f[a];
 	}
 	for (d = 0; d < g->days; d++)
 		for (a = 0; a < g->n_loc; a++)
@@ -342,8 +375,93 @@ static void tables(struct dp *g)
 					(unsigned char)(d > 0 && may_follow(g, d, a, b));
 }
 
+/* Whole minutes of paid hours h, or -1 when h is not a whole minute. */
+static long minutes(double h)
+{
+	double m = h * 60;
+
+	return fabs(m - floor(m + 0.5)) < 1e-6 && m > 0.5 ? (long)floor(m + 0.5)
+							     : -1;
+}
+
+static long gcd(long a, long b)
+{
+	while (b) {
+		long t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/* Levels of paid hours p's program keeps in its state: 1 + the hours
+ * cap in units of the greatest common divisor of p's shifts' minutes,
+ * or 1 (not kept) when a shift is not whole minutes, there is no cap
+ * or the states would pass MONTH_EXACT_STATES. */
+static int hour_levels(struct dp *g, size_t states)
+{
+	const struct problem *pb = g->pb;
+	double cap = measure_hours_cap(pb, g->p);
+	size_t first, end, v;
+	long u = 0, m, n;
+
+	problem_person_vars(pb, g->p, &first, &end);
+	for (v = first; v < end; v++) {
+		if ((m = minutes(pb->vars[v].paid_hours)) < 0)
+			return 1;
+		u = gcd(m, u);
+	}
+	if (!u || !(cap < 1e6))
+		return 1;
+	g->unit = (double)u / 60;
+	n = (long)floor(cap / g->unit + 1e-9) + 1;
+	if (n < 2 || (size_t)n * states > MONTH_EXACT_STATES)
+		return 1;
+	return (int)n;
+}
+
+/* With exact hours, the limit on shifts of a type kept in the state:
+ * of the types p may work with a limit (at least 1) below the shifts
+ * the hours cap allows, the tightest, if the states stay within
+ * MONTH_EXACT_STATES (Instance8: N at most 4 of 17-18 shifts).  The
+ * other limits stay priced (colprice.c). */
+static void type_in_state(struct dp *g, size_t states)
+{
+	const int *lim = g->pb->sc->staff[g->p].rules.max_shifts;
+	int s, most = g->n_h - 1, best = -1;
+
+	g->tc = -1;
+	g->n_c = 1;
+	if (g->n_h < 2 || !lim)
+		return;
+	for (s = 0; s < g->n_loc; s++) {
+		int l = lim[g->loc[s]];
+
+		if (l >= 1 && l < most && l < g->days &&
+		    (best < 0 || l < lim[g->loc[best]]) &&
+		    (size_t)(l + 1) * states <= MONTH_EXACT_STATES)
+			best = s;
+	}
+	if (best >= 0) {
+		g->tc = best;
+		g->n_c = lim[g->loc[best]] + 1;
+	}
+}
+
+/* Each day's and shift's levels, from the var chosen there. */
+static void level_table(struct dp *g)
+{
+	size_t i, n = (size_t)g->days * (size_t)g->n_loc;
+
+	for (i = 0; i < n; i++)
+		g->lvl[i] = (unsigned char)(g->n_h > 1 && g->var[i] != NONE
+			? floor(g->pb->vars[g->var[i]].paid_hours / g->unit + 0.5)
+			: 0);
+}
+
 static int setup(struct dp *g, const struct problem *pb, int p,
-		 const double *price)
+		 const double *price, int exact)
 {
 	const struct rules *ru = &pb->sc->staff[p].rules;
 	size_t first, end, v;
@@ -384,11 +502,16 @@ static int setup(struct dp *g, const struct problem *pb, int p,
 	g->n_fs = g->min_on > 1 || g->min_off > 1 ? 2 : 1;
 	g->n_states = (size_t)(g->n_loc + 1) * (size_t)g->cap * (size_t)g->n_fs *
 		      (size_t)g->n_wk * (size_t)g->n_nl;
+	g->n_h = exact ? hour_levels(g, g->n_states) : 1;
+	type_in_state(g, g->n_states * (size_t)g->n_h);
+	g->n_r = g->n_h * g->n_c;
+	g->n_states *= (size_t)g->n_r;
+	g->lvl = malloc((size_t)pb->days * (size_t)g->n_loc + 1);
 	g->var = malloc((size_t)pb->days * (size_t)g->n_loc * sizeof(size_t) + 1);
 	g->cost = malloc(g->n_states * sizeof(double));
 	g->next = malloc(g->n_states * sizeof(double));
 	g->back = malloc((size_t)pb->days * g->n_states * sizeof(int));
-	g->dec = malloc((g->n_states * 5 + 1) * sizeof(short));
+	g->dec = malloc((g->n_states * 6 + 1) * sizeof(short));
 	g->follow = malloc((size_t)pb->days * (size_t)g->n_loc *
 			   (size_t)g->n_loc + 1);
 	g->night = malloc((size_t)g->n_loc + 1);
@@ -398,7 +521,7 @@ static int setup(struct dp *g, const struct problem *pb, int p,
 	g->live = malloc((g->n_states + 1) * sizeof(size_t));
 	if (!g->var || !g->cost || !g->next || !g->back || !g->dec ||
 	    !g->follow || !g->night || !g->pv || !g->lp || !g->mark ||
-	    !g->live)
+	    !g->live || !g->lvl)
 		return -1;
 	for (v = 0; v < g->n_states; v++)
 		g->cost[v] = g->next[v] = HUGE_VAL;
@@ -407,6 +530,7 @@ static int setup(struct dp *g, const struct problem *pb, int p,
 	g->per_shift = g->n_states / (size_t)(g->n_loc + 1);
 	tables(g);
 	choose_vars(g, price);
+	level_table(g);
 	return 0;
 }
 
@@ -425,6 +549,7 @@ static void release(struct dp *g)
 	free(g->lp);
 	free(g->mark);
 	free(g->live);
+	free(g->lvl);
 }
 
 /* Whether hours h are within [lo, hi]. */
@@ -573,7 +698,7 @@ enum month_result month_pick(const struct problem *pb, int p,
 	unsigned tiebreak;
 
 	memset(&g, 0, sizeof(g));
-	if (setup(&g, pb, p, price))
+	if (setup(&g, pb, p, price, 0))
 		goto out;
 	/* Another set of tie-breaks may cross the gap in hours that one
 	 * jumps over. */
@@ -608,13 +733,13 @@ struct month_dp {
 };
 
 struct month_dp *month_dp_new(const struct problem *pb, int p,
-				  const double *price)
+				  const double *price, int exact)
 {
 	struct month_dp *h = malloc(sizeof(*h));
 
 	if (!h)
 		return NULL;
-	if (setup(&h->g, pb, p, price)) {
+	if (setup(&h->g, pb, p, price, exact)) {
 		release(&h->g);
 		free(h);
 		return NULL;
@@ -646,4 +771,35 @@ void month_dp_free(struct month_dp *h)
 		return;
 	release(&h->g);
 	free(h);
+}
+
+int month_dp_exact(const struct month_dp *h)
+{
+	return h->g.n_h > 1;
+}
+
+int month_dp_solve_window(struct month_dp *h, double least, double target,
+			  double under, size_t *pick, double *value)
+{
+	struct dp *g = &h->g;
+	double *tail = malloc((size_t)g->n_h * sizeof(double)), hours, v = 0;
+	int d, l, rc = -1;
+
+	if (!tail)
+		return -1;
+	for (l = 0; l < g->n_h; l++) {
+		double at = l * g->unit;
+
+		tail[l] = at < least - 1e-9 ? HUGE_VAL
+		        : at < target ? under * (target - at) : 0;
+	}
+	rc = solve_tail(g, 0, g->price, tail, &hours, pick);
+	free(tail);
+	if (rc)
+		return rc;
+	for (d = 0; d < g->days; d++)
+		if (pick[d] != ROSTER_NONE)
+			v += g->price[pick[d]];
+	*value = v + (hours < target ? under * (target - hours) : 0);
+	return 0;
 }

@@ -62,15 +62,32 @@ enum month_result month_pick(const struct problem *pb, int p,
  *
  * Memory: month_dp_new allocates (NULL out of memory), choosing each
  * day's and shift's cheapest option at `price`; price must not change
- * until month_dp_free.
+ * until month_dp_free.  With `exact` the program keeps p's hours in its
+ * state where it can (below); month_dp_solve then also keeps the cap.
  */
 struct month_dp;
 struct month_dp *month_dp_new(const struct problem *pb, int p,
-				  const double *price);
+				  const double *price, int exact);
 /* The month in pick[days] and its price (sum price + hour_price x paid
  * hours) in *value.  0, or 1 when no month keeps the sequence rules. */
 int month_dp_solve(struct month_dp *g, double hour_price, size_t *pick,
 		     double *value);
 void month_dp_free(struct month_dp *g);
+
+/*
+ * Where p's shifts are whole minutes and the states with p's paid hours
+ * in them (levels of the shifts' greatest common divisor up to the
+ * hours cap) stay few (the Curtois & Qu instances: 10 to 73 levels),
+ * the program keeps the hours exactly: month_dp_exact says whether.
+ * Then month_dp_solve_window gives the cheapest month keeping the
+ * sequence rules and least <= paid hours <= the cap, priced
+ * sum price + under x max(0, target - paid hours): with exact hours a
+ * pricing needs one program instead of a search on an hour price, and
+ * its value bounds every such month's, not only those a price per hour
+ * can reach.  0, 1 when no month does, -1 out of memory.
+ */
+int month_dp_exact(const struct month_dp *g);
+int month_dp_solve_window(struct month_dp *g, double least, double target,
+			  double under, size_t *pick, double *value);
 
 #endif

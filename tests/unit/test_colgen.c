@@ -133,7 +133,7 @@ START_TEST(relaxed_program_is_below_pattern_pick)
 		for (picked = 0, d = 0; d < f.pb.days; d++)
 			if (pick[d] != ROSTER_NONE)
 				picked += price[pick[d]];
-		dp = month_dp_new(&f.pb, p, price);
+		dp = month_dp_new(&f.pb, p, price, 0);
 		ck_assert_ptr_nonnull(dp);
 		ck_assert_int_eq(month_dp_solve(dp, 0, pick2, &value), 0);
 		month_dp_free(dp);

@@ -274,6 +274,114 @@ START_TEST(pattern_keeps_person_rules)
 }
 END_TEST
 
+/* Exhaustive search for the cheapest legal month of p at price: every
+ * day off or one of its vars, each whole month checked by the families. */
+struct brute {
+	const struct problem *pb;
+	const double *price;
+	struct roster *r;
+	int p;
+	double best;
+	long legal;
+};
+
+static void brute_day(struct brute *b, int d, double sum)
+{
+	size_t first, end, v;
+
+	if (d == b->pb->days) {
+		if (!constraints_check_person(b->pb, b->r, b->p, NULL)) {
+			b->legal++;
+			if (sum < b->best)
+				b->best = sum;
+		}
+		return;
+	}
+	roster_set(b->r, b->p, d, ROSTER_NONE);
+	brute_day(b, d + 1, sum);
+	problem_day_vars(b->pb, b->p, d, &first, &end);
+	for (v = first; v < end; v++) {
+		roster_set(b->r, b->p, d, v);
+		brute_day(b, d + 1, sum + b->price[v]);
+	}
+	roster_set(b->r, b->p, d, ROSTER_NONE);
+}
+
+/*
+ * With the hours (and the tightest limit on shifts of a type) in the
+ * program's state, its month within the hours window is legal and the
+ * cheapest legal one: on the tiny instance (shifts of 8 and 10 hours,
+ * minimum minutes, A at most 2 L's), against every month, at random
+ * prices.
+ */
+START_TEST(exact_hours_program_is_the_cheapest_legal_month)
+{
+	struct nrp in;
+	struct scenario sc;
+	struct demand d;
+	struct problem pb;
+	struct roster r;
+	struct rota_error err;
+	double *price, value, sum;
+	size_t *pick;
+	unsigned seed = 4242;
+	int p, round, day;
+
+	parse_ok(tiny, &in);
+	rota_error_init(&err);
+	ck_assert_int_eq(nrp_to_scenario(&in, &sc, &d, &err), 0);
+	problem_init(&pb);
+	ck_assert_int_eq(problem_build(&pb, &sc, &d, &err), 0);
+	ck_assert_int_eq(roster_setup(&r, &pb, NULL), 0);
+	price = calloc(pb.n_vars + 1, sizeof(double));
+	pick = calloc((size_t)pb.days + 1, sizeof(size_t));
+	ck_assert_ptr_nonnull(price);
+	ck_assert_ptr_nonnull(pick);
+	for (round = 0; round < 20; round++)
+		for (p = 0; p < (int)in.n_staff; p++) {
+			struct brute b = {&pb, price, &r, p, 1e300, 0};
+			struct month_dp *dp;
+			size_t v;
+			int rc;
+
+			for (v = 0; v < pb.n_vars; v++) {
+				seed = seed * 1103515245u + 12345u;
+				price[v] = (round % 2 ? 15.0 : 3.0) -
+					   (double)((seed >> 16) % 23);
+			}
+			brute_day(&b, 0, 0);
+			dp = month_dp_new(&pb, p, price, 1);
+			ck_assert_ptr_nonnull(dp);
+			ck_assert(month_dp_exact(dp));
+			rc = month_dp_solve_window(dp, sc.staff[p].rules.min_total_hours,
+						   0, 0, pick, &value);
+			month_dp_free(dp);
+			ck_assert_int_eq(rc, b.legal ? 0 : 1);
+			if (rc)
+				continue;
+			ck_assert_double_eq_tol(value, b.best, 1e-9);
+			for (sum = 0, day = 0; day < pb.days; day++) {
+				roster_set(&r, p, day, pick[day]);
+				if (pick[day] != ROSTER_NONE)
+					sum += price[pick[day]];
+			}
+			ck_assert_double_eq_tol(sum, value, 1e-9);
+			if (constraints_check_person(&pb, &r, p, &err))
+				ck_abort_msg("%s", rota_error_last_text(&err));
+			for (day = 0; day < pb.days; day++)
+				roster_set(&r, p, day, ROSTER_NONE);
+		}
+	free(price);
+	free(pick);
+	roster_release(&r);
+	problem_release(&pb);
+	demand_release(&d);
+	scenario_release(&sc);
+	rota_error_release(&err);
+	nrp_release(&in);
+}
+END_TEST
+
 /* The engine's start and phases on an instance: the empty rota breaks
  * A's minimum total minutes, so the start is built person by person and
  * keeps everyone's rules; solve_run then ends with a legal rota no worse
@@ -417,6 +525,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, every_instance);
 	tcase_add_test(tc, pattern_keeps_person_rules);
 	tcase_add_test(tc, pattern_on_instance18);
+	tcase_add_test(tc, exact_hours_program_is_the_cheapest_legal_month);
 	tcase_add_test(tc, engine_solves_an_instance);
 	suite_add_tcase(s, tc);
 	return s;
