@@ -45,9 +45,12 @@ struct dp {
 };
 
 #define NONE ((size_t)-1)
-/* States (with hours) a program may keep: 28 days of back-pointers for
- * 65,536 states are 7 MB, made each pricing. */
+/* States (with hours) a program may keep, and back-pointers over the
+ * horizon (made each pricing, one program a thread): 65,536 states over
+ * 28 days are 7 MB; the back-pointers' cap, 24 MB, binds from 92 days
+ * on (Curtois & Qu 20-24, a half or whole year). */
 #define MONTH_EXACT_STATES 65536
+#define MONTH_EXACT_BACK 6000000
 
 static size_t state(const struct dp *g, int last, int len, int fs, int wk,
 		    int nl, int h)
@@ -398,7 +401,7 @@ static long gcd(long a, long b)
 /* Levels of paid hours p's program keeps in its state: 1 + the hours
  * cap in units of the greatest common divisor of p's shifts' minutes,
  * or 1 (not kept) when a shift is not whole minutes, there is no cap
- * or the states would pass MONTH_EXACT_STATES. */
+ * or the states or back-pointers would pass their caps. */
 static int hour_levels(struct dp *g, size_t states)
 {
 	const struct problem *pb = g->pb;
@@ -416,16 +419,19 @@ static int hour_levels(struct dp *g, size_t states)
 		return 1;
 	g->unit = (double)u / 60;
 	n = (long)floor(cap / g->unit + 1e-9) + 1;
-	if (n < 2 || (size_t)n * states > MONTH_EXACT_STATES)
+	if (n < 2 || (size_t)n * states > MONTH_EXACT_STATES ||
+	    (size_t)n * states * (size_t)g->days > MONTH_EXACT_BACK)
 		return 1;
 	return (int)n;
 }
 
 /* With exact hours, the limit on shifts of a type kept in the state:
- * of the types p may work with a limit (at least 1) below the shifts
- * the hours cap allows, the tightest, if the states stay within
- * MONTH_EXACT_STATES (Instance8: N at most 4 of 17-18 shifts).  The
- * other limits stay priced (colprice.c). */
+ * of the types p may work with a limit (at least 1) below the horizon's
+ * days and the hours cap's levels, the tightest, if the states stay
+ * within the caps (Instance8: N at most 4 of 17-18 shifts).  The levels
+ * are a loose test where the unit is shorter than a shift (a limit the
+ * hours already keep then costs states, not months).  The other limits
+ * stay priced (colprice.c). */
 static void type_in_state(struct dp *g, size_t states)
 {
 	const int *lim = g->pb->sc->staff[g->p].rules.max_shifts;
@@ -440,7 +446,8 @@ static void type_in_state(struct dp *g, size_t states)
 
 		if (l >= 1 && l < most && l < g->days &&
 		    (best < 0 || l < lim[g->loc[best]]) &&
-		    (size_t)(l + 1) * states <= MONTH_EXACT_STATES)
+		    (size_t)(l + 1) * states <= MONTH_EXACT_STATES &&
+		    (size_t)(l + 1) * states * (size_t)g->days <= MONTH_EXACT_BACK)
 			best = s;
 	}
 	if (best >= 0) {
