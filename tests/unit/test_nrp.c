@@ -67,6 +67,30 @@ static void parse_ok(const char *text, struct nrp *in)
 	rota_error_release(&err);
 }
 
+/* in as a scenario, its demand and its problem; instance_close frees
+ * the three. */
+static void instance_open(const struct nrp *in, struct scenario *sc,
+			  struct demand *d, struct problem *pb)
+{
+	struct rota_error err;
+
+	rota_error_init(&err);
+	if (nrp_to_scenario(in, sc, d, &err))
+		ck_abort_msg("%s", rota_error_last_text(&err));
+	problem_init(pb);
+	if (problem_build(pb, sc, d, &err))
+		ck_abort_msg("%s", rota_error_last_text(&err));
+	rota_error_release(&err);
+}
+
+static void instance_close(struct scenario *sc, struct demand *d,
+			   struct problem *pb)
+{
+	problem_release(pb);
+	demand_release(d);
+	scenario_release(sc);
+}
+
 START_TEST(parses_every_section)
 {
 	struct nrp in;
@@ -195,9 +219,7 @@ static void same_objective(const struct nrp *in, int rounds)
 
 	rota_error_init(&err);
 	ck_assert_ptr_nonnull(s);
-	ck_assert_int_eq(nrp_to_scenario(in, &sc, &d, &err), 0);
-	problem_init(&pb);
-	ck_assert_int_eq(problem_build(&pb, &sc, &d, &err), 0);
+	instance_open(in, &sc, &d, &pb);
 	ck_assert_int_eq(roster_setup(&r, &pb, NULL), 0);
 	for (k = 0; k < rounds; k++) {
 		for (p = 0; p < in->n_staff; p++)
@@ -215,9 +237,7 @@ static void same_objective(const struct nrp *in, int rounds)
 					(double)nrp_objective(in, s), 1e-6);
 	}
 	roster_release(&r);
-	problem_release(&pb);
-	demand_release(&d);
-	scenario_release(&sc);
+	instance_close(&sc, &d, &pb);
 	rota_error_release(&err);
 	free(s);
 }
@@ -245,9 +265,7 @@ static void patterns_legal(const struct nrp *in)
 	size_t p;
 
 	rota_error_init(&err);
-	ck_assert_int_eq(nrp_to_scenario(in, &sc, &d, &err), 0);
-	problem_init(&pb);
-	ck_assert_int_eq(problem_build(&pb, &sc, &d, &err), 0);
+	instance_open(in, &sc, &d, &pb);
 	ck_assert_int_eq(roster_setup(&r, &pb, NULL), 0);
 	price = calloc(pb.n_vars + 1, sizeof(double));
 	ck_assert_ptr_nonnull(price);
@@ -258,9 +276,7 @@ static void patterns_legal(const struct nrp *in)
 	}
 	free(price);
 	roster_release(&r);
-	problem_release(&pb);
-	demand_release(&d);
-	scenario_release(&sc);
+	instance_close(&sc, &d, &pb);
 	rota_error_release(&err);
 }
 
@@ -329,9 +345,7 @@ START_TEST(exact_hours_program_is_the_cheapest_legal_month)
 
 	parse_ok(tiny, &in);
 	rota_error_init(&err);
-	ck_assert_int_eq(nrp_to_scenario(&in, &sc, &d, &err), 0);
-	problem_init(&pb);
-	ck_assert_int_eq(problem_build(&pb, &sc, &d, &err), 0);
+	instance_open(&in, &sc, &d, &pb);
 	ck_assert_int_eq(roster_setup(&r, &pb, NULL), 0);
 	price = calloc(pb.n_vars + 1, sizeof(double));
 	pick = calloc((size_t)pb.days + 1, sizeof(size_t));
@@ -374,9 +388,7 @@ START_TEST(exact_hours_program_is_the_cheapest_legal_month)
 	free(price);
 	free(pick);
 	roster_release(&r);
-	problem_release(&pb);
-	demand_release(&d);
-	scenario_release(&sc);
+	instance_close(&sc, &d, &pb);
 	rota_error_release(&err);
 	nrp_release(&in);
 }
@@ -403,9 +415,7 @@ START_TEST(engine_solves_an_instance)
 
 	parse_ok(tiny, &in);
 	rota_error_init(&err);
-	ck_assert_int_eq(nrp_to_scenario(&in, &sc, &d, &err), 0);
-	problem_init(&pb);
-	ck_assert_int_eq(problem_build(&pb, &sc, &d, &err), 0);
+	instance_open(&in, &sc, &d, &pb);
 	ck_assert(!start_empty_legal(&pb));
 	ck_assert_int_eq(roster_setup(&r, &pb, NULL), 0);
 	ck_assert_int_eq(start_by_person(&pb, 1e30, &r, &who), START_DONE);
@@ -431,9 +441,7 @@ START_TEST(engine_solves_an_instance)
 	free(shift);
 	roster_release(&best);
 	roster_release(&r);
-	problem_release(&pb);
-	demand_release(&d);
-	scenario_release(&sc);
+	instance_close(&sc, &d, &pb);
 	rota_error_release(&err);
 	nrp_release(&in);
 }
