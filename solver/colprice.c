@@ -147,6 +147,7 @@ struct lagrange {
 	double beat;
 	double best;         /* the best bound so far */
 	int none;            /* no month keeps the sequence rules */
+	int oom;             /* a program ran out of memory */
 };
 
 /* The bound at hour price nu (>= -shortfall price), offering its month;
@@ -156,11 +157,12 @@ static void at_price(struct lagrange *lg, double nu, double *hours)
 	struct cg_pricer *pr = lg->pr;
 	const struct problem *pb = pr->pb;
 	double value, g;
-	int d;
+	int d, rc;
 
 	pr->dp_calls++;
-	if (month_dp_solve(lg->dp, nu, pr->pick, &value)) {
+	if ((rc = month_dp_solve(lg->dp, nu, pr->pick, &value))) {
 		lg->none = 1;
+		lg->oom |= rc < 0;
 		*hours = 0;
 		return;
 	}
@@ -419,11 +421,11 @@ int cg_price_person(struct cg_pricer *pr, int p, const double *y,
 		return -1;
 	if (!month_dp_exact(lg.dp))
 		lagrange(&lg, nu);
-	else if (exact(&lg)) {
-		month_dp_free(lg.dp);
-		return -1;
-	}
+	else if (exact(&lg))
+		lg.oom = 1;
 	month_dp_free(lg.dp);
+	if (lg.oom)
+		return -1;
 	if (!lg.none && !any)
 		types_step(pr, p, mu);
 	if (any) {

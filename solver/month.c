@@ -36,7 +36,12 @@ struct dp {
 	                         once (last, len, fs, wk, nl, h) */
 	unsigned char *follow;   /* [days * n_loc * n_loc]: may_follow */
 	double *cost, *next;  /* [n_states] */
-	int *back;            /* [days * n_states]: previous state, -1 none */
+	int *from;            /* [n_states]: next[]'s previous states */
+	/* The days' back-pointers, only for the states each day reached:
+	 * day d's are bk_state/bk_from[bk_first[d] .. bk_first[d + 1]),
+	 * states ascending. */
+	int *bk_state, *bk_from;
+	size_t *bk_first, bk_cap;
 	unsigned char *night; /* [n_loc]: whether the shift is a night */
 	size_t per_shift;     /* states a shift of `last` spans */
 	double *pv, *lp;      /* [n_loc]: the day's prices and hours' worth */
@@ -45,12 +50,14 @@ struct dp {
 };
 
 #define NONE ((size_t)-1)
-/* States (with hours) a program may keep, and back-pointers over the
- * horizon (made each pricing, one program a thread): 65,536 states over
- * 28 days are 7 MB; the back-pointers' cap, 24 MB, binds from 92 days
- * on (Curtois & Qu 20-24, a half or whole year). */
-#define MONTH_EXACT_STATES 65536
-#define MONTH_EXACT_BACK 6000000
+/* States (with hours) a program may keep, and states times days (the
+ * back-pointers are kept only for the states a day reaches, but each
+ * day's dense arrays are made each pricing, one program a thread):
+ * 524,288 states are about 21 MB of those; Instance14 (42 days, up to
+ * 21,800 states with its hours, times 11 for a limit of 10) needs 10
+ * million state-days, the year-long 22-24 more than the cap. */
+#define MONTH_EXACT_STATES 524288
+#define MONTH_EXACT_BACK 16777216
 
 static size_t state(const struct dp *g, int last, int len, int fs, int wk,
 		    int nl, int h)
@@ -96,12 +103,12 @@ static int may_follow(const struct dp *g, int d, int last, int s)
 	       ru->min_rest_hours * 3600.0;
 }
 
-static void relax(struct dp *g, int d, size_t from, size_t to, double c)
+static void relax(struct dp *g, size_t from, size_t to, double c)
 {
 	if (c < g->next[to]) {
 		g->next[to] = c;
 		g->mark[to / 64] |= (uint64_t)1 << (to % 64);
-		g->back[(size_t)d * g->n_states + to] = (int)from;
+		g->from[to] = (int)from;
 	}
 }
 
@@ -170,12 +177,12 @@ static void step(struct dp *g, int d, size_t from, double c0)
 	w = wk;
 	if (next_weekend(g, d, last, 0, &w)) {
 		if (d == 0)
-			relax(g, d, from, state(g, -1, 1, 1, w, 0, 0), c0);
+			relax(g, from, state(g, -1, 1, 1, w, 0, 0), c0);
 		else if (last < 0)
-			relax(g, d, from, state(g, -1, len < g->cap ? len + 1 : len,
+			relax(g, from, state(g, -1, len < g->cap ? len + 1 : len,
 						fs, w, 0, h), c0);
 		else if (len >= g->min_on || fs)
-			relax(g, d, from, state(g, -1, 1, 0, w, 0, h), c0);
+			relax(g, from, state(g, -1, 1, 0, w, 0, h), c0);
 	}
 	/* A shift: the run and weekend parts are the same for every shift,
 	 * so the new state differs by shift and nights alone. */
@@ -200,7 +207,7 @@ static void step(struct dp *g, int d, size_t from, double c0)
 			continue;
 		if (g->n_nl > 1 && g->night[s] && (nnl = nl + 1) > g->max_nl)
 			continue;
-		relax(g, d, from, base + (size_t)(s + 1) * g->per_shift +
+		relax(g, from, base + (size_t)(s + 1) * g->per_shift +
 					  (size_t)nnl * (size_t)g->n_r + (size_t)nh,
 		      c0 + g->pv[s] - g->lp[s]);
 	}
@@ -237,8 +244,52 @@ static void collect(struct dp *g)
 	}
 }
 
+/* Day d's back-pointers, from the states collect() left in live.
+ * 0, or -1 out of memory. */
+static int record(struct dp *g, int d)
+{
+	size_t at = g->bk_first[d], i;
+
+	if (at + g->n_live > g->bk_cap) {
+		size_t cap = 2 * g->bk_cap > at + g->n_live ? 2 * g->bk_cap
+							   : at + g->n_live;
+		int *a = realloc(g->bk_state, cap * sizeof(int)), *b;
+
+		if (!a)
+			return -1;
+		g->bk_state = a;
+		if (!(b = realloc(g->bk_from, cap * sizeof(int))))
+			return -1;
+		g->bk_from = b;
+		g->bk_cap = cap;
+	}
+	for (i = 0; i < g->n_live; i++) {
+		g->bk_state[at + i] = (int)g->live[i];
+		g->bk_from[at + i] = g->from[g->live[i]];
+	}
+	g->bk_first[d + 1] = at + g->n_live;
+	return 0;
+}
+
+/* The state before `s` of day d (which reached it). */
+static size_t back_of(const struct dp *g, int d, size_t s)
+{
+	size_t lo = g->bk_first[d], hi = g->bk_first[d + 1];
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if ((size_t)g->bk_state[mid] <= s)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (size_t)g->bk_from[lo];
+}
+
 /* Best rota for a price per paid hour; its hours in *hours, its vars by
- * day in pick.  0, or 1 when no rota meets the sequence rules.  Only
+ * day in pick.  0, 1 when no rota meets the sequence rules, -1 out of
+ * memory.  Only
  * the states reached are stepped from, in ascending order as a scan of
  * all would (on Stockport a day reaches about one state in nine); cost
  * and next hold HUGE_VAL everywhere else, before and after. */
@@ -262,6 +313,7 @@ static int solve_tail(struct dp *g, double lambda, const double *price,
 	int d;
 
 	g->n_live = 0;
+	g->bk_first[0] = 0;
 	for (d = 0; d < g->days; d++) {
 		day_prices(g, d, lambda, price);
 		if (d == 0)
@@ -274,6 +326,11 @@ static int solve_tail(struct dp *g, double lambda, const double *price,
 		g->cost = g->next;
 		g->next = t;
 		collect(g);
+		if (record(g, d)) {
+			for (i = 0; i < g->n_live; i++)
+				g->cost[g->live[i]] = HUGE_VAL;
+			return -1;
+		}
 	}
 	for (i = 0; i < g->n_live; i++) {
 		size_t s = g->live[i];
@@ -298,7 +355,7 @@ static int solve_tail(struct dp *g, double lambda, const double *price,
 			  : g->var[(size_t)d * (size_t)g->n_loc + (size_t)last];
 		if (pick[d] != ROSTER_NONE)
 			*hours += g->pb->vars[pick[d]].paid_hours;
-		best = (size_t)g->back[(size_t)d * g->n_states + best];
+		best = back_of(g, d, best);
 	}
 	return 0;
 }
@@ -517,7 +574,8 @@ static int setup(struct dp *g, const struct problem *pb, int p,
 	g->var = malloc((size_t)pb->days * (size_t)g->n_loc * sizeof(size_t) + 1);
 	g->cost = malloc(g->n_states * sizeof(double));
 	g->next = malloc(g->n_states * sizeof(double));
-	g->back = malloc((size_t)pb->days * g->n_states * sizeof(int));
+	g->from = malloc(g->n_states * sizeof(int));
+	g->bk_first = malloc(((size_t)pb->days + 1) * sizeof(size_t));
 	g->dec = malloc((g->n_states * 6 + 1) * sizeof(short));
 	g->follow = malloc((size_t)pb->days * (size_t)g->n_loc *
 			   (size_t)g->n_loc + 1);
@@ -526,7 +584,8 @@ static int setup(struct dp *g, const struct problem *pb, int p,
 	g->lp = malloc(((size_t)g->n_loc + 1) * sizeof(double));
 	g->mark = calloc(g->n_states / 64 + 1, sizeof(uint64_t));
 	g->live = malloc((g->n_states + 1) * sizeof(size_t));
-	if (!g->var || !g->cost || !g->next || !g->back || !g->dec ||
+	if (!g->var || !g->cost || !g->next || !g->from || !g->bk_first ||
+	    !g->dec ||
 	    !g->follow || !g->night || !g->pv || !g->lp || !g->mark ||
 	    !g->live || !g->lvl)
 		return -1;
@@ -548,7 +607,10 @@ static void release(struct dp *g)
 	free(g->var);
 	free(g->cost);
 	free(g->next);
-	free(g->back);
+	free(g->from);
+	free(g->bk_first);
+	free(g->bk_state);
+	free(g->bk_from);
 	free(g->dec);
 	free(g->follow);
 	free(g->night);
@@ -593,17 +655,17 @@ static int search_lambda(struct dp *g, const double *price, double lo,
 			 double hi, size_t *pick)
 {
 	double a = 0, b = 0, m, h, step = 1, good = 0;
-	int i, dir, have_good = 0;
+	int i, dir, have_good = 0, rc;
 
-	if (solve(g, 0, price, &h, pick))
-		return 1;
+	if ((rc = solve(g, 0, price, &h, pick)))
+		return rc;
 	if (in_window(h, lo, hi))
 		return 0;
 	dir = h < lo ? 1 : -1;
 	for (i = 0; i < 40; i++, step *= 2) {
 		b = dir * step;
-		if (solve(g, b, price, &h, pick))
-			return 1;
+		if ((rc = solve(g, b, price, &h, pick)))
+			return rc;
 		if (crossed(h, dir, lo, hi))
 			break;
 		a = b;
@@ -619,19 +681,22 @@ static int search_lambda(struct dp *g, const double *price, double lo,
 		if (i == 60 || fabs(b - a) <= 1e-4)
 			break;
 		m = (a + b) / 2;
-		if (solve(g, m, price, &h, pick))
-			return 1;
+		if ((rc = solve(g, m, price, &h, pick)))
+			return rc;
 		if (crossed(h, dir, lo, hi))
 			b = m;
 		else
 			a = m;
 	}
-	if (solve(g, b, price, &h, pick))
-		return 1;
+	if ((rc = solve(g, b, price, &h, pick)))
+		return rc;
 	if (in_window(h, lo, hi))
 		return 0;
-	return !have_good || solve(g, good, price, &h, pick) ||
-	       !in_window(h, lo, hi);
+	if (!have_good)
+		return 1;
+	if ((rc = solve(g, good, price, &h, pick)))
+		return rc;
+	return !in_window(h, lo, hi);
 }
 
 /* Shifts of each type over the limit in pick: the total excess. */
@@ -760,10 +825,10 @@ int month_dp_solve(struct month_dp *h, double hour_price, size_t *pick,
 {
 	struct dp *g = &h->g;
 	double hours, v = 0;
-	int d;
+	int d, rc = solve(g, -hour_price, g->price, &hours, pick);
 
-	if (solve(g, -hour_price, g->price, &hours, pick))
-		return 1;
+	if (rc)
+		return rc;
 	for (d = 0; d < g->days; d++)
 		if (pick[d] != ROSTER_NONE)
 			v += g->price[pick[d]] +

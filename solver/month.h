@@ -69,7 +69,8 @@ struct month_dp;
 struct month_dp *month_dp_new(const struct problem *pb, int p,
 				  const double *price, int exact);
 /* The month in pick[days] and its price (sum price + hour_price x paid
- * hours) in *value.  0, or 1 when no month keeps the sequence rules. */
+ * hours) in *value.  0, 1 when no month keeps the sequence rules, -1
+ * out of memory. */
 int month_dp_solve(struct month_dp *g, double hour_price, size_t *pick,
 		     double *value);
 void month_dp_free(struct month_dp *g);
@@ -77,7 +78,7 @@ void month_dp_free(struct month_dp *g);
 /*
  * Where p's shifts are whole minutes and the states with p's paid hours
  * in them (levels of the shifts' greatest common divisor up to the
- * hours cap) stay few (the Curtois & Qu instances: 10 to 73 levels),
+ * hours cap) stay few (Curtois & Qu 1-19: 10 to 217 levels),
  * the program keeps the hours exactly: month_dp_exact says whether.
  * Then month_dp_solve_window gives the cheapest month keeping the
  * sequence rules and least <= paid hours <= the cap, priced
