@@ -3,9 +3,11 @@
 only, never quality.
 
 usage: nrp_bench.py ROTA7 [--instances 1-10,14] [--time-limit SEC] [--no-cbc]
-                    [--out DIR] [--instances-dir DIR]
+                    [--out DIR] [--instances-dir DIR] [--work N]
 
-For each instance K: rota7 nrp InstanceK.txt -o DIR --time-limit T --seed 1,
+For each instance K: rota7 nrp InstanceK.txt -o DIR --time-limit T --seed 1
+(and --work N when given: rota7's default budget ends most of 1-19 well
+inside 60 s, so a ten-minute measure needs a larger one),
 timing the run and reading its stderr progress lines for the time the final
 rota was first reported (falls back to the wall time, marked).  The solution
 is read back and checked by tests/tools/check_nrp.py (an independent
@@ -90,10 +92,12 @@ def best_known(nrp_dir):
     return out
 
 
-def run_rota7(rota7, inst_path, limit, work):
+def run_rota7(rota7, inst_path, limit, work, budget=None):
     out = os.path.join(work, "rota7")
     cmd = [rota7, "nrp", inst_path, "-o", out, "--time-limit", str(limit),
            "--seed", "1"]
+    if budget is not None:
+        cmd += ["--work", str(budget)]
     lines = []
     t0 = time.monotonic()
     with open(os.path.join(work, "rota7.stdout"), "w+") as so:
@@ -235,6 +239,7 @@ def main():
     ap.add_argument("--no-cbc", action="store_true")
     ap.add_argument("--out")
     ap.add_argument("--instances-dir")
+    ap.add_argument("--work", type=int)
     a = ap.parse_args()
     rota7 = os.path.abspath(a.rota7)
     nrp_dir = a.instances_dir or os.environ.get("ROTA7_NRP_DIR") or \
@@ -263,7 +268,7 @@ def main():
             os.makedirs(work, exist_ok=True)
             print(f"nrp_bench: {name}: rota7 nrp ({a.time_limit} s) ...",
                   file=sys.stderr, flush=True)
-            r = run_rota7(rota7, path, a.time_limit, work)
+            r = run_rota7(rota7, path, a.time_limit, work, a.work)
             if "error" in r:
                 failures.append(f"{name}: {r['error']}")
             else:
@@ -333,7 +338,8 @@ def main():
     def line(cells):
         return "| " + " | ".join(c.ljust(w) if i in left else c.rjust(w)
                                  for i, (c, w) in enumerate(zip(cells, widths))) + " |"
-    print(f"rota7 nrp vs CBC, time limit {a.time_limit} s, seed 1; "
+    budget = f", --work {a.work}" if a.work is not None else ""
+    print(f"rota7 nrp vs CBC, time limit {a.time_limit} s, seed 1{budget}; "
           f"instances from {nrp_dir}")
     print(line(head))
     print("|" + "|".join(("-" * (w + 2)) for w in widths) + "|")
