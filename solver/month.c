@@ -1,5 +1,6 @@
 #include "month.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,7 +34,8 @@ struct dp {
 	size_t n_states;
 	size_t *var;          /* [days * n_loc]: the var worked, or NONE */
 	short *dec;           /* [n_states * 6]: each state's fields, decoded
-	                         once (last, len, fs, wk, nl, h) */
+	                         once (last, len, fs, wk, nl, h; h below
+	                         SHRT_MAX, see type_in_state) */
 	unsigned char *follow;   /* [days * n_loc * n_loc]: may_follow */
 	double *cost, *next;  /* [n_states] */
 	int *from;            /* [n_states]: next[]'s previous states */
@@ -476,7 +478,7 @@ static int hour_levels(struct dp *g, size_t states)
 		return 1;
 	g->unit = (double)u / 60;
 	n = (long)floor(cap / g->unit + 1e-9) + 1;
-	if (n < 2 || (size_t)n * states > MONTH_EXACT_STATES ||
+	if (n < 2 || n > SHRT_MAX || (size_t)n * states > MONTH_EXACT_STATES ||
 	    (size_t)n * states * (size_t)g->days > MONTH_EXACT_BACK)
 		return 1;
 	return (int)n;
@@ -503,6 +505,7 @@ static void type_in_state(struct dp *g, size_t states)
 
 		if (l >= 1 && l < most && l < g->days &&
 		    (best < 0 || l < lim[g->loc[best]]) &&
+		    (l + 1) * g->n_h <= SHRT_MAX &&
 		    (size_t)(l + 1) * states <= MONTH_EXACT_STATES &&
 		    (size_t)(l + 1) * states * (size_t)g->days <= MONTH_EXACT_BACK)
 			best = s;
