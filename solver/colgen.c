@@ -608,7 +608,7 @@ static int cg_init(struct cg *g, const struct problem *pb,
 	for (t = 0; t < CG_THREADS; t++) {
 		if (cg_pricer_init(&g->pr[t], pb, &g->cp))
 			return -1;
-		g->pr[t].exact = o->exact_hours;
+		g->pr[t].exact_hours = o->exact_hours;
 	}
 	for (k = 0; k < g->cp.n_parts; k++)
 		if (g->cp.part_rows[k + 1] - g->cp.part_rows[k] > most)

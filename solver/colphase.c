@@ -60,7 +60,7 @@ static void setting(struct colphase_opts *o, const char *p)
 	else if (!strncmp(p, "spread=", 7))
 		o->spread = atoi(p + 7);
 	else if (!strncmp(p, "exact=", 6))
-		o->exact = atoi(p + 6);
+		o->exact_hours = atoi(p + 6);
 	else if (!strncmp(p, "merge=", 6))
 		o->no_merge = !atoi(p + 6);
 	else if (!strncmp(p, "twins=", 6))
@@ -101,7 +101,7 @@ int colphase_wanted(const struct problem *pb, long work, int by_person,
 	o->steer = STEER_DEFAULT;
 	o->twins = 1;
 	o->dives = by_person ? COLPHASE_MAX_DIVES : 1;
-	o->exact = by_person;
+	o->exact_hours = by_person;
 	if (!by_person) {
 		o->dive_share = COLPHASE_FINE_SHARE;
 		o->reprice_iters = COLPHASE_FINE_REPRICE_ITERS;
@@ -165,7 +165,7 @@ static void fill_opts(const struct colphase_opts *co, double t0,
 	o->verbose = 1;
 	o->probe = co->probe;
 	o->spread = co->spread;
-	o->exact_hours = co->exact;
+	o->exact_hours = co->exact_hours;
 	o->smooth = co->smooth;
 	o->tol = co->tol;
 	o->dive_share = co->dive_share;

@@ -59,7 +59,7 @@ struct colphase_opts {
 	int twins_from_dive;     /* each from the dived rota (else from
 	                            the last merged) */
 	int spread;              /* see colgen_opts */
-	int exact;               /* exact_hours of colgen_opts */
+	int exact_hours;         /* see colgen_opts */
 	long probe;              /* see colgen_opts */
 	double smooth;           /* see colgen_opts */
 	double tol;              /* see colgen_opts */

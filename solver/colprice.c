@@ -259,7 +259,7 @@ static void lagrange(struct lagrange *lg, double *nu)
 
 /* With the hours in the program's state (month.h): one program, the
  * hours window kept and the shortfall priced exactly.  0, or -1. */
-static int exact(struct lagrange *lg)
+static int price_exactly(struct lagrange *lg)
 {
 	struct cg_pricer *pr = lg->pr;
 	const struct problem *pb = pr->pb;
@@ -416,12 +416,12 @@ int cg_price_person(struct cg_pricer *pr, int p, const double *y,
 	hours_window(pb, p, &lg);
 	lg.beat = beat;
 	lg.best = -HUGE_VAL;
-	lg.dp = month_dp_new(pb, p, pr->price, pr->exact);
+	lg.dp = month_dp_new(pb, p, pr->price, pr->exact_hours);
 	if (!lg.dp)
 		return -1;
 	if (!month_dp_exact(lg.dp))
 		lagrange(&lg, nu);
-	else if (exact(&lg))
+	else if (price_exactly(&lg))
 		lg.oom = 1;
 	month_dp_free(lg.dp);
 	if (lg.oom)

@@ -32,7 +32,7 @@ struct cg_pricer {
 	double under_most;           /* the dearest cell's price short */
 	long dp_calls;               /* dynamic programs run */
 	long picks;                  /* pattern_pick calls (each many) */
-	int exact;                   /* hours in the program (month.h) */
+	int exact_hours;             /* see colgen_opts */
 	size_t n_found;              /* the last person's offers */
 	size_t *found;               /* [CG_OFFERS * days] */
 	double found_cost[CG_OFFERS];

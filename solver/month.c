@@ -35,7 +35,7 @@ struct dp {
 	size_t *var;          /* [days * n_loc]: the var worked, or NONE */
 	short *dec;           /* [n_states * 6]: each state's fields, decoded
 	                         once (last, len, fs, wk, nl, h; h below
-	                         SHRT_MAX, see type_in_state) */
+	                         SHRT_MAX, see fits) */
 	unsigned char *follow;   /* [days * n_loc * n_loc]: may_follow */
 	double *cost, *next;  /* [n_states] */
 	int *from;            /* [n_states]: next[]'s previous states */
@@ -289,23 +289,13 @@ static size_t back_of(const struct dp *g, int d, size_t s)
 	return (size_t)g->bk_from[lo];
 }
 
-/* Best rota for a price per paid hour; its hours in *hours, its vars by
- * day in pick.  0, 1 when no rota meets the sequence rules, -1 out of
- * memory.  Only
- * the states reached are stepped from, in ascending order as a scan of
- * all would (on Stockport a day reaches about one state in nine); cost
- * and next hold HUGE_VAL everywhere else, before and after. */
-static int solve_tail(struct dp *g, double lambda, const double *price,
-		      const double *tail, double *hours, size_t *pick);
-
-static int solve(struct dp *g, double lambda, const double *price,
-		 double *hours, size_t *pick)
-{
-	return solve_tail(g, lambda, price, NULL, hours, pick);
-}
-
-/* solve(), each end state's cost plus tail[its hour level] when tail
- * is given (HUGE_VAL: not an end). */
+/* Best rota for a price per paid hour, each end state's cost plus
+ * tail[its hour level] when tail is given (HUGE_VAL: not an end); its
+ * hours in *hours, its vars by day in pick.  0, 1 when no rota meets
+ * the sequence rules, -1 out of memory.  Only the states reached are
+ * stepped from, in ascending order as a scan of all would (on Stockport
+ * a day reaches about one state in nine); cost and next hold HUGE_VAL
+ * everywhere else, before and after. */
 static int solve_tail(struct dp *g, double lambda, const double *price,
 		      const double *tail, double *hours, size_t *pick)
 {
@@ -339,7 +329,7 @@ static int solve_tail(struct dp *g, double lambda, const double *price,
 		double c = g->cost[s] + (tail ? tail[s % (size_t)g->n_r /
 						      (size_t)g->n_c] : 0);
 
-		if (c < end_best || (best == NONE && !tail)) {
+		if (c < end_best) {
 			end_best = c;
 			best = s;
 		}
@@ -360,6 +350,12 @@ static int solve_tail(struct dp *g, double lambda, const double *price,
 		best = back_of(g, d, best);
 	}
 	return 0;
+}
+
+static int solve(struct dp *g, double lambda, const double *price,
+		 double *hours, size_t *pick)
+{
+	return solve_tail(g, lambda, price, NULL, hours, pick);
 }
 
 /* Local index of shift s for p, or -1. */
@@ -457,11 +453,19 @@ static long gcd(long a, long b)
 	return a;
 }
 
+/* Whether the state's last part may take n_r values over `base`
+ * states: within the short it is decoded into and both caps above. */
+static int fits(const struct dp *g, long n_r, size_t base)
+{
+	return n_r <= SHRT_MAX && (size_t)n_r * base <= MONTH_EXACT_STATES &&
+	       (size_t)n_r * base * (size_t)g->days <= MONTH_EXACT_BACK;
+}
+
 /* Levels of paid hours p's program keeps in its state: 1 + the hours
  * cap in units of the greatest common divisor of p's shifts' minutes,
  * or 1 (not kept) when a shift is not whole minutes, there is no cap
- * or the states or back-pointers would pass their caps. */
-static int hour_levels(struct dp *g, size_t states)
+ * or the states would not fit. */
+static int hour_levels(struct dp *g, size_t base)
 {
 	const struct problem *pb = g->pb;
 	double cap = measure_hours_cap(pb, g->p);
@@ -478,8 +482,7 @@ static int hour_levels(struct dp *g, size_t states)
 		return 1;
 	g->unit = (double)u / 60;
 	n = (long)floor(cap / g->unit + 1e-9) + 1;
-	if (n < 2 || n > SHRT_MAX || (size_t)n * states > MONTH_EXACT_STATES ||
-	    (size_t)n * states * (size_t)g->days > MONTH_EXACT_BACK)
+	if (n < 2 || !fits(g, n, base))
 		return 1;
 	return (int)n;
 }
@@ -491,7 +494,7 @@ static int hour_levels(struct dp *g, size_t states)
  * are a loose test where the unit is shorter than a shift (a limit the
  * hours already keep then costs states, not months).  The other limits
  * stay priced (colprice.c). */
-static void type_in_state(struct dp *g, size_t states)
+static void type_in_state(struct dp *g, size_t base)
 {
 	const int *lim = g->pb->sc->staff[g->p].rules.max_shifts;
 	int s, most = g->n_h - 1, best = -1;
@@ -505,9 +508,7 @@ static void type_in_state(struct dp *g, size_t states)
 
 		if (l >= 1 && l < most && l < g->days &&
 		    (best < 0 || l < lim[g->loc[best]]) &&
-		    (l + 1) * g->n_h <= SHRT_MAX &&
-		    (size_t)(l + 1) * states <= MONTH_EXACT_STATES &&
-		    (size_t)(l + 1) * states * (size_t)g->days <= MONTH_EXACT_BACK)
+		    fits(g, (long)(l + 1) * g->n_h, base))
 			best = s;
 	}
 	if (best >= 0) {
@@ -570,7 +571,7 @@ static int setup(struct dp *g, const struct problem *pb, int p,
 	g->n_states = (size_t)(g->n_loc + 1) * (size_t)g->cap * (size_t)g->n_fs *
 		      (size_t)g->n_wk * (size_t)g->n_nl;
 	g->n_h = exact ? hour_levels(g, g->n_states) : 1;
-	type_in_state(g, g->n_states * (size_t)g->n_h);
+	type_in_state(g, g->n_states);
 	g->n_r = g->n_h * g->n_c;
 	g->n_states *= (size_t)g->n_r;
 	g->lvl = malloc((size_t)pb->days * (size_t)g->n_loc + 1);
@@ -858,7 +859,7 @@ int month_dp_solve_window(struct month_dp *h, double least, double target,
 {
 	struct dp *g = &h->g;
 	double *tail = malloc((size_t)g->n_h * sizeof(double)), hours, v = 0;
-	int d, l, rc = -1;
+	int d, l, rc;
 
 	if (!tail)
 		return -1;
