@@ -56,7 +56,7 @@ void colgen_opts_default(struct colgen_opts *o)
 
 /* ---- the pool's columns by person ---- */
 
-static int index_people(struct cg *g)
+int cg_index_people(struct cg *g)
 {
 	size_t n = g->pb->sc->n_staff, j, *fill;
 
@@ -470,7 +470,7 @@ long cg_price_all(struct cg *g)
 			}
 		}
 	g->st->price_seconds += timer_now() - t0;
-	return index_people(g) ? -1 : added;
+	return cg_index_people(g) ? -1 : added;
 }
 
 /* b'y + every person's bound + what no one can cover. */
@@ -504,7 +504,7 @@ int cg_drop_idle(struct cg *g)
 	}
 	cg_pool_keep(cp, keep, NULL);
 	free(keep);
-	return index_people(g);
+	return cg_index_people(g);
 }
 
 /* ---- set-up ---- */
@@ -584,7 +584,7 @@ static int seed(struct cg *g)
 		g->cp.idle[col] = -1;
 		g->cp.x[col] = 2;   /* renormalised: the start rota's weighs 2/3 */
 	}
-	rc = index_people(g);
+	rc = cg_index_people(g);
 out:
 	free(pick);
 	return rc;
@@ -669,12 +669,13 @@ int cg_stopped(const struct cg *g)
 	return timer_stop_requested() || timer_now() >= g->o->deadline;
 }
 
-static int rounds(struct cg *g)
+/* Rounds `from` up to `to` (0: the first, after the start prices). */
+static int rounds(struct cg *g, int from, int to)
 {
 	struct colgen_stats *st = g->st;
 	int r;
 
-	if (g->o->start_y) {
+	if (!from && g->o->start_y) {
 		/* Columns for the prices given before any master: the first
 		 * master then starts from months that answer them. */
 		long added;
@@ -690,7 +691,7 @@ static int rounds(struct cg *g)
 				      "columns %zu (+%ld)", timer_now() - g->o->t0,
 				      st->bound, g->cp.n_cols, added);
 	}
-	for (r = 0; r < g->o->rounds; r++) {
+	for (r = from; r < to; r++) {
 		long added;
 		double lb;
 
@@ -787,34 +788,134 @@ static int mip(struct cg *g, struct roster *out)
 	return rc < 0 ? -1 : 0;
 }
 
-int colgen_run(const struct problem *pb, const struct colgen_opts *o,
-	       struct roster *out, struct colgen_stats *st)
-{
-	struct cg g;
-	size_t p;
-	int rc = -1, d;
+/* Snapshots kept at once: one for each rounds count the dives ask for
+ * (colphase.c asks for two). */
+#define SNAPS 4
 
+struct colgen {
+	struct cg g;
+	struct cg_snap snap[SNAPS];  /* by the rounds asked for */
+	int n_snaps;
+	int at;                      /* the snapshot g is at, unchanged since
+	                                (-1: a dive has run since) */
+};
+
+/* The snapshot of g's state now, for o->rounds; kept in place of the
+ * last one when all are in use.  0 or -1. */
+static int keep(struct colgen *c, const struct colgen_opts *o)
+{
+	int i = c->n_snaps < SNAPS ? c->n_snaps++ : SNAPS - 1;
+
+	if (cg_snap_take(&c->g, &c->snap[i]))
+		return -1;
+	c->snap[i].asked = o->rounds;
+	c->snap[i].done = c->g.st->rounds;
+	c->snap[i].stopped = c->g.st->stopped;
+	c->at = i;
+	return 0;
+}
+
+struct colgen *colgen_new(const struct problem *pb,
+			  const struct colgen_opts *o, struct colgen_stats *st)
+{
+	struct colgen *c = calloc(1, sizeof(*c));
+	int i;
+
+	if (!c)
+		return NULL;
+	for (i = 0; i < SNAPS; i++)
+		cg_snap_init(&c->snap[i]);
 	memset(st, 0, sizeof(*st));
 	st->bound = -HUGE_VAL;
+	if (cg_init(&c->g, pb, o, st) || rounds(&c->g, 0, o->rounds) ||
+	    (o->probe && probe(&c->g)) || keep(c, o)) {
+		colgen_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* g at snapshot i.  0 or -1. */
+static int go_to(struct colgen *c, int i)
+{
+	if (c->at != i && cg_snap_restore(&c->g, &c->snap[i]))
+		return -1;
+	c->at = i;
+	c->g.st->rounds = c->snap[i].done;
+	c->g.st->stopped = c->snap[i].stopped;
+	return 0;
+}
+
+/* g at the end of o->rounds rounds: a snapshot's, or the most rounds
+ * kept below that (else colgen_new's) run on.  0 or -1. */
+static int ready(struct colgen *c, const struct colgen_opts *o)
+{
+	struct cg *g = &c->g;
+	int i, most = 0;
+
+	for (i = 0; i < c->n_snaps; i++) {
+		if (c->snap[i].asked == o->rounds)
+			return go_to(c, i);
+		if (c->snap[i].asked < o->rounds &&
+		    c->snap[i].asked > c->snap[most].asked)
+			most = i;
+	}
+	if (go_to(c, most))
+		return -1;
+	g->o = o;
+	if (!g->st->stopped && rounds(g, g->st->rounds, o->rounds))
+		return -1;
+	return keep(c, o);
+}
+
+int colgen_dive(struct colgen *c, const struct colgen_opts *o,
+		struct roster *out)
+{
+	struct cg *g = &c->g;
+	const struct problem *pb = g->pb;
+	size_t p;
+	int rc, d;
+
+	if (ready(c, o))
+		return -1;
+	g->o = o;
+	c->at = -1;
+	g->st->dives = 0;
 	for (p = 0; p < pb->sc->n_staff; p++)
 		for (d = 0; d < pb->days; d++)
 			roster_set(out, (int)p, d, ROSTER_NONE);
-	if (cg_init(&g, pb, o, st) || rounds(&g))
-		goto out;
-	if (o->probe && probe(&g))
-		goto out;
-	rc = cg_dive(&g, out);
+	rc = cg_dive(g, out);
 	if (rc < 0)
-		goto out;
-	cg_finish(&g, out);
-	if (!rc && o->mip_nodes > 0 && mip(&g, out)) {
-		rc = -1;
-		goto out;
-	}
-	st->stopped |= rc;
-	rc = st->stopped;
-out:
-	st->columns = g.cp.n_cols;
-	cg_release(&g);
+		return -1;
+	cg_finish(g, out);
+	if (!rc && o->mip_nodes > 0 && mip(g, out))
+		return -1;
+	g->st->stopped |= rc;
+	g->st->columns = g->cp.n_cols;
+	return g->st->stopped;
+}
+
+void colgen_free(struct colgen *c)
+{
+	int i;
+
+	if (!c)
+		return;
+	cg_release(&c->g);
+	for (i = 0; i < SNAPS; i++)
+		cg_snap_release(&c->snap[i]);
+	free(c);
+}
+
+int colgen_run(const struct problem *pb, const struct colgen_opts *o,
+	       struct roster *out, struct colgen_stats *st)
+{
+	struct colgen *c = colgen_new(pb, o, st);
+	int rc;
+
+	if (!c)
+		return -1;
+	rc = colgen_dive(c, o, out);
+	colgen_free(c);
 	return rc;
 }

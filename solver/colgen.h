@@ -127,11 +127,32 @@ struct colgen_stats {
 void colgen_opts_default(struct colgen_opts *o);
 
 /*
- * Runs the rounds and the dive; out (initialised, any content) gets the
- * dived rota.  0 when the rounds and the dive finished; 1 when a deadline
- * or a stop cut either (out then holds each person's heaviest month where
- * the dive had not fixed one); -1 out of memory.
+ * The rounds, then dives from where they ended, each with its own
+ * options: a dive starts from the master and columns at the end of its
+ * o->rounds rounds, kept from the first dive that asked for that count
+ * (more rounds run on from the most kept; the dives' columns are not
+ * kept), so the rounds run once for several dives.  The rounds' other
+ * options are colgen_new's.
  */
+struct colgen;
+
+/* Sets up and runs the rounds into st (the run's stats, borrowed until
+ * colgen_free; o too).  NULL out of memory. */
+struct colgen *colgen_new(const struct problem *pb,
+			  const struct colgen_opts *o, struct colgen_stats *st);
+/*
+ * One dive from the rounds' end; out (initialised, any content) gets
+ * the dived rota and st its figures (dives, columns, stopped).  o is
+ * borrowed until the next dive or colgen_free.  0 when the rounds and
+ * the dive finished; 1 when a deadline or a stop cut either (out then
+ * holds each person's heaviest month where the dive had not fixed one);
+ * -1 out of memory.
+ */
+int colgen_dive(struct colgen *c, const struct colgen_opts *o,
+		struct roster *out);
+void colgen_free(struct colgen *c);
+
+/* colgen_new, one dive and colgen_free: as colgen_dive. */
 int colgen_run(const struct problem *pb, const struct colgen_opts *o,
 	       struct roster *out, struct colgen_stats *st);
 

@@ -198,18 +198,25 @@ static void keep_better(struct search *s, const struct roster *fallback)
 }
 
 /* The dives tried in turn where several are asked for (dives > 1): the
- * first threshold and the weight of a day off.  On Curtois & Qu 3 and
- * 5-9 the best of the four thresholds' polished rotas was 0-30% below
- * the one at 0.75 alone (Instance6: 1,952 at 0.99 against 2,147), each
- * threshold best on some instance; with three pricings a fixing step,
- * days off at 0.8 and at 1 each won on some (best of four on 5 / 6 / 8
- * / 9: 1,149 / 2,052 / 1,530 / 530 at 0.8, 1,148 / 1,952 / 1,717 / 495
- * at 1), so both go, 0.8 first. */
+ * rounds before each (a factor on the phase's), the first threshold
+ * and the weight of a day off.  Four dives from a master run four
+ * times as long first: Instance13's master at 25 rounds stood at 2,354
+ * (best known 1,348) and dived to 1,613; at 100 it had reached 1,351
+ * and dived to 1,351.  But a master run that long dives worse on 7 and
+ * 8 (Instance8: its master at the LP's 1,296.6 by round 49, its eight
+ * dives' polished rotas 1,494-1,998, against 1,303 at 25 rounds), so
+ * four dives still start at 25.  The thresholds and weights: on
+ * Curtois & Qu 5-10 (seed 1, 2026-12-07) each of those kept gave the
+ * best rota of its rounds on some instance (at 100 rounds 0.75 with
+ * days off at full weight Instance5's 1,149, 0.6 Instance7's 1,152; at
+ * 25, 0.99 with days off at 0.8 Instance6's 1,952, Instance7's 1,062,
+ * Instance8's 1,303). */
 static const struct {
+	int rounds_factor;
 	double first, off;
 } dive_plan[COLPHASE_MAX_DIVES] = {
-	{0.99, 0.8}, {0.9, 0.8}, {0.75, 0.8}, {0.6, 0.8},
-	{0.99, 1.0}, {0.9, 1.0}, {0.75, 1.0}, {0.6, 1.0},
+	{4, 0.75, 1.0}, {4, 0.99, 0.8}, {4, 0.75, 0.8}, {4, 0.6, 0.8},
+	{1, 0.99, 0.8}, {1, 0.75, 0.8}, {1, 0.99, 1.0}, {1, 0.75, 1.0},
 };
 
 /* A second polish of the same rota with its own seed, on the other
@@ -363,16 +370,17 @@ out_start:
 	return rc;
 }
 
-/* One column generation, dive, senior repair and polish: s ends with
- * the polished rota (or the repaired dive where that is better).  As
- * colgen_run. */
+/* One dive from cg's rounds, senior repair and polish: s ends with the
+ * polished rota (or the repaired dive where that is better).  As
+ * colgen_dive. */
 static int attempt(const struct colphase_opts *co, const struct colgen_opts *o,
-		   struct search *s, double t0, double deadline,
-		   struct roster *dived, struct colgen_stats *st,
+		   struct colgen *cg, struct search *s, double t0,
+		   double deadline, struct roster *dived,
+		   const struct colgen_stats *st,
 		   int (*progress)(void *ctx, const struct search *s), void *ctx)
 {
 	const struct problem *pb = s->pb;
-	int rc = colgen_run(pb, o, dived, st);
+	int rc = colgen_dive(cg, o, dived);
 
 	if (rc < 0)
 		return rc;
@@ -401,6 +409,7 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 	const struct problem *pb = s->pb;
 	struct colgen_opts o;
 	struct colgen_stats st;
+	struct colgen *cg = NULL;
 	struct roster dived, before, best;
 	struct bound bd;
 	int rc = -1, have_bd = 0, have_before = 0, have_dived = 0, k, cut = 0;
@@ -437,17 +446,22 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 		rc = s->cut;
 		goto out;
 	}
+	if (!(cg = colgen_new(pb, &o, &st)))
+		goto out;
 	rc = 0;
-	/* A further dive once the rounds' share of the limit is gone would
-	 * dive without a round (Instance13: 6,547 against the first's
-	 * 3,960), so the time limit cuts the dives there. */
+	/* Every dive starts from the one run of the rounds (colgen.h); a
+	 * further dive once the dive's share of the limit is gone would be
+	 * paced to fix everything at once, so the time limit cuts the
+	 * dives there. */
 	for (k = 0; k < co->dives && !rc &&
-		    (k == 0 || timer_now() < o.rounds_deadline); k++) {
+		    (k == 0 || timer_now() < o.deadline); k++) {
 		if (co->dives > 1) {
+			o.rounds = co->rounds * dive_plan[k].rounds_factor;
 			o.dive_first = dive_plan[k].first;
 			o.dive_off = dive_plan[k].off;
 		}
-		rc = attempt(co, &o, s, t0, deadline, &dived, &st, progress, ctx);
+		rc = attempt(co, &o, cg, s, t0, deadline, &dived, &st, progress,
+			     ctx);
 		if (rc < 0)
 			goto out;
 		if (st.bound > *bound)
@@ -465,6 +479,7 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 	keep_better(s, &before);
 	rc = cut || rc;
 out:
+	colgen_free(cg);
 	if (have_bd)
 		bound_release(&bd);
 	if (have_before)

@@ -61,6 +61,37 @@ struct cg {
 	int failed;
 };
 
+/* The rounds' end (colsnap.c): each further dive restores it instead
+ * of running the rounds again.  Memory: owns its arrays
+ * (cg_snap_release). */
+struct cg_snap {
+	int asked, done;             /* rounds asked for and run */
+	int stopped;                 /* a deadline cut them */
+	size_t n_cols;
+	int *person;
+	double *cost;
+	size_t *pick;                /* [n_cols * days] */
+	int *idle;
+	double *x;
+	double *y, *yc, *ys;         /* [n_rows] */
+	int have_center;
+	double *nu, *mu;             /* as struct cg's */
+	double *omega;               /* [n_parts]: each master's */
+	long *iterations;            /* [n_parts] */
+};
+
+void cg_snap_init(struct cg_snap *s);
+void cg_snap_release(struct cg_snap *s);
+/* s gets g's state (what it held before is freed).  0 or -1 out of
+ * memory. */
+int cg_snap_take(const struct cg *g, struct cg_snap *s);
+/* g back to s, nothing fixed; the columns priced since are gone.  0 or
+ * -1 out of memory. */
+int cg_snap_restore(struct cg *g, const struct cg_snap *s);
+
+/* The pool's columns by person (by_person, person_first) built again.
+ * 0 or -1. */
+int cg_index_people(struct cg *g);
 /* Whether pool column j keeps the days its person has fixed. */
 int cg_compatible(const struct cg *g, size_t j);
 /* Every part's master, `iters` PDHG iterations; x and y taken back. */

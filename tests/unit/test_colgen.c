@@ -196,6 +196,75 @@ START_TEST(colgen_months_legal_and_bound_below)
 }
 END_TEST
 
+/* Whether a and b give everyone the same month. */
+static int same_rota(const struct problem *pb, const struct roster *a,
+		     const struct roster *b)
+{
+	int p, d;
+
+	for (p = 0; p < (int)pb->sc->n_staff; p++)
+		for (d = 0; d < pb->days; d++)
+			if (roster_get(a, p, d) != roster_get(b, p, d))
+				return 0;
+	return 1;
+}
+
+/*
+ * Dives from one run of the rounds: a dive after another with other
+ * options starts where the first did, so it gives colgen_run's rota;
+ * the other options' dive differs (else the check would prove
+ * nothing about the restore).  A dive asking for twice the rounds runs
+ * them on from the first count, and dives as colgen_run with them all.
+ */
+START_TEST(colgen_dives_share_the_rounds)
+{
+	struct fix f;
+	struct colgen_opts o, other, longer;
+	struct colgen_stats st, st_run;
+	struct colgen *cg;
+	struct roster alone, first, second, third, more, more_alone;
+
+	fix_open(&f, "examples/small/two-neighbourhoods.json");
+	ck_assert_int_eq(roster_setup(&alone, &f.pb, NULL), 0);
+	ck_assert_int_eq(roster_setup(&first, &f.pb, NULL), 0);
+	ck_assert_int_eq(roster_setup(&second, &f.pb, NULL), 0);
+	ck_assert_int_eq(roster_setup(&third, &f.pb, NULL), 0);
+	ck_assert_int_eq(roster_setup(&more, &f.pb, NULL), 0);
+	ck_assert_int_eq(roster_setup(&more_alone, &f.pb, NULL), 0);
+	small_opts(&o);
+	o.rounds = 3;
+	other = o;
+	other.dive_first = 0.55;
+	other.dive_off = 0;
+	other.dive_share = 0.5;
+	longer = o;
+	longer.rounds = 12;
+	ck_assert_int_eq(colgen_run(&f.pb, &o, &alone, &st_run), 0);
+	ck_assert_int_eq(colgen_run(&f.pb, &longer, &more_alone, &st_run), 0);
+	ck_assert_int_eq(st_run.rounds, 12);
+	ck_assert_ptr_nonnull(cg = colgen_new(&f.pb, &o, &st));
+	ck_assert_int_eq(colgen_dive(cg, &o, &first), 0);
+	ck_assert_int_eq(colgen_dive(cg, &other, &second), 0);
+	ck_assert_int_eq(colgen_dive(cg, &longer, &more), 0);
+	ck_assert_int_eq(st.rounds, 12);
+	ck_assert_int_eq(colgen_dive(cg, &o, &third), 0);
+	ck_assert_int_eq(st.rounds, 3);
+	colgen_free(cg);
+	ck_assert(same_rota(&f.pb, &alone, &first));
+	ck_assert(same_rota(&f.pb, &alone, &third));
+	ck_assert(!same_rota(&f.pb, &alone, &second));
+	ck_assert(same_rota(&f.pb, &more_alone, &more));
+	ck_assert(!same_rota(&f.pb, &alone, &more));
+	roster_release(&alone);
+	roster_release(&first);
+	roster_release(&second);
+	roster_release(&third);
+	roster_release(&more);
+	roster_release(&more_alone);
+	fix_close(&f);
+}
+END_TEST
+
 /*
  * A rounds deadline already past (the time limit going to cut the
  * phase) ends the rounds before any but still lets the dive run: the
@@ -507,6 +576,7 @@ int main(void)
 	tcase_add_test(tc, master_solves_a_small_lp);
 	tcase_add_test(tc, relaxed_program_is_below_pattern_pick);
 	tcase_add_test(tc, colgen_months_legal_and_bound_below);
+	tcase_add_test(tc, colgen_dives_share_the_rounds);
 	tcase_add_test(tc, colphase_switches_on_size_and_work);
 	tcase_add_test(tc, colgen_rounds_deadline_still_dives);
 	tcase_add_test(tc, colgen_spread_adds_legal_months);
