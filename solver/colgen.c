@@ -590,6 +590,16 @@ out:
 	return rc;
 }
 
+void cg_unfix(struct cg *g)
+{
+	size_t n = g->pb->sc->n_staff, k;
+
+	memset(g->fixed, 0, n);
+	for (k = 0; k < n * (size_t)g->pb->days; k++)
+		g->forced[k] = CG_FREE;
+	memcpy(g->bcur, g->cp.b, g->cp.n_rows * sizeof(double));
+}
+
 static int cg_init(struct cg *g, const struct problem *pb,
 		   const struct colgen_opts *o, struct colgen_stats *st)
 {
@@ -644,9 +654,7 @@ static int cg_init(struct cg *g, const struct problem *pb,
 	}
 	if (o->spread > 0 && index_vars(g))
 		return -1;
-	for (k = 0; k < n * days; k++)
-		g->forced[k] = CG_FREE;
-	memcpy(g->bcur, g->cp.b, g->cp.n_rows * sizeof(double));
+	cg_unfix(g);
 	for (k = 0; o->start_y && k < g->cp.n_rows; k++)
 		if (g->cp.kind[k] == CG_COVER)
 			g->y[k] = fmin(o->start_y[g->cp.row_cell[k]], g->cp.u[k]);
@@ -846,8 +854,8 @@ static int go_to(struct colgen *c, int i)
 	return 0;
 }
 
-/* g at the end of o->rounds rounds: a snapshot's, or the most rounds
- * kept below that (else colgen_new's) run on.  0 or -1. */
+/* g at the end of o->rounds rounds (g->o is o): a snapshot's, or the
+ * most rounds kept below that (else colgen_new's) run on.  0 or -1. */
 static int ready(struct colgen *c, const struct colgen_opts *o)
 {
 	struct cg *g = &c->g;
@@ -862,7 +870,6 @@ static int ready(struct colgen *c, const struct colgen_opts *o)
 	}
 	if (go_to(c, most))
 		return -1;
-	g->o = o;
 	if (!g->st->stopped && rounds(g, g->st->rounds, o->rounds))
 		return -1;
 	return keep(c, o);
@@ -876,9 +883,9 @@ int colgen_dive(struct colgen *c, const struct colgen_opts *o,
 	size_t p;
 	int rc, d;
 
+	g->o = o;
 	if (ready(c, o))
 		return -1;
-	g->o = o;
 	c->at = -1;
 	g->st->dives = 0;
 	for (p = 0; p < pb->sc->n_staff; p++)

@@ -116,7 +116,7 @@ static void restore_masters(struct cg *g, const struct cg_snap *s)
 int cg_snap_restore(struct cg *g, const struct cg_snap *s)
 {
 	const struct cg_pool *cp = &g->cp;
-	size_t n = g->pb->sc->n_staff, days = (size_t)g->pb->days, k;
+	size_t n = g->pb->sc->n_staff;
 
 	if (restore_columns(g, s))
 		return -1;
@@ -125,11 +125,8 @@ int cg_snap_restore(struct cg *g, const struct cg_snap *s)
 	memcpy(g->ys, s->ys, cp->n_rows * sizeof(double));
 	memcpy(g->nu, s->nu, n * sizeof(double));
 	memcpy(g->mu, s->mu, n * g->pb->sc->n_shifts * sizeof(double));
-	memcpy(g->bcur, cp->b, cp->n_rows * sizeof(double));
 	g->have_center = s->have_center;
-	memset(g->fixed, 0, n);
-	for (k = 0; k < n * days; k++)
-		g->forced[k] = CG_FREE;
+	cg_unfix(g);
 	restore_masters(g, s);
 	return cg_index_people(g);
 }

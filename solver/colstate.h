@@ -89,6 +89,8 @@ int cg_snap_take(const struct cg *g, struct cg_snap *s);
  * -1 out of memory. */
 int cg_snap_restore(struct cg *g, const struct cg_snap *s);
 
+/* Nothing fixed: every day free, fixed clear, the demand whole. */
+void cg_unfix(struct cg *g);
 /* The pool's columns by person (by_person, person_first) built again.
  * 0 or -1. */
 int cg_index_people(struct cg *g);
