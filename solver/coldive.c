@@ -251,28 +251,97 @@ static int reprice(struct cg *g)
  * after step 3, 7 s). */
 #define PACE_AFTER 3
 
+/* The days of people not yet fixed that no step has fixed. */
+static size_t free_days(const struct cg *g)
+{
+	size_t days = (size_t)g->pb->days, p, d, n = 0;
+
+	for (p = 0; p < g->pb->sc->n_staff; p++)
+		if (!g->fixed[p])
+			for (d = 0; d < days; d++)
+				n += g->forced[p * days + d] == CG_FREE;
+	return n;
+}
+
+/* People fixed, as a share of those free when the dive began, before
+ * their rate is read: a benchmark dive fixes its people whole late
+ * (Instance19: the first of 40 at step 18), and a rate read off the
+ * first few foresaw ten times the rest (four of them: 3.7 times, the
+ * dive paced at 282 s of a 420 s share that it ended by 319 s). */
+#define PACE_PEOPLE 0.25
+
+/* What the dive has done so far, for its pace. */
+struct dive_pace {
+	double began;     /* timer_now() at its start */
+	size_t people0;   /* people free then */
+	double first;     /* timer_now() after the first step */
+	size_t free1;     /* free days then */
+	double work;      /* free days summed over the steps since */
+	int steps;
+};
+
+/* The rest of the dive by people: a step costs about in proportion to
+ * the people still free, and they fall about evenly step by step
+ * (Stockport, least share 0.02: 188, 122, 76, 35 and 0 people left at
+ * steps 1, 50, 100, 150, 195; 0.24, 0.12, 0.06 and 0.02 s a step), so
+ * the rest takes about half a mean step's time for each step still
+ * needed; the real rest ran at 0.35 to 1.35 of that. */
+static double rest_by_people(const struct dive_pace *dp, size_t left)
+{
+	double took = timer_now() - dp->began;
+
+	return (double)left / ((double)(dp->people0 - left) / dp->steps) *
+	       took / dp->steps / 2;
+}
+
+/* The rest by free days, until the people's rate can be read: each
+ * step after the first (which fixes every day over the threshold at
+ * once) fixes a fraction of the free days, so they fall geometrically,
+ * and at the mean fraction r the rest costs the free days over r times
+ * the time a free day has taken a step.  That runs short, since pricing
+ * a person costs about the same however few of their days are free:
+ * 0.77 to 0.78 of the real rest on Stockport (steps 3 and 13), 0.35 to
+ * 0.75 on Instance15's dives, hence PACE_DAYS_SCALE; 1.5 paced
+ * Stockport's idle 60 s run too hard (0.026 of the free days a step
+ * from 16 s, 1,606,268, against 1,588,420 paced by the people alone). */
+#define PACE_DAYS_SCALE 1.25
+
+static double rest_by_days(const struct dive_pace *dp, size_t free_now)
+{
+	double r;
+
+	if (free_now >= dp->free1 || dp->work <= 0)
+		return 0;
+	r = 1 - pow((double)free_now / (double)dp->free1,
+		    1.0 / (dp->steps - 1));
+	return PACE_DAYS_SCALE * (timer_now() - dp->first) / dp->work *
+	       (double)free_now / r;
+}
+
 /*
  * The share of the free days the next step fixes: dive_share, or more
- * where the dive at its pace would not end by the deadline.  A step
- * costs about in proportion to the people still free, and they fall
- * about evenly step by step (Stockport, least share 0.02: 188, 122,
- * 76, 35 and 0 people left at steps 1, 50, 100, 150, 195; 0.24, 0.12,
- * 0.06 and 0.02 s a step), so the rest takes about half a mean step's
- * time (`took`, over the dive so far) for each step still needed; the
- * real rest ran at 0.35 to 1.35 of a mean step a step.  Paced, the share
- * grows by how much the rest overruns; the rota then depends on the
- * clock, and says so (st->stopped).
+ * where the dive at its pace would not end by the deadline.  Paced, the
+ * share grows by how much the rest overruns; the rota then depends on
+ * the clock, and says so (st->stopped).  (A share that never fell back
+ * once raised did worse, measured with a tenth of the people and the
+ * free days' forecast at 1.5: Stockport seed 1 at 10, 20 and 60 s
+ * limits 1,764,959, 1,706,243 and 1,621,716 against 1,795,555,
+ * 1,678,572 and 1,594,071.)
  */
-static double pace(struct cg *g, size_t people, size_t left, int steps,
-		   double took)
+static double pace(struct cg *g, const struct dive_pace *dp, size_t left,
+		   size_t free_now)
 {
 	double share = g->o->dive_share, room = g->o->deadline - timer_now();
 	double rest;
 
-	if (isinf(g->o->deadline) || steps < PACE_AFTER || left >= people ||
-	    took <= 0)
+	if (isinf(g->o->deadline) || dp->steps < PACE_AFTER || !left ||
+	    left > dp->people0)
 		return share;
-	rest = (double)left / ((double)(people - left) / steps) * took / 2;
+	if ((double)(dp->people0 - left) >= PACE_PEOPLE * (double)dp->people0 &&
+	    left < dp->people0)
+		rest = rest_by_people(dp, left);
+	else
+		rest = rest_by_days(dp, free_now);
 	if (rest <= room)
 		return share;
 	g->st->stopped = 1;
@@ -283,20 +352,20 @@ static double pace(struct cg *g, size_t people, size_t left, int steps,
 int cg_dive(struct cg *g, struct roster *out)
 {
 	size_t n = g->pb->sc->n_staff * (size_t)g->pb->days, left, forced;
-	size_t people;
 	struct slot *sl = malloc((n + 1) * sizeof(*sl));
 	size_t *cols = NULL;
-	double began = timer_now();
-	int rc = -1, steps = 0, paced = 0;
+	struct dive_pace dp = {timer_now(), 0, 0, 0, 0, 0};
+	int rc = -1, paced = 0;
 
 	if (!sl)
 		return -1;
-	people = left = fix_done(g, out);
+	dp.people0 = left = fix_done(g, out);
 	while (left && !cg_stopped(g)) {
-		double share = pace(g, people, left, steps, steps ?
-				    (timer_now() - began) / steps : 0);
+		size_t free_now = free_days(g);
+		double share = pace(g, &dp, left, free_now);
 
-		steps++;
+		if (++dp.steps > 1)
+			dp.work += (double)free_now;
 		if (share > g->o->dive_share && !paced++ && g->o->verbose)
 			diag_progress("%5.1fs  colgen  dive paced to end by %.1fs: "
 				      "%.3f of the free days a step, not %.3f",
@@ -311,6 +380,10 @@ int cg_dive(struct cg *g, struct roster *out)
 			goto out;
 		forced = dive_step(g, sl, cols, share);
 		left = fix_done(g, out);
+		if (dp.steps == 1) {
+			dp.first = timer_now();
+			dp.free1 = free_days(g);
+		}
 		g->st->dives++;
 		if (g->o->verbose)
 			diag_progress("%5.1fs  colgen  dive %d  master %.1f  days fixed "
