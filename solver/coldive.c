@@ -318,6 +318,15 @@ static double rest_by_days(const struct dive_pace *dp, size_t free_now)
 	       (double)free_now / r;
 }
 
+/* How far the forecast may overrun the room before the dive is paced:
+ * the forecasts above run from 0.35 to 1.35 of the real rest, and a
+ * dive paced on less was paced by their error alone (Stockport's idle
+ * 60 s run paced to 0.0201 of the free days a step, not 0.02, its rota
+ * then moving with the clock from 1,588,420 to 1,605,250 over six
+ * runs).  A dive that does overrun by less is cut at its deadline with
+ * few people left, fixed at their heaviest months. */
+#define PACE_SLACK 1.35
+
 /*
  * The share of the free days the next step fixes: dive_share, or more
  * where the dive at its pace would not end by the deadline.  Paced, the
@@ -342,7 +351,7 @@ static double pace(struct cg *g, const struct dive_pace *dp, size_t left,
 		rest = rest_by_people(dp, left);
 	else
 		rest = rest_by_days(dp, free_now);
-	if (rest <= room)
+	if (rest <= PACE_SLACK * room)
 		return share;
 	g->st->stopped = 1;
 	share *= room > 0 ? rest / room : HUGE_VAL;

@@ -127,12 +127,17 @@ struct colphase_opts {
  * half the minute). */
 #define COLPHASE_MAX_DIVES 8
 /* Shares of the time limit by which the rounds and the dive end when
- * the limit is going to cut the phase.  On an idle 2-core machine
- * Stockport's default run ends its rounds at about 20% of the 60 s and
- * its dive at about 45%, so these cut only a slowed run; the rest goes to
- * the polish, which only improves on the dived rota. */
+ * the limit is going to cut the phase; the rest goes to the polish,
+ * which only improves on the dived rota.  On an idle 2-core machine
+ * Stockport's default run ends its rounds at about 24% of the 60 s and
+ * its dive at 70 to 75% (42-45 s; the polish takes 7 s more), so a dive
+ * share of 0.7 cut it by a hair, its rota moving with the clock (1.588
+ * to 1.605 M over six runs); at 0.8 it ends by its work (1,582,926).
+ * Measured at shorter limits, 0.8 against 0.7: 40 s 1,617,007 against
+ * 1,633,022, 20 s 1,692,990 against 1,683,389, 10 s 1,834,056 against
+ * 1,743,165 (the polish then has 2 s). */
 #define COLPHASE_ROUNDS_SHARE 0.40
-#define COLPHASE_DIVE_SHARE 0.70
+#define COLPHASE_DIVE_SHARE 0.80
 int colphase_wanted(const struct problem *pb, long work, int by_person,
 		    struct colphase_opts *o);
 
