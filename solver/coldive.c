@@ -275,7 +275,7 @@ struct dive_pace {
 	double began;     /* timer_now() at its start */
 	size_t people0;   /* people free then */
 	double first;     /* timer_now() after the first step */
-	size_t free1;     /* free days then */
+	size_t free1;     /* free days after it */
 	double work;      /* free days summed over the steps since */
 	int steps;
 };
@@ -343,11 +343,9 @@ static double pace(struct cg *g, const struct dive_pace *dp, size_t left,
 	double share = g->o->dive_share, room = g->o->deadline - timer_now();
 	double rest;
 
-	if (isinf(g->o->deadline) || dp->steps < PACE_AFTER || !left ||
-	    left > dp->people0)
+	if (isinf(g->o->deadline) || dp->steps < PACE_AFTER || !left)
 		return share;
-	if ((double)(dp->people0 - left) >= PACE_PEOPLE * (double)dp->people0 &&
-	    left < dp->people0)
+	if ((double)(dp->people0 - left) >= PACE_PEOPLE * (double)dp->people0)
 		rest = rest_by_people(dp, left);
 	else
 		rest = rest_by_days(dp, free_now);
@@ -371,8 +369,11 @@ int cg_dive(struct cg *g, struct roster *out)
 	dp.people0 = left = fix_done(g, out);
 	while (left && !cg_stopped(g)) {
 		size_t free_now = free_days(g);
-		double share = pace(g, &dp, left, free_now);
+		double share;
 
+		if (dp.steps == 1)
+			dp.free1 = free_now;
+		share = pace(g, &dp, left, free_now);
 		if (++dp.steps > 1)
 			dp.work += (double)free_now;
 		if (share > g->o->dive_share && !paced++ && g->o->verbose)
@@ -389,10 +390,8 @@ int cg_dive(struct cg *g, struct roster *out)
 			goto out;
 		forced = dive_step(g, sl, cols, share);
 		left = fix_done(g, out);
-		if (dp.steps == 1) {
+		if (dp.steps == 1)
 			dp.first = timer_now();
-			dp.free1 = free_days(g);
-		}
 		g->st->dives++;
 		if (g->o->verbose)
 			diag_progress("%5.1fs  colgen  dive %d  master %.1f  days fixed "

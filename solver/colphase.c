@@ -438,7 +438,8 @@ int colphase_run(const struct colphase_opts *co, struct search *s, double t0,
 	}
 	roster_copy(&before, &s->r);
 	if (co->lambda > 0) {
-		if (subgradient(pb, &bd, co->lambda, constraints_cost(pb, &s->r), t0))
+		if (subgradient(pb, &bd, co->lambda,
+				constraints_cost(pb, &s->r), t0))
 			goto out;
 		have_bd = 1;
 		o.start_y = bd.lambda;
